@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// A command is one CLI subcommand. It reads its flags from args and writes
+// its result to stdout. It returns nil (exit 0), a badInput error (exit 2,
+// the message printed on one line), or another error (exit 1).
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout io.Writer) error
+}
+
+var commands = map[string]command{}
+
+// register adds a subcommand; each command's file calls it from init.
+func register(name, summary string, run func(args []string, stdout io.Writer) error) {
+	if _, dup := commands[name]; dup {
+		panic("command registered twice: " + name)
+	}
+	commands[name] = command{name: name, summary: summary, run: run}
+}
+
+// inputError is a refusal of what the user typed: exit code 2.
+type inputError struct{ msg string }
+
+func (e inputError) Error() string { return e.msg }
+
+// badInput returns an error that exits 2 with a one-line message.
+func badInput(format string, a ...any) error {
+	return inputError{msg: fmt.Sprintf(format, a...)}
+}
+
+// isInputError reports whether err should exit 2. Errors from the service
+// layer that describe bad input are recognised by isServiceInputError,
+// which cli_service.go provides.
+func isInputError(err error) bool {
+	var ie inputError
+	return errors.As(err, &ie) || isServiceInputError(err)
+}
+
+// run executes the CLI and returns the process exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "patoolkit: no command given")
+		return 2
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" {
+		usage(stdout)
+		return 0
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "patoolkit: unknown command %q; run \"patoolkit help\" to list the commands\n", name)
+		return 2
+	}
+	err := c.run(args[1:], stdout)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case isInputError(err):
+		fmt.Fprintf(stderr, "patoolkit %s: %s\n", name, oneLine(messageOf(err)))
+		return 2
+	default:
+		fmt.Fprintf(stderr, "patoolkit %s: %s\n", name, oneLine(messageOf(err)))
+		return 1
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "PA Employer Toolkit. Run with no command to open the window.")
+	fmt.Fprintln(w, "Commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "Run \"patoolkit COMMAND -h\" for a command's options.")
+}
+
+// newFlags returns a flag set that reports its own errors as bad input
+// rather than printing them, so a command's refusal is always one line.
+func newFlags(name string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("patoolkit "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fs.SetOutput(stdout)
+		fmt.Fprintf(stdout, "Usage of patoolkit %s:\n", name)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parseFlags parses args; an unknown flag or a stray argument is bad input.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return err
+		}
+		return badInput("%v (run with -h for the options)", err)
+	}
+	if fs.NArg() > 0 {
+		return badInput("unexpected argument %q (run with -h for the options)", fs.Arg(0))
+	}
+	return nil
+}
