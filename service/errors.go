@@ -27,7 +27,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Err != nil {
+	if e.Code == Internal && e.Err != nil {
 		return e.Message + ": " + e.Err.Error()
 	}
 	return e.Message

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"io"
+
+	"patoolkit/service"
+)
+
+// dataFlag adds --data to fs; the default data file is used when it is empty.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "", "the data `FILE` (default: the toolkit's usual file in your user folder)")
+}
+
+// openData opens the data file named by --data, or the usual one.
+func openData(path string) (*service.Service, error) {
+	if path == "" {
+		p, err := service.DefaultDataPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return service.Open(path)
+}
+
+// writeJSON writes v as indented JSON and a newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"patoolkit/household"
+	"patoolkit/service"
+)
+
+func init() {
+	register("demo", "create a file of made-up example data to explore", cmdDemo)
+	register("check", "check the data file is whole and sound", cmdCheck)
+	register("backup", "write a copy of the data file (--out FILE)", cmdBackup)
+	register("restore", "replace the data file with a backup (--from FILE)", cmdRestore)
+	register("accounts", "list the direct payment budgets in the file", cmdAccounts)
+	register("people", "list the personal assistants (PAs)", cmdPeople)
+}
+
+func cmdDemo(args []string, stdout io.Writer) error {
+	fs := newFlags("demo", stdout)
+	data := dataFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *data == "" {
+		return badInput("give a new file for the example data with --data FILE, so your own data is never mixed with it")
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if err := svc.Demo(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Example data written to %s. Open it with: patoolkit --data %s\n", svc.Path(), svc.Path())
+	return nil
+}
+
+func cmdCheck(args []string, stdout io.Writer) error {
+	fs := newFlags("check", stdout)
+	data := dataFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	problems, err := svc.Check()
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		fmt.Fprintln(stdout, "ok")
+		return nil
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stdout, p)
+	}
+	return fmt.Errorf("the data file has %d problem(s); restore a backup with patoolkit restore", len(problems))
+}
+
+func cmdBackup(args []string, stdout io.Writer) error {
+	fs := newFlags("backup", stdout)
+	data := dataFlag(fs)
+	out := fs.String("out", "", "the backup `FILE` to write (must not exist yet)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return badInput("say where to write the backup with --out FILE")
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if err := svc.Backup(*out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Backup written to %s\n", *out)
+	return nil
+}
+
+func cmdRestore(args []string, stdout io.Writer) error {
+	fs := newFlags("restore", stdout)
+	data := dataFlag(fs)
+	from := fs.String("from", "", "the backup `FILE` to restore")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *from == "" {
+		return badInput("say which backup to restore with --from FILE")
+	}
+	path := *data
+	if path == "" {
+		p, err := service.DefaultDataPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	aside, err := service.Restore(path, *from)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Restored %s from %s.\n", path, *from)
+	if aside != "" {
+		fmt.Fprintf(stdout, "The file it replaced is kept as %s.\n", aside)
+	}
+	return nil
+}
+
+type accountJSON struct {
+	Name            string `json:"name"`
+	PersonSupported string `json:"person_supported"`
+	ManagedBy       string `json:"managed_by"`
+	Capacity        string `json:"capacity"`
+	Council         string `json:"council"`
+}
+
+func cmdAccounts(args []string, stdout io.Writer) error {
+	fs := newFlags("accounts", stdout)
+	data := dataFlag(fs)
+	asJSON := fs.Bool("json", false, "write JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	accounts, err := svc.Accounts()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]accountJSON, len(accounts))
+		for i, a := range accounts {
+			out[i] = accountJSON{a.Name, a.PersonSupported, a.ManagedBy, string(a.Capacity), a.Council}
+		}
+		return writeJSON(stdout, out)
+	}
+	if len(accounts) == 0 {
+		fmt.Fprintln(stdout, "No budgets yet.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "Name\tWhose budget\tCouncil")
+	for _, a := range accounts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", a.Name, a.Description(), a.Council)
+	}
+	return tw.Flush()
+}
+
+type personJSON struct {
+	Name        string `json:"name"`
+	Account     string `json:"account"`
+	NINumber    string `json:"ni_number"`
+	StartDate   string `json:"start_date"`
+	LeavingDate string `json:"leaving_date"`
+}
+
+func cmdPeople(args []string, stdout io.Writer) error {
+	fs := newFlags("people", stdout)
+	data := dataFlag(fs)
+	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	acc, err := svc.FindAccount(*account)
+	if err != nil {
+		return err
+	}
+	pas, err := svc.PAs(acc.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]personJSON, len(pas))
+		for i, p := range pas {
+			out[i] = personJSON{p.Name, acc.Name, p.NINumber, p.StartDate.String(), p.LeavingDate.String()}
+		}
+		return writeJSON(stdout, out)
+	}
+	if len(pas) == 0 {
+		fmt.Fprintf(stdout, "%s has no PAs yet.\n", acc.Name)
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "Name\tNI number\tStarted\tLeft")
+	for _, p := range pas {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, household.FormatNINumber(p.NINumber), p.StartDate.UK(), p.LeavingDate.UK())
+	}
+	return tw.Flush()
+}

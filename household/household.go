@@ -1,0 +1,272 @@
+// Package household holds the records of a direct payment employer: the
+// direct payment accounts, the employer's details, the personal assistants
+// (PAs), their contracts and rates, and employer's liability insurance; and
+// the rules that say whether a record is complete and correct. It is pure:
+// no storage, no clock, no user interface.
+package household
+
+import (
+	"patoolkit/civil"
+	"patoolkit/money"
+)
+
+// Capacity says in what role the person who manages the money acts.
+type Capacity string
+
+const (
+	// Self: the person supported manages their own direct payment.
+	Self Capacity = "self"
+	// SuitablePerson: a family member or friend holds an indirect payment
+	// for someone who cannot consent; they are the legal employer.
+	SuitablePerson Capacity = "suitable-person"
+	// NominatedPerson: someone the person supported has chosen to manage
+	// the money for them.
+	NominatedPerson Capacity = "nominated-person"
+)
+
+// Capacities lists the capacities in the order a form offers them.
+var Capacities = []Capacity{Self, SuitablePerson, NominatedPerson}
+
+// Label is the plain-English name of a capacity.
+func (c Capacity) Label() string {
+	switch c {
+	case Self:
+		return "Myself (direct payment)"
+	case SuitablePerson:
+		return "Suitable person / family member (indirect payment)"
+	case NominatedPerson:
+		return "Nominated person"
+	}
+	return string(c)
+}
+
+// Frequency is how often money is paid: the council's payment, the client
+// contribution, or wages.
+type Frequency string
+
+const (
+	Weekly      Frequency = "weekly"
+	Fortnightly Frequency = "fortnightly"
+	FourWeekly  Frequency = "four-weekly"
+	Monthly     Frequency = "monthly"
+)
+
+// PaymentFrequencies are the schedules a council pays a direct payment on.
+var PaymentFrequencies = []Frequency{Weekly, FourWeekly, Monthly}
+
+// PayFrequencies are the schedules an employer may pay wages on.
+var PayFrequencies = []Frequency{Weekly, Fortnightly, FourWeekly, Monthly}
+
+// Label is the plain-English name of a frequency.
+func (f Frequency) Label() string {
+	switch f {
+	case Weekly:
+		return "Weekly"
+	case Fortnightly:
+		return "Fortnightly"
+	case FourWeekly:
+		return "Every 4 weeks"
+	case Monthly:
+		return "Monthly"
+	}
+	return string(f)
+}
+
+// ReturnPeriod is how often the council asks for an audit return.
+type ReturnPeriod string
+
+const (
+	ReturnMonthly   ReturnPeriod = "monthly"
+	ReturnQuarterly ReturnPeriod = "quarterly"
+	ReturnHalfYear  ReturnPeriod = "six-monthly"
+	ReturnYearly    ReturnPeriod = "yearly"
+)
+
+// ReturnPeriods lists the return periods in the order a form offers them.
+var ReturnPeriods = []ReturnPeriod{ReturnMonthly, ReturnQuarterly, ReturnHalfYear, ReturnYearly}
+
+// Label is the plain-English name of a return period.
+func (r ReturnPeriod) Label() string {
+	switch r {
+	case ReturnMonthly:
+		return "Every month"
+	case ReturnQuarterly:
+		return "Every 3 months"
+	case ReturnHalfYear:
+		return "Every 6 months"
+	case ReturnYearly:
+		return "Every year"
+	}
+	return string(r)
+}
+
+// Account is one direct payment (or indirect payment) agreement with a
+// council, and the bank account or card that holds it.
+type Account struct {
+	ID   int64
+	Name string // a short name chosen by the person, e.g. "Tom's care"; unique in the file
+
+	PersonSupported string
+	ManagedBy       string
+	Capacity        Capacity
+
+	Council          string
+	CouncilReference string
+
+	Payment               money.Money // gross payment from the council, per PaymentFrequency
+	PaymentFrequency      Frequency
+	Contribution          money.Money // the person's own contribution, per ContributionFrequency
+	ContributionFrequency Frequency
+
+	SupportMinutesPerWeek int // support hours agreed with the council, in minutes
+	StartDate             civil.Date
+
+	ReturnPeriod      ReturnPeriod
+	SurplusLimitWeeks int         // surplus above this many weeks of payment may be clawed back
+	Contingency       money.Money // agreed contingency the council lets the person keep
+	ReviewDate        civil.Date  // next review, when known
+
+	Notes string
+}
+
+// Description says whose budget this is, as shown at the top of the window
+// and on every document: "Managed by Jane Smith for Tom Smith".
+func (a Account) Description() string {
+	if a.Capacity == Self || a.ManagedBy == "" || a.ManagedBy == a.PersonSupported {
+		return "Managed by " + a.PersonSupported + " for themselves"
+	}
+	return "Managed by " + a.ManagedBy + " for " + a.PersonSupported
+}
+
+// Employer is the legal employer's details for an account. For an indirect
+// payment the employer is the holder, not the person supported.
+type Employer struct {
+	AccountID               int64
+	Name                    string
+	Address                 string
+	PAYEReference           string // e.g. 123/AB45678
+	AccountsOfficeReference string // e.g. 123PA00045678
+	EmploymentAllowance     bool
+	PayFrequency            Frequency
+	Payday                  Payday
+}
+
+// Payday names the usual payday: a weekday ("friday") for weekly,
+// fortnightly and four-weekly pay; for monthly pay a day of the month
+// ("25"), "last-day" or "last-working-day".
+type Payday string
+
+// PA is a personal assistant: an employee of the account's employer.
+type PA struct {
+	ID        int64
+	AccountID int64
+
+	Name             string
+	Address          string
+	Phone            string
+	Email            string
+	DateOfBirth      civil.Date
+	NINumber         string // stored without spaces, upper case; empty if not known yet
+	StartDate        civil.Date
+	LeavingDate      civil.Date
+	LeavingReason    string
+	RightToWorkDate  civil.Date
+	RightToWorkDoc   string
+	DBSNumber        string
+	DBSIssueDate     civil.Date
+	EmergencyContact string
+	Notes            string
+
+	// Payroll.
+	TaxCode          string // as HMRC gives it, e.g. 1257L, S1257L, BR, K475
+	Week1Month1      bool   // non-cumulative basis
+	NICategory       string // one letter, A unless HMRC's rules say otherwise
+	StudentLoan      string // "", "plan1", "plan2", "plan4", "plan5"
+	PostgradLoan     bool
+	StarterStatement string // "", "A", "B", "C" when there is no P45
+	P45PayToDate     money.Money
+	P45TaxToDate     money.Money
+}
+
+// Active reports whether the PA is employed on day d.
+func (p PA) Active(d civil.Date) bool {
+	if !p.StartDate.IsZero() && d.Before(p.StartDate) {
+		return false
+	}
+	return p.LeavingDate.IsZero() || !d.After(p.LeavingDate)
+}
+
+// HoursType says whether a contract has set hours.
+type HoursType string
+
+const (
+	FixedHours     HoursType = "fixed"
+	IrregularHours HoursType = "irregular" // zero-hours or irregular: holiday accrues at 12.07%
+)
+
+// HolidayMethod says how holiday is given.
+type HolidayMethod string
+
+const (
+	// HolidayAccrued: paid leave is taken and paid when taken (5.6 weeks a
+	// year, or 12.07% of hours worked for irregular-hours workers).
+	HolidayAccrued HolidayMethod = "accrued"
+	// HolidayRolledUp: 12.07% of pay is added to each payslip as its own
+	// line (irregular-hours and part-year workers only).
+	HolidayRolledUp HolidayMethod = "rolled-up"
+)
+
+// PensionMethod says how pension tax relief is given.
+type PensionMethod string
+
+const (
+	PensionNone           PensionMethod = "none"
+	PensionReliefAtSource PensionMethod = "relief-at-source"
+	PensionNetPay         PensionMethod = "net-pay"
+)
+
+// PensionBasis says which pay contributions are worked out on.
+type PensionBasis string
+
+const (
+	PensionQualifying PensionBasis = "qualifying"
+	PensionAllPay     PensionBasis = "all"
+)
+
+// Contract is a PA's terms from a date until the next contract's date, so
+// that history is kept: past pay is always worked out on the rates then.
+type Contract struct {
+	ID            int64
+	PAID          int64
+	EffectiveFrom civil.Date
+
+	HoursType             HoursType
+	ContractedMinutesWeek int // 0 for irregular hours
+
+	DayRate          money.Money // per hour
+	WakingNightRate  money.Money // per hour
+	WeekendRate      money.Money // per hour
+	BankHolidayRate  money.Money // per hour
+	SleepInAllowance money.Money // flat, per night
+
+	HolidayMethod HolidayMethod
+
+	PensionScheme     string        // e.g. NEST; empty when none
+	PensionMethod     PensionMethod // none when no scheme
+	PensionBasis      PensionBasis
+	PensionEmployeeBP int // employee contribution in basis points (500 = 5%)
+	PensionEmployerBP int // employer contribution in basis points (300 = 3%)
+}
+
+// Insurance is an employer's liability insurance policy.
+type Insurance struct {
+	ID           int64
+	AccountID    int64
+	Insurer      string
+	PolicyNumber string
+	Cover        money.Money
+	StartDate    civil.Date
+	RenewalDate  civil.Date
+	Premium      money.Money
+	Notes        string
+}

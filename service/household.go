@@ -1,0 +1,437 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/storage"
+)
+
+// invalid turns a record's problems into an Invalid error that keeps them,
+// so a form can show each message beside its field.
+func invalid(err error) error {
+	var p household.Problems
+	if errors.As(err, &p) {
+		return &Error{Code: Invalid, Message: p.Error(), Err: p}
+	}
+	return err
+}
+
+// FieldProblems returns the per-field problems behind err, if any.
+func FieldProblems(err error) household.Problems {
+	var p household.Problems
+	if errors.As(err, &p) {
+		return p
+	}
+	return nil
+}
+
+func fieldError(field, format string, a ...any) error {
+	return invalid(household.Problems{{Field: field, Message: fmt.Sprintf(format, a...)}})
+}
+
+// Accounts returns every direct payment account in the file, by name.
+func (s *Service) Accounts() ([]household.Account, error) {
+	var out []household.Account
+	err := s.view("reading the budgets", func(tx *storage.Tx) (err error) {
+		out, err = tx.Accounts()
+		return err
+	})
+	return out, err
+}
+
+// Account returns one account.
+func (s *Service) Account(id int64) (household.Account, error) {
+	var a household.Account
+	err := s.view("reading the budget", func(tx *storage.Tx) (err error) {
+		a, err = tx.Account(id)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That budget no longer exists.")
+		}
+		return err
+	})
+	return a, err
+}
+
+// FindAccount returns the account called name (ignoring case). An empty
+// name is allowed when the file holds exactly one account.
+func (s *Service) FindAccount(name string) (household.Account, error) {
+	accounts, err := s.Accounts()
+	if err != nil {
+		return household.Account{}, err
+	}
+	names := make([]string, len(accounts))
+	for i, a := range accounts {
+		names[i] = fmt.Sprintf("%q", a.Name)
+	}
+	if strings.TrimSpace(name) == "" {
+		switch len(accounts) {
+		case 0:
+			return household.Account{}, NotFoundf("This file has no budgets yet. Set one up in the window, or try \"patoolkit demo\" for example data.")
+		case 1:
+			return accounts[0], nil
+		}
+		return household.Account{}, Invalidf("This file holds %d budgets: choose one with --account (%s).", len(accounts), strings.Join(names, ", "))
+	}
+	for _, a := range accounts {
+		if strings.EqualFold(strings.TrimSpace(name), a.Name) {
+			return a, nil
+		}
+	}
+	if len(accounts) == 0 {
+		return household.Account{}, NotFoundf("There is no budget called %q: this file has no budgets yet.", name)
+	}
+	return household.Account{}, NotFoundf("There is no budget called %q. The budgets are: %s.", name, strings.Join(names, ", "))
+}
+
+func tidyAccount(a *household.Account) {
+	a.Name = strings.TrimSpace(a.Name)
+	a.PersonSupported = strings.TrimSpace(a.PersonSupported)
+	a.ManagedBy = strings.TrimSpace(a.ManagedBy)
+	a.Council = strings.TrimSpace(a.Council)
+	a.CouncilReference = strings.TrimSpace(a.CouncilReference)
+	if a.Capacity == household.Self {
+		a.ManagedBy = a.PersonSupported
+	}
+	if a.Contribution == 0 {
+		a.ContributionFrequency = ""
+	}
+}
+
+// SaveAccount stores a new account (ID 0) or changes to one, after checking
+// it. It returns the account as stored.
+func (s *Service) SaveAccount(a household.Account) (household.Account, error) {
+	tidyAccount(&a)
+	if err := household.ValidateAccount(a); err != nil {
+		return a, invalid(err)
+	}
+	err := s.update("saving the budget", func(tx *storage.Tx) error {
+		return s.saveAccount(tx, &a)
+	})
+	return a, err
+}
+
+func (s *Service) saveAccount(tx *storage.Tx, a *household.Account) error {
+	taken, err := tx.AccountNameTaken(a.Name, a.ID)
+	if err != nil {
+		return err
+	}
+	if taken {
+		return fieldError("name", "There is already a budget called %q: choose another name.", a.Name)
+	}
+	if a.ID == 0 {
+		if err := tx.InsertAccount(a); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), a.ID, "budget added", a.Name+": "+a.Description())
+	}
+	if err := tx.UpdateAccount(*a); err != nil {
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That budget no longer exists.")
+		}
+		return err
+	}
+	return tx.Audit(s.now(), a.ID, "budget changed", a.Name)
+}
+
+// Employer returns an account's employer details; ok is false when none
+// have been given yet.
+func (s *Service) Employer(accountID int64) (e household.Employer, ok bool, err error) {
+	err = s.view("reading the employer details", func(tx *storage.Tx) error {
+		e, err = tx.Employer(accountID)
+		if errors.Is(err, storage.ErrNotFound) {
+			return nil
+		}
+		ok = err == nil
+		return err
+	})
+	return e, ok, err
+}
+
+func tidyEmployer(e *household.Employer) {
+	e.Name = strings.TrimSpace(e.Name)
+	e.Address = strings.TrimSpace(e.Address)
+	e.PAYEReference = household.NormaliseReference(e.PAYEReference)
+	e.AccountsOfficeReference = household.NormaliseReference(e.AccountsOfficeReference)
+}
+
+// SaveEmployer stores an account's employer details after checking them.
+func (s *Service) SaveEmployer(e household.Employer) (household.Employer, error) {
+	tidyEmployer(&e)
+	if err := household.ValidateEmployer(e); err != nil {
+		return e, invalid(err)
+	}
+	err := s.update("saving the employer details", func(tx *storage.Tx) error {
+		return s.saveEmployer(tx, e)
+	})
+	return e, err
+}
+
+func (s *Service) saveEmployer(tx *storage.Tx, e household.Employer) error {
+	if _, err := tx.Account(e.AccountID); err != nil {
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That budget no longer exists.")
+		}
+		return err
+	}
+	if err := tx.SaveEmployer(e); err != nil {
+		return err
+	}
+	return tx.Audit(s.now(), e.AccountID, "employer details saved", e.Name)
+}
+
+// Setup stores a new account and its employer details together: the first
+// run's set-up. Nothing is stored unless both are valid.
+func (s *Service) Setup(a household.Account, e household.Employer) (household.Account, error) {
+	tidyAccount(&a)
+	tidyEmployer(&e)
+	var problems household.Problems
+	if err := household.ValidateAccount(a); err != nil {
+		problems = append(problems, FieldProblems(err)...)
+	}
+	if err := household.ValidateEmployer(e); err != nil {
+		for _, p := range FieldProblems(err) {
+			p.Field = "employer_" + p.Field
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) > 0 {
+		return a, invalid(problems)
+	}
+	err := s.update("saving the new budget", func(tx *storage.Tx) error {
+		if err := s.saveAccount(tx, &a); err != nil {
+			return err
+		}
+		e.AccountID = a.ID
+		return s.saveEmployer(tx, e)
+	})
+	if err != nil {
+		a.ID = 0
+	}
+	return a, err
+}
+
+// PAs returns an account's PAs (every account's when accountID is 0).
+func (s *Service) PAs(accountID int64) ([]household.PA, error) {
+	var out []household.PA
+	err := s.view("reading the PAs", func(tx *storage.Tx) (err error) {
+		out, err = tx.PAs(accountID)
+		return err
+	})
+	return out, err
+}
+
+// PA returns one PA.
+func (s *Service) PA(id int64) (household.PA, error) {
+	var p household.PA
+	err := s.view("reading the PA", func(tx *storage.Tx) (err error) {
+		p, err = tx.PA(id)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That PA no longer exists.")
+		}
+		return err
+	})
+	return p, err
+}
+
+// FindPA returns the account's PA called name (ignoring case).
+func (s *Service) FindPA(accountID int64, name string) (household.PA, error) {
+	pas, err := s.PAs(accountID)
+	if err != nil {
+		return household.PA{}, err
+	}
+	var names []string
+	for _, p := range pas {
+		if strings.EqualFold(strings.TrimSpace(name), p.Name) {
+			return p, nil
+		}
+		names = append(names, fmt.Sprintf("%q", p.Name))
+	}
+	if len(names) == 0 {
+		return household.PA{}, NotFoundf("There is no PA called %q: this budget has no PAs yet.", name)
+	}
+	return household.PA{}, NotFoundf("There is no PA called %q. The PAs are: %s.", name, strings.Join(names, ", "))
+}
+
+func tidyPA(p *household.PA) {
+	p.Name = strings.TrimSpace(p.Name)
+	p.Email = strings.TrimSpace(p.Email)
+	p.Phone = strings.TrimSpace(p.Phone)
+	p.NINumber = household.NormaliseNINumber(p.NINumber)
+	p.TaxCode = household.NormaliseReference(p.TaxCode)
+	p.NICategory = strings.ToUpper(strings.TrimSpace(p.NICategory))
+	if p.NICategory == "" {
+		p.NICategory = "A"
+	}
+	p.DBSNumber = strings.ReplaceAll(strings.TrimSpace(p.DBSNumber), " ", "")
+	p.StarterStatement = strings.ToUpper(strings.TrimSpace(p.StarterStatement))
+}
+
+// SavePA stores a new PA (ID 0) or changes to one, after checking it.
+func (s *Service) SavePA(p household.PA) (household.PA, error) {
+	tidyPA(&p)
+	problems := FieldProblems(household.ValidatePA(p))
+	if p.TaxCode != "" {
+		if msg := checkTaxCode(p.TaxCode); msg != "" {
+			problems = append(problems, household.FieldError{Field: "tax_code", Message: msg})
+		}
+	}
+	if len(problems) > 0 {
+		return p, invalid(problems)
+	}
+	err := s.update("saving the PA", func(tx *storage.Tx) error {
+		if _, err := tx.Account(p.AccountID); err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				return NotFoundf("That budget no longer exists.")
+			}
+			return err
+		}
+		taken, err := tx.PANameTaken(p.AccountID, p.Name, p.ID)
+		if err != nil {
+			return err
+		}
+		if taken {
+			return fieldError("name", "There is already a PA called %q. Add a middle initial or a note to tell them apart.", p.Name)
+		}
+		if p.ID == 0 {
+			if err := tx.InsertPA(&p); err != nil {
+				return err
+			}
+			return tx.Audit(s.now(), p.AccountID, "PA added", p.Name)
+		}
+		if err := tx.UpdatePA(p); err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				return NotFoundf("That PA no longer exists.")
+			}
+			return err
+		}
+		return tx.Audit(s.now(), p.AccountID, "PA changed", p.Name)
+	})
+	return p, err
+}
+
+// RecordLeaving records that a PA left (or will leave) on date, and why.
+func (s *Service) RecordLeaving(paID int64, date civil.Date, reason string) (household.PA, error) {
+	p, err := s.PA(paID)
+	if err != nil {
+		return p, err
+	}
+	if date.IsZero() {
+		return p, fieldError("leaving_date", "Give the PA's last day of work (DD/MM/YYYY).")
+	}
+	p.LeavingDate = date
+	p.LeavingReason = strings.TrimSpace(reason)
+	return s.SavePA(p)
+}
+
+// Contracts returns a PA's contracts, oldest first.
+func (s *Service) Contracts(paID int64) ([]household.Contract, error) {
+	var out []household.Contract
+	err := s.view("reading the contracts", func(tx *storage.Tx) (err error) {
+		out, err = tx.Contracts(paID)
+		return err
+	})
+	return out, err
+}
+
+// ContractOn returns the PA's contract in force on d; ok is false when
+// there is none.
+func (s *Service) ContractOn(paID int64, d civil.Date) (c household.Contract, ok bool, err error) {
+	err = s.view("reading the contract", func(tx *storage.Tx) error {
+		c, err = tx.ContractOn(paID, d)
+		if errors.Is(err, storage.ErrNotFound) {
+			return nil
+		}
+		ok = err == nil
+		return err
+	})
+	return c, ok, err
+}
+
+// SaveContract stores a new contract (ID 0) or changes to one, after
+// checking it.
+func (s *Service) SaveContract(c household.Contract) (household.Contract, error) {
+	c.PensionScheme = strings.TrimSpace(c.PensionScheme)
+	if c.PensionMethod == household.PensionNone {
+		c.PensionScheme, c.PensionEmployeeBP, c.PensionEmployerBP = "", 0, 0
+	}
+	if err := household.ValidateContract(c); err != nil {
+		return c, invalid(err)
+	}
+	err := s.update("saving the contract", func(tx *storage.Tx) error {
+		p, err := tx.PA(c.PAID)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That PA no longer exists.")
+		}
+		if err != nil {
+			return err
+		}
+		taken, err := tx.ContractDateTaken(c.PAID, c.EffectiveFrom, c.ID)
+		if err != nil {
+			return err
+		}
+		if taken {
+			return fieldError("effective_from", "%s already has terms starting %s: change those, or choose another date.", p.Name, c.EffectiveFrom.UK())
+		}
+		detail := fmt.Sprintf("%s from %s: %s an hour", p.Name, c.EffectiveFrom.UK(), c.DayRate.Format())
+		if c.ID == 0 {
+			if err := tx.InsertContract(&c); err != nil {
+				return err
+			}
+			return tx.Audit(s.now(), p.AccountID, "contract added", detail)
+		}
+		if err := tx.UpdateContract(c); err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				return NotFoundf("That contract no longer exists.")
+			}
+			return err
+		}
+		return tx.Audit(s.now(), p.AccountID, "contract changed", detail)
+	})
+	return c, err
+}
+
+// Insurance returns an account's employer's liability policies, newest first.
+func (s *Service) Insurance(accountID int64) ([]household.Insurance, error) {
+	var out []household.Insurance
+	err := s.view("reading the insurance", func(tx *storage.Tx) (err error) {
+		out, err = tx.Insurance(accountID)
+		return err
+	})
+	return out, err
+}
+
+// SaveInsurance stores a new policy (ID 0) or changes to one, after checking it.
+func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, error) {
+	i.Insurer = strings.TrimSpace(i.Insurer)
+	i.PolicyNumber = strings.TrimSpace(i.PolicyNumber)
+	if err := household.ValidateInsurance(i); err != nil {
+		return i, invalid(err)
+	}
+	err := s.update("saving the insurance", func(tx *storage.Tx) error {
+		if _, err := tx.Account(i.AccountID); err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				return NotFoundf("That budget no longer exists.")
+			}
+			return err
+		}
+		detail := fmt.Sprintf("%s %s, renews %s", i.Insurer, i.PolicyNumber, i.RenewalDate.UK())
+		if i.ID == 0 {
+			if err := tx.InsertInsurance(&i); err != nil {
+				return err
+			}
+			return tx.Audit(s.now(), i.AccountID, "insurance added", detail)
+		}
+		if err := tx.UpdateInsurance(i); err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				return NotFoundf("That policy no longer exists.")
+			}
+			return err
+		}
+		return tx.Audit(s.now(), i.AccountID, "insurance changed", detail)
+	})
+	return i, err
+}

@@ -1,0 +1,154 @@
+// Package service holds the person's jobs: set up a budget, add a PA,
+// record a contract, back up the file. The window and the CLI both call it,
+// so every job can be done, tested and timed without a display. Each job
+// opens one storage transaction and calls the pure packages.
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"patoolkit/storage"
+)
+
+// Service is an open data file and the jobs that can be done with it.
+type Service struct {
+	db  *storage.DB
+	now func() time.Time
+}
+
+// DefaultDataPath returns the usual data file, in the user's configuration
+// folder (created with mode 0700 when missing), e.g.
+// ~/.config/patoolkit/patoolkit.db on Linux.
+func DefaultDataPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", internal("finding your data folder", err)
+	}
+	dir = filepath.Join(dir, "patoolkit")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", internal("making your data folder "+dir, err)
+	}
+	return filepath.Join(dir, "patoolkit.db"), nil
+}
+
+// Open opens the data file at path (creating it when it does not exist).
+func Open(path string) (*Service, error) {
+	db, err := storage.Open(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return &Service{db: db, now: time.Now}, nil
+}
+
+// openError explains why a data file could not be opened.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, storage.ErrInUse):
+		return Conflictf("%s is open in another copy of PA Employer Toolkit. Close that copy first, then try again.", path)
+	case errors.Is(err, storage.ErrNotToolkit):
+		return &Error{Code: Invalid, Message: fmt.Sprintf("%s is not a PA Employer Toolkit data file, so it was left untouched. Choose your toolkit file (it usually ends in .db).", path), Err: err}
+	case errors.Is(err, storage.ErrDamaged):
+		return &Error{Code: Invalid, Message: fmt.Sprintf("%s is damaged and was left untouched. Restore your latest backup with: patoolkit restore --data %s --from BACKUP", path, path), Err: err}
+	case errors.Is(err, storage.ErrNewerVersion):
+		return &Error{Code: Invalid, Message: fmt.Sprintf("%s was saved by a newer version of PA Employer Toolkit. Install the newer version to open it; this one will not change it.", path), Err: err}
+	}
+	var se *Error
+	if errors.As(err, &se) {
+		return err
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "does not exist") || strings.Contains(msg, "has a ? or #") {
+		return Invalidf("%s", upperFirst(msg)+".")
+	}
+	return internal("opening "+path, err)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Close closes the data file.
+func (s *Service) Close() error { return s.db.Close() }
+
+// Path returns the open data file's path.
+func (s *Service) Path() string { return s.db.Path() }
+
+// SetClock replaces the clock used for the audit log (tests, the demo).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+func (s *Service) update(doing string, fn func(*storage.Tx) error) error {
+	return internal(doing, s.db.Update(context.Background(), fn))
+}
+
+func (s *Service) view(doing string, fn func(*storage.Tx) error) error {
+	return internal(doing, s.db.View(context.Background(), fn))
+}
+
+// Check runs the integrity, foreign-key and schema checks and returns what
+// is wrong, or nothing.
+func (s *Service) Check() ([]string, error) {
+	problems, err := s.db.Check()
+	if err != nil {
+		return nil, internal("checking the data file", err)
+	}
+	out := make([]string, len(problems))
+	for i, p := range problems {
+		out[i] = string(p)
+	}
+	return out, nil
+}
+
+// Backup writes a consistent copy of the data file to out.
+func (s *Service) Backup(out string) error {
+	if strings.TrimSpace(out) == "" {
+		return Invalidf("Say where to write the backup, like --out backup-2026-11-20.db.")
+	}
+	if fileExists(out) {
+		return Invalidf("%s already exists. Choose a new name so no earlier backup is overwritten.", out)
+	}
+	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+		return Invalidf("The folder %s does not exist.", filepath.Dir(out))
+	}
+	return internal("writing the backup", s.db.BackupTo(out))
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// Restore replaces the data file at path with the backup from, after
+// checking the backup is a sound toolkit file. The current file is kept
+// aside; its new name is returned. The file must not be open.
+func Restore(path, from string) (keptAside string, err error) {
+	if !fileExists(from) {
+		return "", Invalidf("The backup %s does not exist.", from)
+	}
+	aside, err := storage.Restore(path, from)
+	if err == nil {
+		return aside, nil
+	}
+	switch {
+	case errors.Is(err, storage.ErrInUse):
+		return "", openError(path, err)
+	case errors.Is(err, storage.ErrNotToolkit):
+		return "", &Error{Code: Invalid, Message: fmt.Sprintf("%s is not a PA Employer Toolkit backup. Nothing was changed.", from), Err: err}
+	case errors.Is(err, storage.ErrDamaged):
+		return "", &Error{Code: Invalid, Message: fmt.Sprintf("The backup %s is damaged. Nothing was changed; try an older backup.", from), Err: err}
+	case errors.Is(err, storage.ErrNewerVersion):
+		return "", &Error{Code: Invalid, Message: fmt.Sprintf("The backup %s was made by a newer version of PA Employer Toolkit. Nothing was changed.", from), Err: err}
+	}
+	if strings.Contains(err.Error(), "same file") {
+		return "", Invalidf("The backup and the data file are the same file. Nothing was changed.")
+	}
+	return "", internal("restoring the backup", err)
+}

@@ -1,0 +1,84 @@
+package storage
+
+import (
+	"database/sql"
+	"strings"
+
+	"patoolkit/household"
+)
+
+const accountCols = `id, name, person_supported, managed_by, capacity, council, council_reference,
+	payment_pence, payment_frequency, contribution_pence, contribution_frequency,
+	support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence,
+	review_date, notes`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanAccount(r rowScanner) (household.Account, error) {
+	var a household.Account
+	err := r.Scan(&a.ID, &a.Name, &a.PersonSupported, &a.ManagedBy, &a.Capacity, &a.Council, &a.CouncilReference,
+		&a.Payment, &a.PaymentFrequency, &a.Contribution, &a.ContributionFrequency,
+		&a.SupportMinutesPerWeek, dateScan{&a.StartDate}, &a.ReturnPeriod, &a.SurplusLimitWeeks, &a.Contingency,
+		dateScan{&a.ReviewDate}, &a.Notes)
+	return a, err
+}
+
+// Accounts returns every account, by name.
+func (t *Tx) Accounts() ([]household.Account, error) {
+	var out []household.Account
+	err := scanAll(t, func(r *sql.Rows) error {
+		a, err := scanAccount(r)
+		out = append(out, a)
+		return err
+	}, "SELECT "+accountCols+" FROM accounts ORDER BY name COLLATE NOCASE")
+	return out, err
+}
+
+// Account returns the account with id.
+func (t *Tx) Account(id int64) (household.Account, error) {
+	a, err := scanAccount(t.tx.QueryRow("SELECT "+accountCols+" FROM accounts WHERE id = ?", id))
+	return a, notFound("account", err)
+}
+
+// AccountByName returns the account whose name matches, ignoring case and
+// surrounding spaces.
+func (t *Tx) AccountByName(name string) (household.Account, error) {
+	a, err := scanAccount(t.tx.QueryRow("SELECT "+accountCols+" FROM accounts WHERE name = ? COLLATE NOCASE", strings.TrimSpace(name)))
+	return a, notFound("account", err)
+}
+
+// InsertAccount stores a new account and sets its ID.
+func (t *Tx) InsertAccount(a *household.Account) error {
+	id, err := t.insert(`INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,
+		payment_pence, payment_frequency, contribution_pence, contribution_frequency,
+		support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence, review_date, notes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference,
+		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
+		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
+		a.ReviewDate.String(), a.Notes)
+	if err != nil {
+		return err
+	}
+	a.ID = id
+	return nil
+}
+
+// UpdateAccount stores changes to an existing account.
+func (t *Tx) UpdateAccount(a household.Account) error {
+	return t.updateOne("account", `UPDATE accounts SET name = ?, person_supported = ?, managed_by = ?, capacity = ?,
+		council = ?, council_reference = ?, payment_pence = ?, payment_frequency = ?, contribution_pence = ?,
+		contribution_frequency = ?, support_minutes_week = ?, start_date = ?, return_period = ?,
+		surplus_limit_weeks = ?, contingency_pence = ?, review_date = ?, notes = ? WHERE id = ?`,
+		a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference,
+		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
+		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
+		a.ReviewDate.String(), a.Notes, a.ID)
+}
+
+// AccountNameTaken reports whether another account (not id) has name.
+func (t *Tx) AccountNameTaken(name string, id int64) (bool, error) {
+	var n int
+	err := t.tx.QueryRow("SELECT count(*) FROM accounts WHERE name = ? COLLATE NOCASE AND id != ?", strings.TrimSpace(name), id).Scan(&n)
+	return n > 0, err
+}

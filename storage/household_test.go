@@ -1,0 +1,239 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
+)
+
+func sampleAccount() household.Account {
+	return household.Account{
+		Name: "Tom's care", PersonSupported: "Tom Smith", ManagedBy: "Jane Smith",
+		Capacity: household.SuitablePerson, Council: "Wigan Council", CouncilReference: "DP-0042",
+		Payment: money.MustParse("1840.00"), PaymentFrequency: household.FourWeekly,
+		Contribution: money.MustParse("25.50"), ContributionFrequency: household.Weekly,
+		SupportMinutesPerWeek: 30 * 60, StartDate: civil.MustParse("2025-04-06"),
+		ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8, Contingency: money.MustParse("500.00"),
+		ReviewDate: civil.MustParse("2026-12-01"), Notes: "Zoë helps with the paperwork.",
+	}
+}
+
+func seed(t *testing.T, db *DB) household.Account {
+	t.Helper()
+	a := sampleAccount()
+	err := db.Update(context.Background(), func(tx *Tx) error { return tx.InsertAccount(&a) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestAccountRoundTrip(t *testing.T) {
+	db, _ := openTemp(t)
+	a := seed(t, db)
+	ctx := context.Background()
+	db.View(ctx, func(tx *Tx) error {
+		got, err := tx.Account(a.ID)
+		if err != nil || !reflect.DeepEqual(got, a) {
+			t.Errorf("Account = %+v, %v\nwant %+v", got, err, a)
+		}
+		byName, err := tx.AccountByName("  tom's CARE ")
+		if err != nil || byName.ID != a.ID {
+			t.Errorf("AccountByName = %+v, %v", byName, err)
+		}
+		if _, err := tx.Account(999); !errors.Is(err, ErrNotFound) {
+			t.Errorf("missing account: %v", err)
+		}
+		return nil
+	})
+	a.Notes = ""
+	a.ReviewDate = civil.Date{}
+	a.Capacity = household.Self
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateAccount(a) }); err != nil {
+		t.Fatal(err)
+	}
+	db.View(ctx, func(tx *Tx) error {
+		all, err := tx.Accounts()
+		if err != nil || len(all) != 1 || !reflect.DeepEqual(all[0], a) {
+			t.Errorf("Accounts = %+v, %v", all, err)
+		}
+		taken, _ := tx.AccountNameTaken("TOM'S CARE", 0)
+		free, _ := tx.AccountNameTaken("TOM'S CARE", a.ID)
+		if !taken || free {
+			t.Errorf("AccountNameTaken = %v, %v", taken, free)
+		}
+		return nil
+	})
+	// A second account with the same name is refused by the schema too.
+	dup := sampleAccount()
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertAccount(&dup) }); err == nil {
+		t.Error("duplicate account name stored")
+	}
+}
+
+func TestEmployerRoundTrip(t *testing.T) {
+	db, _ := openTemp(t)
+	a := seed(t, db)
+	ctx := context.Background()
+	e := household.Employer{AccountID: a.ID, Name: "Jane Smith", Address: "1 Example Road\nWigan",
+		PAYEReference: "123/AB45678", AccountsOfficeReference: "123PA00045678", EmploymentAllowance: true,
+		PayFrequency: household.Monthly, Payday: "last-working-day"}
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveEmployer(e) }); err != nil {
+		t.Fatal(err)
+	}
+	e.Payday = "25"
+	e.EmploymentAllowance = false
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveEmployer(e) }); err != nil {
+		t.Fatal(err)
+	}
+	db.View(ctx, func(tx *Tx) error {
+		got, err := tx.Employer(a.ID)
+		if err != nil || !reflect.DeepEqual(got, e) {
+			t.Errorf("Employer = %+v, %v", got, err)
+		}
+		if _, err := tx.Employer(a.ID + 1); !errors.Is(err, ErrNotFound) {
+			t.Errorf("missing employer: %v", err)
+		}
+		return nil
+	})
+}
+
+func samplePA(accountID int64) household.PA {
+	return household.PA{AccountID: accountID, Name: "Zoë Ní Bhriain", Address: "2 Example Street",
+		Phone: "07700 900123", Email: "zoe@example.org", DateOfBirth: civil.MustParse("1990-02-14"),
+		NINumber: "JT123456C", StartDate: civil.MustParse("2025-04-07"), RightToWorkDate: civil.MustParse("2025-04-01"),
+		RightToWorkDoc: "UK passport", DBSNumber: "001234567890", DBSIssueDate: civil.MustParse("2025-03-20"),
+		EmergencyContact: "Pat, 07700 900456", Notes: "Prefers mornings.", TaxCode: "1257L",
+		NICategory: "A", StudentLoan: "plan2", PostgradLoan: true, StarterStatement: "A",
+		P45PayToDate: money.MustParse("1200.00"), P45TaxToDate: money.MustParse("35.40")}
+}
+
+func TestPAAndContractRoundTrip(t *testing.T) {
+	db, _ := openTemp(t)
+	a := seed(t, db)
+	ctx := context.Background()
+	p := samplePA(a.ID)
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertPA(&p) }); err != nil {
+		t.Fatal(err)
+	}
+	p.LeavingDate = civil.MustParse("2026-10-31")
+	p.LeavingReason = "Moved away"
+	p.Week1Month1 = true
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdatePA(p) }); err != nil {
+		t.Fatal(err)
+	}
+	c1 := household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-07"), HoursType: household.FixedHours,
+		ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.60"), WakingNightRate: money.MustParse("13.10"),
+		WeekendRate: money.MustParse("13.60"), BankHolidayRate: money.MustParse("18.90"),
+		SleepInAllowance: money.MustParse("85.00"), HolidayMethod: household.HolidayAccrued,
+		PensionScheme: "NEST", PensionMethod: household.PensionReliefAtSource, PensionBasis: household.PensionQualifying,
+		PensionEmployeeBP: 500, PensionEmployerBP: 300}
+	c2 := c1
+	c2.EffectiveFrom = civil.MustParse("2026-04-01")
+	c2.DayRate = money.MustParse("13.10")
+	err := db.Update(ctx, func(tx *Tx) error {
+		if err := tx.InsertContract(&c2); err != nil {
+			return err
+		}
+		return tx.InsertContract(&c1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.View(ctx, func(tx *Tx) error {
+		got, err := tx.PA(p.ID)
+		if err != nil || !reflect.DeepEqual(got, p) {
+			t.Errorf("PA = %+v, %v\nwant %+v", got, err, p)
+		}
+		list, err := tx.PAs(a.ID)
+		if err != nil || len(list) != 1 || list[0].Name != "Zoë Ní Bhriain" {
+			t.Errorf("PAs = %+v, %v", list, err)
+		}
+		cs, err := tx.Contracts(p.ID)
+		if err != nil || len(cs) != 2 || !reflect.DeepEqual(cs[0], c1) || !reflect.DeepEqual(cs[1], c2) {
+			t.Errorf("Contracts = %+v, %v", cs, err)
+		}
+		on, err := tx.ContractOn(p.ID, civil.MustParse("2026-03-31"))
+		if err != nil || on.ID != c1.ID {
+			t.Errorf("ContractOn(31 Mar 2026) = %+v, %v", on, err)
+		}
+		on, err = tx.ContractOn(p.ID, civil.MustParse("2026-04-01"))
+		if err != nil || on.ID != c2.ID {
+			t.Errorf("ContractOn(1 Apr 2026) = %+v, %v", on, err)
+		}
+		if _, err := tx.ContractOn(p.ID, civil.MustParse("2025-01-01")); !errors.Is(err, ErrNotFound) {
+			t.Errorf("ContractOn before any contract: %v", err)
+		}
+		taken, _ := tx.ContractDateTaken(p.ID, c1.EffectiveFrom, 0)
+		if !taken {
+			t.Error("ContractDateTaken missed a clash")
+		}
+		return nil
+	})
+}
+
+func TestInsuranceRoundTrip(t *testing.T) {
+	db, _ := openTemp(t)
+	a := seed(t, db)
+	ctx := context.Background()
+	i := household.Insurance{AccountID: a.ID, Insurer: "Example Mutual", PolicyNumber: "EL-000123",
+		Cover: money.FromPounds(10_000_000), StartDate: civil.MustParse("2026-04-01"),
+		RenewalDate: civil.MustParse("2027-04-01"), Premium: money.MustParse("112.80"), Notes: "Renew online"}
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertInsurance(&i) }); err != nil {
+		t.Fatal(err)
+	}
+	i.Premium = money.MustParse("118.00")
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateInsurance(i) }); err != nil {
+		t.Fatal(err)
+	}
+	db.View(ctx, func(tx *Tx) error {
+		got, err := tx.InsurancePolicy(i.ID)
+		if err != nil || !reflect.DeepEqual(got, i) {
+			t.Errorf("InsurancePolicy = %+v, %v", got, err)
+		}
+		list, err := tx.Insurance(a.ID)
+		if err != nil || len(list) != 1 {
+			t.Errorf("Insurance = %+v, %v", list, err)
+		}
+		return nil
+	})
+}
+
+func TestAuditAndRollback(t *testing.T) {
+	db, _ := openTemp(t)
+	a := seed(t, db)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	if err := db.Update(ctx, func(tx *Tx) error { return tx.Audit(at, a.ID, "add PA", "Zoë Ní Bhriain") }); err != nil {
+		t.Fatal(err)
+	}
+	// A failing job stores nothing.
+	p := samplePA(a.ID)
+	boom := errors.New("refused")
+	err := db.Update(ctx, func(tx *Tx) error {
+		if err := tx.InsertPA(&p); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatal(err)
+	}
+	db.View(ctx, func(tx *Tx) error {
+		log, err := tx.AuditLog(a.ID)
+		if err != nil || len(log) != 1 || !log[0].At.Equal(at) || log[0].Detail != "Zoë Ní Bhriain" {
+			t.Errorf("AuditLog = %+v, %v", log, err)
+		}
+		pas, _ := tx.PAs(a.ID)
+		if len(pas) != 0 {
+			t.Errorf("rolled-back PA stored: %+v", pas)
+		}
+		return nil
+	})
+}
