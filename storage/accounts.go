@@ -76,9 +76,17 @@ func (t *Tx) UpdateAccount(a household.Account) error {
 		a.ReviewDate.String(), a.Notes, a.ID)
 }
 
-// AccountNameTaken reports whether another account (not id) has name.
+// AccountNameTaken reports whether another account (not id) has name,
+// ignoring case in any alphabet.
 func (t *Tx) AccountNameTaken(name string, id int64) (bool, error) {
-	var n int
-	err := t.tx.QueryRow("SELECT count(*) FROM accounts WHERE name = ? COLLATE NOCASE AND id != ?", strings.TrimSpace(name), id).Scan(&n)
-	return n > 0, err
+	var taken bool
+	err := scanAll(t, func(r *sql.Rows) error {
+		var other string
+		if err := r.Scan(&other); err != nil {
+			return err
+		}
+		taken = taken || strings.EqualFold(strings.TrimSpace(other), strings.TrimSpace(name))
+		return nil
+	}, "SELECT name FROM accounts WHERE id != ?", id)
+	return taken, err
 }

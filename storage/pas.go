@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"strings"
 
 	"patoolkit/household"
 )
@@ -43,11 +44,19 @@ func (t *Tx) PA(id int64) (household.PA, error) {
 	return p, notFound("PA", err)
 }
 
-// PANameTaken reports whether another PA (not id) of the account has name.
+// PANameTaken reports whether another PA (not id) of the account has name,
+// ignoring case in any alphabet (SQLite's NOCASE folds only A to Z).
 func (t *Tx) PANameTaken(accountID int64, name string, id int64) (bool, error) {
-	var n int
-	err := t.tx.QueryRow("SELECT count(*) FROM pas WHERE account_id = ? AND name = ? AND id != ?", accountID, name, id).Scan(&n)
-	return n > 0, err
+	var taken bool
+	err := scanAll(t, func(r *sql.Rows) error {
+		var other string
+		if err := r.Scan(&other); err != nil {
+			return err
+		}
+		taken = taken || strings.EqualFold(strings.TrimSpace(other), strings.TrimSpace(name))
+		return nil
+	}, "SELECT name FROM pas WHERE account_id = ? AND id != ?", accountID, id)
+	return taken, err
 }
 
 func paArgs(p household.PA) []any {
