@@ -19,7 +19,8 @@ build: deps
 run: build
 	./$(BIN)
 
-test: deps
+test:
+	@scripts/deps.sh test
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -race -tags $(TAGS) ./...

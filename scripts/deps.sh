@@ -2,11 +2,15 @@
 # Installs what building the toolkit needs, when it is missing:
 #   - Go 1.26 or newer
 #   - a C compiler and the OpenGL and X11 headers (the window uses them)
+#   - with "test": poppler-utils, whose pdftotext the PDF tests read with
 # On Debian and Ubuntu it installs them with apt-get (as root, or through
 # sudo). Elsewhere it says what to install.
 set -euo pipefail
 
-APT_PACKAGES="gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev"
+APT_PACKAGES=${APT_PACKAGES:-"gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev"}
+if [ "${1:-}" = test ]; then
+  APT_PACKAGES="$APT_PACKAGES poppler-utils"
+fi
 
 say() { printf 'deps: %s\n' "$*" >&2; }
 
@@ -75,8 +79,9 @@ if [ "$(uname -s)" = Linux ]; then
   if have_apt; then
     missing=$(apt_missing "$APT_PACKAGES")
     [ -z "$missing" ] || apt_install "$missing"
-  elif ! command -v gcc >/dev/null 2>&1 || ! pkg-config --exists gl x11 xcursor xrandr xinerama xi xxf86vm 2>/dev/null; then
-    say "the window needs a C compiler and the OpenGL and X11 development headers. Install them, then try again:"
+  elif ! command -v gcc >/dev/null 2>&1 || ! pkg-config --exists gl x11 xcursor xrandr xinerama xi xxf86vm 2>/dev/null ||
+       { [ "${1:-}" = test ] && ! command -v pdftotext >/dev/null 2>&1; }; then
+    say "the window needs a C compiler and the OpenGL and X11 development headers (and the tests need poppler-utils). Install them, then try again:"
     say "  Fedora:   sudo dnf install gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel"
     say "  Arch:     sudo pacman -S gcc libxcursor libxrandr libxinerama libxi mesa libxxf86vm"
     say "  openSUSE: sudo zypper install gcc libXcursor-devel libXrandr-devel Mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel"
