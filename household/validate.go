@@ -94,7 +94,11 @@ func CheckNINumber(s string) string {
 	n := NormaliseNINumber(s)
 	const how = "An NI number is two letters, six numbers and a last letter A, B, C or D, like AB 12 34 56 C."
 	if !niPattern.MatchString(n) {
-		return fmt.Sprintf("%q is not an NI number. %s", strings.TrimSpace(s), how)
+		shown := strings.TrimSpace(s)
+		if len(n) == 9 {
+			shown = FormatNINumber(n)
+		}
+		return fmt.Sprintf("%q is not an NI number. %s", shown, how)
 	}
 	if strings.ContainsRune("DFIQUV", rune(n[0])) || strings.ContainsRune("DFIOQUV", rune(n[1])) {
 		return fmt.Sprintf("%q can't be right: no NI number starts with %s. Check the letters on the PA's payslip, P45 or NI letter.", FormatNINumber(n), n[:2])

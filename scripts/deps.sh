@@ -7,7 +7,7 @@
 # sudo). Elsewhere it says what to install.
 set -euo pipefail
 
-APT_PACKAGES=${APT_PACKAGES:-"gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev"}
+APT_PACKAGES=${APT_PACKAGES:-"gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols"}
 if [ "${1:-}" = test ]; then
   APT_PACKAGES="$APT_PACKAGES poppler-utils"
 fi
@@ -79,12 +79,12 @@ if [ "$(uname -s)" = Linux ]; then
   if have_apt; then
     missing=$(apt_missing "$APT_PACKAGES")
     [ -z "$missing" ] || apt_install "$missing"
-  elif ! command -v gcc >/dev/null 2>&1 || ! pkg-config --exists gl x11 xcursor xrandr xinerama xi xxf86vm 2>/dev/null ||
+  elif ! command -v gcc >/dev/null 2>&1 || ! pkg-config --exists gl x11 xcursor xrandr xinerama xi xxf86vm wayland-client xkbcommon 2>/dev/null ||
        { [ "${1:-}" = test ] && ! command -v pdftotext >/dev/null 2>&1; }; then
     say "the window needs a C compiler and the OpenGL and X11 development headers (and the tests need poppler-utils). Install them, then try again:"
-    say "  Fedora:   sudo dnf install gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel"
-    say "  Arch:     sudo pacman -S gcc libxcursor libxrandr libxinerama libxi mesa libxxf86vm"
-    say "  openSUSE: sudo zypper install gcc libXcursor-devel libXrandr-devel Mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel"
+    say "  Fedora:   sudo dnf install gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel poppler-utils"
+    say "  Arch:     sudo pacman -S gcc libxcursor libxrandr libxinerama libxi mesa libxxf86vm wayland libxkbcommon poppler"
+    say "  openSUSE: sudo zypper install gcc libXcursor-devel libXrandr-devel Mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel poppler-tools"
     exit 1
   fi
 elif [ "$(uname -s)" = Darwin ]; then

@@ -110,7 +110,7 @@ func (s *Service) Check() ([]string, error) {
 // Backup writes a consistent copy of the data file to out.
 func (s *Service) Backup(out string) error {
 	if strings.TrimSpace(out) == "" {
-		return Invalidf("Say where to write the backup, like --out backup-2026-11-20.db.")
+		return Invalidf("Say where to write the backup: a new file name, like patoolkit-backup-2026-11-20.db.")
 	}
 	if fileExists(out) {
 		return Invalidf("%s already exists. Choose a new name so no earlier backup is overwritten.", out)

@@ -273,3 +273,19 @@ func TestBackupRestore(t *testing.T) {
 		t.Errorf("Restore = %q %v", aside, err)
 	}
 }
+
+func TestSavePAChecksTaxCode(t *testing.T) {
+	s := openTemp(t)
+	a := setupTom(t, s)
+	for _, code := range []string{"1257L", "S1257L", "C1257L M1", "K475", "BR", "SD2", "NT", "0T W1"} {
+		if _, err := s.SavePA(household.PA{AccountID: a.ID, Name: "PA " + code, StartDate: civil.MustParse("2025-04-06"), TaxCode: code}); err != nil {
+			t.Errorf("tax code %q refused: %v", code, err)
+		}
+	}
+	for _, code := range []string{"12X7L", "1257Q", "KK1", "SD4", "L1257"} {
+		_, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Bad " + code, StartDate: civil.MustParse("2025-04-06"), TaxCode: code})
+		if msg := FieldProblems(err).For("tax_code"); msg == "" {
+			t.Errorf("tax code %q accepted: %v", code, err)
+		}
+	}
+}

@@ -1,7 +1,14 @@
 package service
 
+import (
+	"patoolkit/payroll"
+)
+
 // checkTaxCode reports what is wrong with a tax code, or "". Only the
 // payroll engine reads tax codes.
 func checkTaxCode(code string) string {
+	if _, err := payroll.ParseTaxCode(code); err != nil {
+		return upperFirst(err.Error())
+	}
 	return ""
 }

@@ -1,0 +1,118 @@
+package budget
+
+import "testing"
+
+func TestNormalisePayee(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"SAMPLE SUPERMARKET CD 1234", "SAMPLE SUPERMARKET"},
+		{"CARD PAYMENT TO SAMPLE SUPERMARKET ON 06 APR", "SAMPLE SUPERMARKET"},
+		{"Card Payment to Sample Supermarket, 06 Apr 2026", "SAMPLE SUPERMARKET"},
+		{"sample   supermarket", "SAMPLE SUPERMARKET"},
+		{"VIS SAMPLE CHEMIST 06APR26", "SAMPLE CHEMIST"},
+		{")))  SAMPLE CAFE", "SAMPLE CAFE"},
+		{"HMRC CUMBERNAULD 123PA00045678", "HMRC CUMBERNAULD"},
+		{"DD SAMPLE INSURANCE LTD", "SAMPLE INSURANCE LTD"},
+		{"DIRECT DEBIT PAYMENT TO SAMPLE INSURANCE LTD REF 99887766", "SAMPLE INSURANCE LTD"},
+		{"Z NI BHRIAIN WAGES", "Z NI BHRIAIN WAGES"},
+		{"FPO Z NI BHRIAIN REF WAGES APR", "Z NI BHRIAIN"},
+		{"Sainsbury's", "SAINSBURYS"},
+		{"B&Q 1234", "B&Q"},
+		{"SAMPLE TAXIS VIS", "SAMPLE TAXIS"},
+		{"DD", "DD"},
+		{"1234 5678", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := NormalisePayee(c.in); got != c.want {
+			t.Errorf("NormalisePayee(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSuggestCategory(t *testing.T) {
+	rules := []PayeeRule{
+		{"SAMPLE", CatOther},
+		{"SAMPLE SUPERMARKET", CatEquipment},
+		{"SAMPLE CAFE", CatOther},
+		{"HMRC", CatHMRC},
+		{"SAMPLE CAFE", CatTraining}, // a later rule of the same length wins
+	}
+	cases := []struct {
+		desc string
+		want Category
+		ok   bool
+	}{
+		{"CARD PAYMENT TO SAMPLE SUPERMARKET CD 1234 ON 06 APR", CatEquipment, true},
+		{"SAMPLE SUPERMARKETS", CatOther, true}, // whole words only: "SAMPLE" fits, "SAMPLE SUPERMARKET" does not
+		{"SAMPLE CAFE", CatTraining, true},
+		{"HMRC CUMBERNAULD 123PA00045678", CatHMRC, true},
+		{"HMRCX", "", false},
+		{"OTHER SHOP", "", false},
+	}
+	for _, c := range cases {
+		got, ok := SuggestCategory(c.desc, rules)
+		if got != c.want || ok != c.ok {
+			t.Errorf("SuggestCategory(%q) = %q, %v; want %q, %v", c.desc, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestLearnAndAddRule(t *testing.T) {
+	r := LearnRule("VIS SAMPLE CHEMIST 06APR26", CatEquipment)
+	if r != (PayeeRule{"SAMPLE CHEMIST", CatEquipment}) {
+		t.Fatalf("LearnRule = %+v", r)
+	}
+	rules := AddRule(nil, r)
+	rules = AddRule(rules, PayeeRule{"HMRC", CatHMRC})
+	rules = AddRule(rules, LearnRule("SAMPLE CHEMIST", CatOther)) // the person changed their mind
+	rules = AddRule(rules, LearnRule("1234", CatOther))           // nothing to learn
+	if len(rules) != 2 || rules[0].Match != "HMRC" || rules[1] != (PayeeRule{"SAMPLE CHEMIST", CatOther}) {
+		t.Errorf("rules = %+v", rules)
+	}
+	if c, _ := SuggestCategory("SAMPLE CHEMIST CD 9999", rules); c != CatOther {
+		t.Errorf("suggested %q", c)
+	}
+}
+
+func TestPayeeMatches(t *testing.T) {
+	cases := []struct {
+		owed, tx string
+		want     bool
+	}{
+		{"Zoe Ni Bhriain", "Z NI BHRIAIN WAGES", true},
+		{"Zoe Ni Bhriain", "FPO ZOE NI BHRIAIN", true},
+		{"Z Ni Bhriain", "ZOE NI BHRIAIN", true},
+		{"Zoe Ni Bhriain", "Z SMITH WAGES", false},
+		{"Zoe Ni Bhriain", "NI BHRIAIN", false}, // first name missing
+		{"HMRC", "HMRC CUMBERNAULD 123PA00045678", true},
+		{"HM Revenue & Customs", "HMRC NDDS", true},
+		{"NEST", "NEST PENSIONS", true},
+		{"Z", "Z NI BHRIAIN", false}, // an initial alone is not enough
+		{"", "ANY", false},
+	}
+	for _, c := range cases {
+		if got := PayeeMatches(c.owed, c.tx); got != c.want {
+			t.Errorf("PayeeMatches(%q, %q) = %v", c.owed, c.tx, got)
+		}
+	}
+}
+
+func TestStarterRules(t *testing.T) {
+	rules := StarterRules()
+	for desc, want := range map[string]Category{
+		"HMRC CUMBERNAULD 123PA00045678": CatHMRC,
+		"DD HM REVENUE & CUSTOMS":        CatHMRC,
+		"NEST PENSIONS DD":               CatPension,
+		"The People's Pension":           CatPension,
+		"NESTLE SHOP":                    "",
+	} {
+		if got, _ := SuggestCategory(desc, rules); got != want {
+			t.Errorf("%s: %q, want %q", desc, got, want)
+		}
+	}
+	for _, r := range rules {
+		if r.Match != NormalisePayee(r.Match) {
+			t.Errorf("rule %q is not normalised", r.Match)
+		}
+	}
+}

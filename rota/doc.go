@@ -1,0 +1,63 @@
+// Package rota holds the rules of the rota: shifts and their true lengths,
+// weekly and fortnightly patterns, absences and cover, the working-time and
+// support-plan checks, timesheets and the model of the week screen.
+//
+// The package is pure: it reads no files, no clock and no database, and
+// shows nothing. Dates and times are passed in. Money is whole pence
+// (money.Money), durations are whole minutes, and every shift time is an
+// instant that is read in Europe/London, so a shift across a clock change
+// has its true length (22:00 on 28/03/2026 to 08:00 the next day is 9
+// hours; 22:00 on 24/10/2026 to 08:00 the next day is 11 hours).
+//
+// Every error caused by the input wraps ErrInvalid (bad input) or
+// ErrRefused (an action the current state does not allow, such as editing
+// an approved timesheet), and says in plain English what is wrong and how
+// to fix it. Such errors are safe to show to a person as they are.
+package rota
+
+import (
+	"errors"
+	"fmt"
+	"time"
+	// The time zone database is built in, so Europe/London is known even
+	// on a computer without one (Windows, small containers).
+	_ "time/tzdata"
+)
+
+// ErrInvalid is wrapped by every error that describes bad input.
+var ErrInvalid = errors.New("invalid rota input")
+
+// ErrRefused is wrapped by every error that refuses an action in the
+// current state (a signed, approved or locked timesheet, a shift that does
+// not need cover).
+var ErrRefused = errors.New("rota action refused")
+
+type rotaError struct {
+	msg  string
+	kind error
+}
+
+func (e *rotaError) Error() string { return e.msg }
+func (e *rotaError) Unwrap() error { return e.kind }
+
+func invalidf(format string, a ...any) error {
+	return &rotaError{msg: fmt.Sprintf(format, a...), kind: ErrInvalid}
+}
+
+func refusedf(format string, a ...any) error {
+	return &rotaError{msg: fmt.Sprintf(format, a...), kind: ErrRefused}
+}
+
+var london = mustLondon()
+
+func mustLondon() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		// Unreachable: time/tzdata is linked in. A programming error.
+		panic("rota: Europe/London time zone: " + err.Error())
+	}
+	return loc
+}
+
+// London returns the Europe/London location every shift time is read in.
+func London() *time.Location { return london }

@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"patoolkit/civil"
+	"patoolkit/household"
+)
+
+var (
+	hoursTypes     = []household.HoursType{household.FixedHours, household.IrregularHours}
+	holidayMethods = []household.HolidayMethod{household.HolidayAccrued, household.HolidayRolledUp}
+	pensionMethods = []household.PensionMethod{household.PensionNone, household.PensionReliefAtSource, household.PensionNetPay}
+	pensionBases   = []household.PensionBasis{household.PensionQualifying, household.PensionAllPay}
+)
+
+// showNewContractForm starts new terms for a PA, filled in from the latest
+// terms (contracts are oldest first) so only what changes needs typing.
+func (u *UI) showNewContractForm(p household.PA, contracts []household.Contract) {
+	c := household.Contract{
+		HolidayMethod: household.HolidayAccrued,
+		PensionScheme: "NEST",
+		PensionBasis:  household.PensionQualifying,
+		// The legal minimum for qualifying earnings: 5% and 3%.
+		PensionEmployeeBP: 500,
+		PensionEmployerBP: 300,
+	}
+	if n := len(contracts); n > 0 {
+		c = contracts[n-1]
+		c.ID = 0
+		c.EffectiveFrom = civil.Date{}
+	}
+	c.PAID = p.ID
+	u.showContractForm(p, c)
+}
+
+// showContractForm shows the form for new terms (ID 0) or for correcting
+// stored ones.
+func (u *UI) showContractForm(p household.PA, c household.Contract) {
+	title := "New terms for " + p.Name
+	intro := "These terms apply from the date you give until any later terms start. Earlier terms are kept."
+	if c.ID != 0 {
+		title = "Correct the terms from " + c.EffectiveFrom.UK()
+		intro = "Correct a mistake in these terms. If the pay or hours changed on a date, go back and use \"Add new terms\" instead, so past pay keeps the old rates."
+	}
+	f := newForm(u, title, intro)
+	f.date("effective_from", "These terms start on", "", &c.EffectiveFrom, false)
+
+	f.heading("Hours")
+	hoursType := c.HoursType
+	var hoursRow *formField
+	choice(f, "hours_type", "Hours", "Choose irregular for a zero-hours contract or hours that change week to week.", hoursTypes, hoursTypeLabel, &hoursType, func(h household.HoursType) {
+		f.setVisible(hoursRow, h == household.FixedHours)
+	})
+	minutes := c.ContractedMinutesWeek
+	f.hours("contracted_hours", "Contracted hours a week", "For example 20 or 37.5.", &minutes)
+	hoursRow = f.field("contracted_hours")
+	hoursRow.row.Hidden = hoursType != household.FixedHours
+
+	f.heading("Pay rates")
+	f.amount("day_rate", "Hourly rate for day shifts", "", &c.DayRate, true)
+	f.amount("waking_night_rate", "Hourly rate for waking nights", "", &c.WakingNightRate, true)
+	f.amount("weekend_rate", "Hourly rate at weekends", "", &c.WeekendRate, true)
+	f.amount("bank_holiday_rate", "Hourly rate on bank holidays", "", &c.BankHolidayRate, true)
+	f.amount("sleep_in_allowance", "Sleep-in allowance per night", "A flat amount for a night asleep at the home. Time woken to work is paid by the hour.", &c.SleepInAllowance, true)
+
+	f.heading("Holiday")
+	choice(f, "holiday_method", "How holiday is given", "Most PAs have accrued holiday. Rolled-up holiday pay is only allowed for irregular hours.", holidayMethods, holidayLabel, &c.HolidayMethod, nil)
+
+	f.heading("Workplace pension")
+	method := c.PensionMethod
+	var pensionRows []*formField
+	choice(f, "pension_method", "Pension scheme type", "Your pension provider tells you which it is. NEST uses relief at source.", pensionMethods, pensionMethodLabel, &method, func(m household.PensionMethod) {
+		for _, r := range pensionRows {
+			f.setVisible(r, m != household.PensionNone)
+		}
+	})
+	f.text("pension_scheme", "Scheme name", "", &c.PensionScheme)
+	choice(f, "pension_basis", "Contributions are worked out on", "", pensionBases, pensionBasisLabel, &c.PensionBasis, nil)
+	f.percent("pension_employee", "The PA pays (per cent)", "For example 5.", &c.PensionEmployeeBP)
+	f.percent("pension_employer", "You pay (per cent)", "At least 3.", &c.PensionEmployerBP)
+	for _, n := range []string{"pension_scheme", "pension_basis", "pension_employee", "pension_employer"} {
+		r := f.field(n)
+		r.row.Hidden = method == household.PensionNone
+		pensionRows = append(pensionRows, r)
+	}
+
+	f.save = func() error {
+		c.HoursType = hoursType
+		c.ContractedMinutesWeek = minutes
+		if hoursType != household.FixedHours {
+			c.ContractedMinutesWeek = 0
+		}
+		c.PensionMethod = method
+		if method == household.PensionNone {
+			c.PensionEmployeeBP, c.PensionEmployerBP = 0, 0
+		}
+		saved, err := u.svc.SaveContract(c)
+		if err != nil {
+			return err
+		}
+		u.notice = "Saved the terms from " + saved.EffectiveFrom.UK() + "."
+		u.showContracts(p.ID)
+		return nil
+	}
+	f.cancel = func() { u.showContracts(p.ID) }
+	u.showForm(f)
+}

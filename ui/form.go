@@ -1,0 +1,389 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
+	"patoolkit/service"
+)
+
+// form is a page of labelled fields with an error line under each, and
+// Save and Cancel buttons. Enter in a one-line box (or Ctrl+S anywhere)
+// saves, Escape cancels. Saving first reads every typed value (a date, an
+// amount); a value that cannot be read is shown beside its field and the
+// service is not called. Then save runs; the service's refusals are shown
+// beside their fields with a summary at the top, and nothing is stored.
+type form struct {
+	u       *UI
+	title   string
+	intro   string
+	rows    *fyne.Container
+	summary *widget.Label
+	fields  []*formField
+	// save stores the record; it is called only when every typed value
+	// could be read. It returns the service's error, if any.
+	save func() error
+	// cancel leaves the form; nothing is stored.
+	cancel   func()
+	saveText string
+}
+
+// formField is one field: its widget, its error line, and how to read it.
+type formField struct {
+	name  string
+	label string
+	row   *fyne.Container
+	error *widget.Label
+	focus fyne.Focusable
+	read  func() error // reads the widget into the record; a parse error
+}
+
+func newForm(u *UI, title, intro string) *form {
+	f := &form{u: u, title: title, intro: intro, rows: container.NewVBox(), saveText: "Save"}
+	f.summary = errorLabel()
+	return f
+}
+
+func errorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.TextStyle.Bold = true
+	l.Hide()
+	return l
+}
+
+func hintLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// heading adds a sub-heading that groups the fields after it.
+func (f *form) heading(text string) {
+	f.rows.Add(heading(text))
+}
+
+// note adds a line of explanation.
+func (f *form) note(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	f.rows.Add(l)
+	return l
+}
+
+// add puts a field in the form: its label, a hint, the widget and its
+// error line.
+func (f *form) add(name, label, hint string, obj fyne.CanvasObject, focus fyne.Focusable, read func() error) *formField {
+	fld := &formField{name: name, label: label, error: errorLabel(), focus: focus, read: read}
+	row := container.NewVBox(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if hint != "" {
+		row.Add(hintLabel(hint))
+	}
+	row.Add(obj)
+	row.Add(fld.error)
+	fld.row = row
+	f.rows.Add(row)
+	f.fields = append(f.fields, fld)
+	return fld
+}
+
+// entry makes a one-line box that saves on Enter and cancels on Escape.
+func (f *form) entry(value, placeholder string) *keyEntry {
+	e := newKeyEntry()
+	e.SetText(value)
+	e.PlaceHolder = placeholder
+	e.OnSubmitted = func(string) { f.Submit() }
+	e.onEscape = f.Cancel
+	e.onShortcut = f.u.runShortcut
+	return e
+}
+
+// text adds a one-line text field read into dst.
+func (f *form) text(name, label, hint string, dst *string) *keyEntry {
+	e := f.entry(*dst, "")
+	f.add(name, label, hint, e, e, func() error { *dst = strings.TrimSpace(e.Text); return nil })
+	return e
+}
+
+// multiline adds a box for several lines (an address, notes). Enter starts
+// a new line there; Ctrl+S saves.
+func (f *form) multiline(name, label, hint string, dst *string) *keyEntry {
+	e := newKeyMultiLineEntry()
+	e.SetText(*dst)
+	e.onEscape = f.Cancel
+	e.onShortcut = f.u.runShortcut
+	if hint != "" {
+		hint += " "
+	}
+	hint += "Enter starts a new line; " + shortcutLabel(fyne.KeyS) + " saves."
+	f.add(name, label, hint, e, e, func() error { *dst = strings.TrimSpace(e.Text); return nil })
+	return e
+}
+
+// date adds a date field typed as DD/MM/YYYY.
+func (f *form) date(name, label, hint string, dst *civil.Date, optional bool) *keyEntry {
+	e := f.entry(dst.UK(), "DD/MM/YYYY")
+	if optional {
+		hint = strings.TrimSpace(hint + " Leave blank if not known.")
+	}
+	f.add(name, label, hint, e, e, func() error {
+		d, err := parseDate(e.Text)
+		if err == nil {
+			*dst = d
+		}
+		return err
+	})
+	return e
+}
+
+// amount adds a money field (£); blank reads as £0.00.
+func (f *form) amount(name, label, hint string, dst *money.Money, blankZero bool) *keyEntry {
+	e := f.entry(formatMoneyEntry(*dst, blankZero), "£0.00")
+	f.add(name, label, hint, e, e, func() error {
+		m, err := parseMoney(e.Text)
+		if err == nil {
+			*dst = m
+		}
+		return err
+	})
+	return e
+}
+
+// hours adds an hours-a-week field, stored as whole minutes.
+func (f *form) hours(name, label, hint string, dst *int) *keyEntry {
+	e := f.entry(formatHours(*dst), "for example 37.5")
+	f.add(name, label, hint, e, e, func() error {
+		m, err := parseHours(e.Text)
+		if err == nil {
+			*dst = m
+		}
+		return err
+	})
+	return e
+}
+
+// percent adds a percentage field, stored exactly as basis points.
+func (f *form) percent(name, label, hint string, dst *int) *keyEntry {
+	e := f.entry(formatPercent(*dst), "for example 5")
+	f.add(name, label, hint, e, e, func() error {
+		p, err := parsePercent(e.Text)
+		if err == nil {
+			*dst = p
+		}
+		return err
+	})
+	return e
+}
+
+// number adds a whole-number field.
+func (f *form) number(name, label, hint string, dst *int) *keyEntry {
+	e := f.entry(fmt.Sprint(*dst), "")
+	f.add(name, label, hint, e, e, func() error {
+		n, err := parseWholeNumber(e.Text)
+		if err == nil {
+			*dst = n
+		}
+		return err
+	})
+	return e
+}
+
+// check adds a tick box.
+func (f *form) check(name, label, text, hint string, dst *bool) *keyCheck {
+	c := newKeyCheck(text, nil)
+	c.SetChecked(*dst)
+	c.onEnter = f.Submit
+	c.onEscape = f.Cancel
+	f.add(name, label, hint, c, c, func() error { *dst = c.Checked; return nil })
+	return c
+}
+
+// choice adds a drop-down list of values shown by their labels; dst gets
+// the chosen value (its zero value when none is chosen). changed, when not
+// nil, is called as the choice changes.
+func choice[T comparable](f *form, name, label, hint string, values []T, labelOf func(T) string, dst *T, changed func(T)) *keySelect {
+	labels := make([]string, len(values))
+	for i, v := range values {
+		labels[i] = labelOf(v)
+	}
+	s := newKeySelect(labels, nil)
+	s.onEnter = f.Submit
+	s.onEscape = f.Cancel
+	setChoice(s, values, *dst)
+	s.OnChanged = func(string) {
+		if changed != nil && s.SelectedIndex() >= 0 && s.SelectedIndex() < len(values) {
+			changed(values[s.SelectedIndex()])
+		}
+	}
+	f.add(name, label, hint, s, s, func() error {
+		var zero T
+		*dst = zero
+		if i := s.SelectedIndex(); i >= 0 && i < len(values) {
+			*dst = values[i]
+		}
+		return nil
+	})
+	return s
+}
+
+// setChoice selects v in s, or nothing when v is not one of values.
+func setChoice[T comparable](s *keySelect, values []T, v T) {
+	for i, o := range values {
+		if o == v {
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+	s.ClearSelected()
+}
+
+// setVisible shows or hides a field; a hidden field is not read or saved.
+func (f *form) setVisible(fld *formField, visible bool) {
+	if visible {
+		fld.row.Show()
+	} else {
+		fld.row.Hide()
+	}
+	f.rows.Refresh()
+}
+
+// field returns the field called name, or nil.
+func (f *form) field(name string) *formField {
+	for _, fld := range f.fields {
+		if fld.name == name {
+			return fld
+		}
+	}
+	return nil
+}
+
+// Submit reads the fields and saves. It is what Enter, Ctrl+S and the
+// Save button do.
+func (f *form) Submit() {
+	f.clearProblems()
+	var problems household.Problems
+	for _, fld := range f.fields {
+		if fld.row.Hidden {
+			continue
+		}
+		if err := fld.read(); err != nil {
+			problems = append(problems, household.FieldError{Field: fld.name, Message: err.Error()})
+		}
+	}
+	if len(problems) > 0 {
+		f.showProblems(problems, true)
+		return
+	}
+	err := f.save()
+	if err == nil {
+		return
+	}
+	if p := service.FieldProblems(err); len(p) > 0 {
+		f.showProblems(p, false)
+		return
+	}
+	f.u.showError(err)
+}
+
+// Cancel leaves the form without storing anything.
+func (f *form) Cancel() {
+	if f.cancel != nil {
+		f.cancel()
+	}
+}
+
+func (f *form) clearProblems() {
+	f.summary.SetText("")
+	f.summary.Hide()
+	for _, fld := range f.fields {
+		fld.error.SetText("")
+		fld.error.Hide()
+	}
+}
+
+// showProblems shows each message under its field (marked with ⚠ as well
+// as the error colour) and all of them in a summary at the top, then
+// moves the focus to the first field with a problem. withLabels puts each
+// field's label before its message in the summary (for the window's own
+// messages, which do not name the field).
+func (f *form) showProblems(p household.Problems, withLabels bool) {
+	var lines []string
+	var first fyne.Focusable
+	for _, fld := range f.fields {
+		msg := p.For(fld.name)
+		if msg == "" || fld.row.Hidden {
+			continue
+		}
+		fld.error.SetText("⚠ " + msg)
+		fld.error.Show()
+		if first == nil {
+			first = fld.focus
+		}
+	}
+	for _, e := range p {
+		msg := e.Message
+		if fld := f.field(e.Field); withLabels && fld != nil {
+			msg = fld.label + ": " + msg
+		}
+		lines = append(lines, "• "+msg)
+	}
+	what := "1 thing needs"
+	if len(p) > 1 {
+		what = fmt.Sprintf("%d things need", len(p))
+	}
+	f.summary.SetText(fmt.Sprintf("⚠ Nothing has been saved yet: %s putting right.\n%s", what, strings.Join(lines, "\n")))
+	f.summary.Show()
+	f.u.focus(first)
+}
+
+// problem returns the error line shown under a field ("" when none).
+func (f *form) problem(name string) string {
+	if fld := f.field(name); fld != nil && fld.error.Visible() {
+		return fld.error.Text
+	}
+	return ""
+}
+
+// content lays the form out: the title, intro and summary, the fields,
+// then the buttons, all in a scrolling page.
+func (f *form) content() (fyne.CanvasObject, fyne.Focusable) {
+	save := newKeyButton(f.saveText, theme.DocumentSaveIcon(), f.Submit)
+	save.Importance = widget.HighImportance
+	save.onEscape = f.Cancel
+	cancel := newKeyButton("Cancel", theme.CancelIcon(), f.Cancel)
+	cancel.onEscape = f.Cancel
+	keys := hintLabel(fmt.Sprintf("Enter or %s saves. Escape cancels. Tab moves to the next box.", shortcutLabel(fyne.KeyS)))
+	top := container.NewVBox(pageTitle(f.title))
+	if f.intro != "" {
+		top.Add(wrapLabel(f.intro))
+	}
+	top.Add(f.summary)
+	page := container.NewVBox(top, f.rows, widget.NewSeparator(), container.NewHBox(save, cancel), keys)
+	var first fyne.Focusable
+	for _, fld := range f.fields {
+		if !fld.row.Hidden {
+			first = fld.focus
+			break
+		}
+	}
+	if first == nil {
+		first = save
+	}
+	return container.NewVScroll(container.NewPadded(page)), first
+}
+
+// show puts the form in the page area and focuses its first field.
+func (u *UI) showForm(f *form) {
+	page, first := f.content()
+	u.showPage(page, first, f.Cancel)
+	u.form = f
+}

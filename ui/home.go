@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/service"
+)
+
+// showHome shows the open budget at a glance: whose it is, the council and
+// payment, the employer's details and the insurance.
+func (u *UI) showHome() {
+	a := u.account
+	edit := newKeyButton("Edit budget details", theme.DocumentCreateIcon(), u.showAccountForm)
+	employer := newKeyButton("Employer details", theme.AccountIcon(), u.showEmployerForm)
+	insurance := newKeyButton("Insurance", theme.DocumentIcon(), u.showInsurance)
+	another := newKeyButton("Add another budget", theme.ContentAddIcon(), u.showNewAccountForm)
+
+	payment := a.Payment.Format() + " " + lower(a.PaymentFrequency.Label())
+	contribution := "None"
+	if a.Contribution > 0 {
+		contribution = a.Contribution.Format() + " " + lower(a.ContributionFrequency.Label())
+	}
+	hours := "Not given"
+	if a.SupportMinutesPerWeek > 0 {
+		hours = formatHours(a.SupportMinutesPerWeek) + " hours a week"
+	}
+	review := a.ReviewDate.UK()
+	if review == "" {
+		review = "Not known yet"
+	}
+	council := a.Council
+	if a.CouncilReference != "" {
+		council += " (reference " + a.CouncilReference + ")"
+	}
+	parts := []fyne.CanvasObject{
+		pageTitle(a.Name),
+		wrapLabel(a.Description() + "."),
+		buttonRow(edit, employer, insurance, another),
+		heading("The direct payment"),
+		facts(
+			fact{"Council", council},
+			fact{"Payment from the council", payment},
+			fact{"Contribution paid in", contribution},
+			fact{"Support agreed", hours},
+			fact{"Started", a.StartDate.UK()},
+			fact{"Returns to the council", a.ReturnPeriod.Label()},
+			fact{"Surplus limit", fmt.Sprintf("%d weeks of payment (the council may take back money above this)", a.SurplusLimitWeeks)},
+			fact{"Contingency agreed", a.Contingency.Format()},
+			fact{"Next review", review},
+		),
+		heading("Employer details"),
+	}
+	parts = append(parts, u.employerSummary()...)
+	parts = append(parts, heading("Employer's liability insurance"))
+	parts = append(parts, u.insuranceSummary()...)
+	u.showPage(page(parts...), edit, nil)
+}
+
+func (u *UI) employerSummary() []fyne.CanvasObject {
+	e, ok, err := u.svc.Employer(u.account.ID)
+	if err != nil {
+		return []fyne.CanvasObject{warning(service.ErrorMessage(err))}
+	}
+	if !ok {
+		return []fyne.CanvasObject{warning("No employer details yet. Add them with \"Employer details\": payroll needs your PAYE reference and payday.")}
+	}
+	allowance := "Not claimed"
+	if e.EmploymentAllowance {
+		allowance = "Claimed"
+	}
+	return []fyne.CanvasObject{facts(
+		fact{"Employer", e.Name},
+		fact{"Address", e.Address},
+		fact{"Employer PAYE reference", orNotGiven(e.PAYEReference)},
+		fact{"Accounts Office reference", orNotGiven(e.AccountsOfficeReference)},
+		fact{"Employment Allowance", allowance},
+		fact{"PAs are paid", e.PayFrequency.Label() + ", payday: " + e.Payday.Label()},
+	)}
+}
+
+// insuranceSummary shows the policy in force today and warns plainly when
+// there is none or its renewal date has passed.
+func (u *UI) insuranceSummary() []fyne.CanvasObject {
+	policies, err := u.svc.Insurance(u.account.ID)
+	if err != nil {
+		return []fyne.CanvasObject{warning(service.ErrorMessage(err))}
+	}
+	today := civil.Of(u.now())
+	current, ok := policyOn(policies, today)
+	if !ok {
+		if len(policies) == 0 {
+			return []fyne.CanvasObject{warning("No employer's liability insurance is recorded. By law you need it (at least £5 million cover) from the day a PA starts. Add your policy with \"Insurance\".")}
+		}
+		latest := policies[0]
+		if !latest.RenewalDate.After(today) {
+			return []fyne.CanvasObject{warning(fmt.Sprintf("Your insurance with %s needed renewing on %s. Renew it now and add the new policy with \"Insurance\": you must be insured while you employ PAs.", latest.Insurer, latest.RenewalDate.UK()))}
+		}
+		return []fyne.CanvasObject{warning(fmt.Sprintf("No policy covers today: the next one (%s) starts on %s. Check the dates with \"Insurance\".", latest.Insurer, latest.StartDate.UK()))}
+	}
+	out := []fyne.CanvasObject{facts(
+		fact{"Insurer", current.Insurer},
+		fact{"Policy number", current.PolicyNumber},
+		fact{"Cover", current.Cover.Format()},
+		fact{"Renewal date", current.RenewalDate.UK()},
+	)}
+	if days := current.RenewalDate.DaysSince(today); days <= 30 {
+		out = append(out, warning(fmt.Sprintf("The policy needs renewing in %d days, on %s.", days, current.RenewalDate.UK())))
+	}
+	return out
+}
+
+// policyOn returns the policy in force on day d.
+func policyOn(policies []household.Insurance, d civil.Date) (household.Insurance, bool) {
+	for _, p := range policies {
+		if !d.Before(p.StartDate) && d.Before(p.RenewalDate) {
+			return p, true
+		}
+	}
+	return household.Insurance{}, false
+}
+
+func orNotGiven(s string) string {
+	if s == "" {
+		return "Not given yet"
+	}
+	return s
+}
+
+// lower makes the first letter small: "Every 4 weeks" reads "every 4 weeks".
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'A' && r[0] <= 'Z' {
+		r[0] += 'a' - 'A'
+	}
+	return string(r)
+}

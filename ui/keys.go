@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The widgets here are Fyne's own with two additions for people who use
+// only a keyboard:
+//
+//   - Enter and Escape: Fyne gives every key to the focused widget, so an
+//     Entry swallows Escape and a Button ignores Enter. Each wrapper
+//     overrides TypedKey to call onEnter (save the form, press the button)
+//     and onEscape (cancel the form, go back).
+//   - Window shortcuts: an Entry takes every Ctrl shortcut for itself, so
+//     keyEntry offers them to the window first (Ctrl+2 switches section
+//     even while typing).
+//
+// Every wrapper also draws a thick ring in the theme's primary colour
+// around itself while it has the focus, so the focus is easy to see in
+// every theme and at every text size.
+
+// keyEntry is a text entry that passes Escape, Enter and the window's
+// shortcuts on.
+type keyEntry struct {
+	widget.Entry
+	onEscape   func()
+	onShortcut func(fyne.Shortcut) bool // true when the window handled it
+	focused    bool
+}
+
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newKeyMultiLineEntry() *keyEntry {
+	e := &keyEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+// TypedKey handles Escape; everything else is the Entry's.
+func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// AcceptsTab is false even for a box of several lines, so Tab always moves
+// to the next box and nobody is trapped in an address box. (A tab
+// character is never wanted in these boxes.)
+func (e *keyEntry) AcceptsTab() bool { return false }
+
+// TypedShortcut gives the window's shortcuts to the window first.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.onShortcut != nil && e.onShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+func (e *keyEntry) FocusGained() { e.focused = true; e.Entry.FocusGained(); scrollIntoView(e) }
+func (e *keyEntry) FocusLost()   { e.focused = false; e.Entry.FocusLost() }
+
+func (e *keyEntry) CreateRenderer() fyne.WidgetRenderer {
+	return newRingRenderer(e.Entry.CreateRenderer(), &e.focused)
+}
+
+// keyButton is a button that Enter presses as well as Space.
+type keyButton struct {
+	widget.Button
+	onEscape func()
+	focused  bool
+}
+
+func newKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text = label
+	b.Icon = icon
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter and passes Escape on.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	case fyne.KeyEscape:
+		if b.onEscape != nil {
+			b.onEscape()
+		}
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+func (b *keyButton) FocusGained() { b.focused = true; b.Button.FocusGained(); scrollIntoView(b) }
+func (b *keyButton) FocusLost()   { b.focused = false; b.Button.FocusLost() }
+
+func (b *keyButton) CreateRenderer() fyne.WidgetRenderer {
+	return newRingRenderer(b.Button.CreateRenderer(), &b.focused)
+}
+
+// keySelect is a drop-down list: Space or Up/Down opens it, Left/Right
+// step through the choices, Enter saves the form, Escape cancels it.
+type keySelect struct {
+	widget.Select
+	onEnter  func()
+	onEscape func()
+	focused  bool
+}
+
+func newKeySelect(options []string, changed func(string)) *keySelect {
+	s := &keySelect{}
+	s.Options = options
+	s.OnChanged = changed
+	s.PlaceHolder = "(Choose one)"
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if s.onEnter != nil {
+			s.onEnter()
+		}
+	case fyne.KeyEscape:
+		if s.onEscape != nil {
+			s.onEscape()
+		}
+	default:
+		s.Select.TypedKey(ev)
+	}
+}
+
+func (s *keySelect) FocusGained() { s.focused = true; s.Select.FocusGained(); scrollIntoView(s) }
+func (s *keySelect) FocusLost()   { s.focused = false; s.Select.FocusLost() }
+
+func (s *keySelect) CreateRenderer() fyne.WidgetRenderer {
+	return newRingRenderer(s.Select.CreateRenderer(), &s.focused)
+}
+
+// keyCheck is a tick box: Space ticks it, Enter saves the form, Escape
+// cancels it.
+type keyCheck struct {
+	widget.Check
+	onEnter  func()
+	onEscape func()
+	focused  bool
+}
+
+func newKeyCheck(label string, changed func(bool)) *keyCheck {
+	c := &keyCheck{}
+	c.Text = label
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if c.onEnter != nil {
+			c.onEnter()
+		}
+	case fyne.KeyEscape:
+		if c.onEscape != nil {
+			c.onEscape()
+		}
+	default:
+		c.Check.TypedKey(ev)
+	}
+}
+
+func (c *keyCheck) FocusGained() { c.focused = true; c.Check.FocusGained(); scrollIntoView(c) }
+func (c *keyCheck) FocusLost()   { c.focused = false; c.Check.FocusLost() }
+
+func (c *keyCheck) CreateRenderer() fyne.WidgetRenderer {
+	return newRingRenderer(c.Check.CreateRenderer(), &c.focused)
+}
+
+// ringRenderer draws a widget and, while it has the focus, a thick ring
+// around it, with a band of the background colour inside the ring so it
+// stands out on a coloured button as well as on a plain one.
+type ringRenderer struct {
+	fyne.WidgetRenderer
+	ring, gap *canvas.Rectangle
+	focused   *bool
+}
+
+func newRingRenderer(r fyne.WidgetRenderer, focused *bool) *ringRenderer {
+	rr := &ringRenderer{WidgetRenderer: r, focused: focused,
+		ring: canvas.NewRectangle(color.Transparent), gap: canvas.NewRectangle(color.Transparent)}
+	rr.updateRing()
+	return rr
+}
+
+func (r *ringRenderer) Objects() []fyne.CanvasObject {
+	objs := r.WidgetRenderer.Objects()
+	out := make([]fyne.CanvasObject, 0, len(objs)+2)
+	return append(append(out, objs...), r.gap, r.ring)
+}
+
+// Layout puts the ring just outside the widget and the gap along its edge.
+func (r *ringRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	out := theme.Size(sizeNameFocusRing)
+	r.ring.Move(fyne.NewPos(-out, -out))
+	r.ring.Resize(size.AddWidthHeight(2*out, 2*out))
+	r.gap.Move(fyne.NewPos(0, 0))
+	r.gap.Resize(size)
+}
+
+func (r *ringRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	r.updateRing()
+}
+
+func (r *ringRenderer) updateRing() {
+	w := theme.Size(sizeNameFocusRing)
+	r.ring.FillColor, r.gap.FillColor = color.Transparent, color.Transparent
+	if *r.focused {
+		r.ring.StrokeColor, r.ring.StrokeWidth = theme.Color(theme.ColorNamePrimary), w
+		r.gap.StrokeColor, r.gap.StrokeWidth = theme.Color(theme.ColorNameBackground), w*2/3
+	} else {
+		r.ring.StrokeColor, r.ring.StrokeWidth = color.Transparent, 0
+		r.gap.StrokeColor, r.gap.StrokeWidth = color.Transparent, 0
+	}
+	r.ring.CornerRadius = theme.Size(theme.SizeNameInputRadius) + w
+	r.gap.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	r.ring.Refresh()
+	r.gap.Refresh()
+}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"patoolkit/civil"
+	"patoolkit/money"
+)
+
+// The window only turns typed text into values; whether a value is allowed
+// is the service's job. Each parser here returns a plain message that is
+// shown beside the field, and never uses floating point.
+
+// parseDate reads a date typed as DD/MM/YYYY. A blank entry is the zero
+// date: whether a date is needed is for the service to say.
+func parseDate(s string) (civil.Date, error) {
+	if strings.TrimSpace(s) == "" {
+		return civil.Date{}, nil
+	}
+	d, err := civil.Parse(s)
+	if err != nil {
+		return civil.Date{}, fmt.Errorf("%q is not a date we can read. Type it as DD/MM/YYYY (day, month, year), for example 06/04/2026.", strings.TrimSpace(s))
+	}
+	return d, nil
+}
+
+// parseMoney reads an amount like "1234.56" or "£1,234.56"; blank is £0.00.
+func parseMoney(s string) (money.Money, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	m, err := money.Parse(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not an amount of money. Type pounds and pence, like 12.50 or £1,234.56.", strings.TrimSpace(s))
+	}
+	return m, nil
+}
+
+// formatMoneyEntry shows an amount for editing: "1234.56", or "" for zero
+// when blank is allowed.
+func formatMoneyEntry(m money.Money, blankZero bool) string {
+	if m == 0 && blankZero {
+		return ""
+	}
+	return m.Format()
+}
+
+// parseDecimal reads a number with at most two decimal places, exactly, as
+// hundredths: "37.5" is 3750, "5" is 500. Blank is 0.
+func parseDecimal(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && frac == "" || len(frac) > 2 || len(whole) > 6 {
+		return 0, false
+	}
+	if whole == "" {
+		whole = "0"
+	}
+	for _, r := range whole + frac {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+	}
+	w, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	f := int64(0)
+	if frac != "" {
+		f, _ = strconv.ParseInt(frac, 10, 64)
+		if len(frac) == 1 {
+			f *= 10
+		}
+	}
+	return w*100 + f, true
+}
+
+// parseHours reads hours a week like "37.5" or "20.25" as whole minutes.
+// Blank is 0.
+func parseHours(s string) (int, error) {
+	h, ok := parseDecimal(s)
+	if !ok || h*60%100 != 0 {
+		return 0, fmt.Errorf("%q is not a number of hours. Type hours as a number, like 20 or 37.5 (37.5 is 37 hours 30 minutes).", strings.TrimSpace(s))
+	}
+	return int(h * 60 / 100), nil
+}
+
+// formatHours shows minutes as hours: 2250 minutes is "37.5"; 0 is "".
+func formatHours(minutes int) string {
+	if minutes == 0 {
+		return ""
+	}
+	return formatHundredths(int64(minutes) * 100 / 60)
+}
+
+// parsePercent reads a percentage like "5", "4.5" or "5%" as basis points
+// (hundredths of one per cent): "4.5" is 450. Blank is 0.
+func parsePercent(s string) (int, error) {
+	p, ok := parseDecimal(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if !ok {
+		return 0, fmt.Errorf("%q is not a percentage. Type a number like 5 or 4.5.", strings.TrimSpace(s))
+	}
+	return int(p), nil
+}
+
+// formatPercent shows basis points as a percentage number: 450 is "4.5".
+func formatPercent(bp int) string { return formatHundredths(int64(bp)) }
+
+// formatHundredths shows 3750 as "37.5", 500 as "5" and 425 as "4.25".
+func formatHundredths(v int64) string {
+	s := strconv.FormatInt(v/100, 10)
+	switch f := v % 100; {
+	case f == 0:
+	case f%10 == 0:
+		s += "." + strconv.FormatInt(f/10, 10)
+	default:
+		s += fmt.Sprintf(".%02d", f)
+	}
+	return s
+}
+
+// parseWholeNumber reads a whole number like "8"; blank is 0.
+func parseWholeNumber(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q is not a whole number. Type a number like 8.", s)
+	}
+	return n, nil
+}

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"patoolkit/civil"
+	"patoolkit/service"
+)
+
+func textSizeLabel(p int) string {
+	if p == 100 {
+		return "100% (normal)"
+	}
+	return fmt.Sprintf("%d%%", p)
+}
+
+// showSettings shows the text size, the high-contrast colours, where the
+// data file is and how to back it up.
+func (u *UI) showSettings() { u.settingsPage(false) }
+
+func (u *UI) settingsPage(focusContrast bool) {
+	size := newKeySelect(nil, nil)
+	for _, p := range TextSizes {
+		size.Options = append(size.Options, textSizeLabel(p))
+	}
+	size.SetSelected(textSizeLabel(u.settings.TextSize()))
+	size.OnChanged = func(string) {
+		if i := size.SelectedIndex(); i >= 0 {
+			u.SetTextSize(TextSizes[i])
+		}
+	}
+	contrast := newKeyCheck("High contrast: white text on black, yellow focus", nil)
+	contrast.SetChecked(u.settings.HighContrast())
+	contrast.OnChanged = func(on bool) { u.SetHighContrast(on) }
+
+	path := u.svc.Path()
+	where := wrapLabel(path)
+	where.Selectable = true
+	backupPath := newKeyEntry()
+	backupPath.onShortcut = u.runShortcut
+	backupPath.SetText(filepath.Join(filepath.Dir(path), "patoolkit-backup-"+civil.Of(u.now()).String()+".db"))
+	result := wrapLabel("")
+	result.Hide()
+	backup := func() {
+		err := u.svc.Backup(backupPath.Text)
+		result.Show()
+		if err != nil {
+			result.SetText("⚠ " + service.ErrorMessage(err))
+			result.Importance = widget.DangerImportance
+		} else {
+			result.SetText("✔ Backup saved to " + backupPath.Text + ". Keep a copy somewhere safe, like a USB stick.")
+			result.Importance = widget.SuccessImportance
+		}
+		result.Refresh()
+	}
+	backupPath.OnSubmitted = func(string) { backup() }
+	backupBtn := newKeyButton("Back up now", theme.DocumentSaveIcon(), backup)
+
+	parts := []fyne.CanvasObject{pageTitle("Settings")}
+	var escape func()
+	if u.account.ID == 0 {
+		back := newKeyButton("Back to the welcome page", theme.NavigateBackIcon(), u.showWelcome)
+		parts = append(parts, buttonRow(back))
+		escape = u.showWelcome
+	}
+	parts = append(parts,
+		heading("Text size"),
+		size,
+		hintLabel("Makes the text, and everything with it, bigger. It changes at once and is kept for next time. With the keyboard: Left and Right choose."),
+		heading("Colours"),
+		contrast,
+		heading("Dates"),
+		wrapLabel("Dates are always shown and typed as day/month/year (DD/MM/YYYY), for example 06/04/2026 for 6 April 2026, whatever your computer's language settings."),
+		heading("Your data file"),
+		hintLabel("Everything you enter is kept in this one file on this computer. Nothing is sent anywhere."),
+		where,
+		heading("Back up"),
+		hintLabel("Saves a copy of your data file. Type where to save it (a new file name), then press Enter or \"Back up now\"."),
+		backupPath,
+		buttonRow(backupBtn),
+		result,
+	)
+	size.onEscape, contrast.onEscape, backupPath.onEscape = escape, escape, escape
+	var first fyne.Focusable = size
+	if focusContrast {
+		first = contrast
+	}
+	u.showPage(page(parts...), first, escape)
+}
+
+// SetTextSize stores and applies a text size in per cent.
+func (u *UI) SetTextSize(percent int) {
+	if percent == u.settings.TextSize() {
+		return
+	}
+	u.settings.SetTextSize(percent)
+	u.applyTheme()
+}
+
+// SetHighContrast stores and applies the high-contrast choice.
+func (u *UI) SetHighContrast(on bool) {
+	if on == u.settings.HighContrast() {
+		return
+	}
+	u.settings.SetHighContrast(on)
+	u.applyTheme()
+}
+
+// applyTheme applies the stored settings and redraws the settings page,
+// keeping the focus on the control that was changed.
+func (u *UI) applyTheme() {
+	u.app.Settings().SetTheme(u.settings.Theme())
+	if u.switcher != nil {
+		u.reloadAccounts() // the switcher's width follows the text size
+	}
+	_, onContrast := u.win.Canvas().Focused().(*keyCheck)
+	u.settingsPage(onContrast)
+}

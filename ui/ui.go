@@ -1,0 +1,235 @@
+// Package ui is the desktop window of the PA Employer Toolkit, built with
+// Fyne. It holds no business rule and no SQL: each screen calls the
+// service and shows what comes back, and the only checking done here is
+// reading typed text (dates, amounts, hours) into values.
+//
+// Every action can be done with the keyboard: Tab moves between controls,
+// Space or Enter presses a button, Enter (or Ctrl+S) saves a form and
+// Escape cancels it, and Ctrl+1 to Ctrl+8 switch section.
+package ui
+
+import (
+	"image/color"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"patoolkit/household"
+	"patoolkit/service"
+)
+
+// Title is the window's title.
+const Title = "PA Employer Toolkit"
+
+// UI is the main window: a top bar with the budget switcher, a navigation
+// column, and the page in view. Its handlers are methods so tests can call
+// them as a person's key presses would.
+type UI struct {
+	app      fyne.App
+	win      fyne.Window
+	svc      *service.Service
+	settings *Settings
+	now      func() time.Time // the clock, for "renewal date passed"; tests fix it
+
+	accounts []household.Account
+	account  household.Account // the open budget; ID 0 before the first is set up
+	section  section
+
+	switcher *keySelect
+	// switcherWidth keeps the switcher wide enough for the longest name.
+	switcherWidth *canvas.Rectangle
+	managed       *widget.Label
+	banner        *fyne.Container
+	navBtns       map[section]*keyButton
+	main          *fyne.Container
+
+	escape    func() // what Escape does on the page in view; nil for nothing
+	form      *form  // the form in view, if any
+	shortcuts map[string]func()
+	notice    string // a confirmation to show at the top of the next page
+}
+
+// Create builds the whole window on w for the open data file svc: the
+// first-run welcome when the file has no budget yet, otherwise the home
+// page of the budget opened last.
+func Create(a fyne.App, w fyne.Window, svc *service.Service) *UI {
+	return create(a, w, svc, time.Now)
+}
+
+// create is Create with a clock, so tests can fix today's date.
+func create(a fyne.App, w fyne.Window, svc *service.Service, now func() time.Time) *UI {
+	u := &UI{
+		app:       a,
+		win:       w,
+		svc:       svc,
+		settings:  NewSettings(a.Preferences()),
+		now:       now,
+		shortcuts: map[string]func(){},
+		navBtns:   map[section]*keyButton{},
+	}
+	a.Settings().SetTheme(u.settings.Theme())
+	u.registerShortcuts()
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && u.escape != nil {
+			u.escape()
+		}
+	})
+	u.start()
+	return u
+}
+
+// start shows the welcome page for an empty file, else the main window.
+func (u *UI) start() {
+	accounts, err := u.svc.Accounts()
+	if err != nil {
+		u.win.SetContent(widget.NewLabel(service.ErrorMessage(err)))
+		return
+	}
+	u.accounts = accounts
+	if len(accounts) == 0 {
+		u.showWelcome()
+		return
+	}
+	open := accounts[0]
+	for _, a := range accounts {
+		if a.ID == u.settings.LastAccount() {
+			open = a
+		}
+	}
+	u.buildMain()
+	u.openAccount(open.ID)
+}
+
+// buildMain lays out the top bar, the navigation and the page area.
+func (u *UI) buildMain() {
+	u.switcher = newKeySelect(nil, func(name string) {
+		for _, a := range u.accounts {
+			if a.Name == name && a.ID != u.account.ID {
+				u.openAccount(a.ID)
+			}
+		}
+	})
+	u.managed = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.managed.Wrapping = fyne.TextWrapWord
+	file := widget.NewLabel("Data file: " + filepath.Base(u.svc.Path()))
+	file.SizeName = theme.SizeNameCaptionText
+
+	u.switcherWidth = canvas.NewRectangle(color.Transparent)
+	budget := container.NewHBox(widget.NewLabel("Budget:"), container.NewStack(u.switcherWidth, u.switcher))
+	top := container.NewBorder(nil, nil, budget, file, u.managed)
+	u.banner = container.NewVBox()
+
+	nav := container.NewVBox()
+	for _, s := range sections {
+		s := s
+		b := newKeyButton(s.navLabel(), nil, func() { u.ShowSection(s) })
+		b.Alignment = widget.ButtonAlignLeading
+		u.navBtns[s] = b
+		nav.Add(b)
+	}
+	u.main = container.NewStack()
+	u.win.SetContent(container.NewBorder(
+		container.NewVBox(top, u.banner, widget.NewSeparator()),
+		nil,
+		container.NewHBox(container.NewVScroll(nav), widget.NewSeparator()),
+		nil,
+		u.main,
+	))
+}
+
+// reloadAccounts reads the budgets again and refreshes the switcher.
+func (u *UI) reloadAccounts() bool {
+	accounts, err := u.svc.Accounts()
+	if err != nil {
+		u.showError(err)
+		return false
+	}
+	u.accounts = accounts
+	names := make([]string, len(accounts))
+	var width float32
+	for i, a := range accounts {
+		names[i] = a.Name
+		width = max(width, fyne.MeasureText(a.Name, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	u.switcherWidth.SetMinSize(fyne.NewSize(width+theme.IconInlineSize()+6*theme.Padding(), 0))
+	u.switcher.SetOptions(names)
+	return true
+}
+
+// openAccount makes the budget with id the open one and shows its home.
+func (u *UI) openAccount(id int64) {
+	if !u.reloadAccounts() {
+		return
+	}
+	for _, a := range u.accounts {
+		if a.ID == id {
+			u.account = a
+		}
+	}
+	u.settings.SetLastAccount(u.account.ID)
+	u.switcher.SetSelected(u.account.Name)
+	u.managed.SetText(u.account.Description())
+	u.banner.RemoveAll()
+	if isExample(u.account) {
+		warn := widget.NewLabel("⚠ Example data: every person, address and number in this budget is made up.")
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		warn.TextStyle.Bold = true
+		u.banner.Add(warn)
+	}
+	u.ShowSection(sectionHome)
+}
+
+// isExample reports whether a budget is the made-up example data.
+func isExample(a household.Account) bool {
+	return strings.HasPrefix(a.Notes, "Example data")
+}
+
+// Account returns the open budget.
+func (u *UI) Account() household.Account { return u.account }
+
+// showPage puts page in the page area, focuses first (when not nil) and
+// makes Escape call escape.
+func (u *UI) showPage(page fyne.CanvasObject, first fyne.Focusable, escape func()) {
+	u.form = nil
+	u.escape = escape
+	if u.notice != "" {
+		done := widget.NewLabel("✔ " + u.notice)
+		done.Wrapping = fyne.TextWrapWord
+		done.Importance = widget.SuccessImportance
+		done.TextStyle.Bold = true
+		page = container.NewBorder(done, nil, nil, nil, page)
+		u.notice = ""
+	}
+	if u.main == nil {
+		// The welcome and set-up pages fill the window.
+		u.win.SetContent(page)
+	} else {
+		u.main.Objects = []fyne.CanvasObject{page}
+		u.main.Refresh()
+	}
+	u.focus(first)
+}
+
+func (u *UI) focus(f fyne.Focusable) {
+	if f != nil {
+		u.win.Canvas().Focus(f)
+	} else {
+		u.win.Canvas().Unfocus()
+	}
+}
+
+// showError shows the safe, plain message for err in a dialog.
+func (u *UI) showError(err error) {
+	title := "Not saved"
+	if service.ErrorCode(err) == service.Internal {
+		title = "Something went wrong"
+	}
+	u.message(title, service.ErrorMessage(err))
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pageTitle is the large title at the top of a page.
+func pageTitle(text string) fyne.CanvasObject {
+	return widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleHeading, Text: text})
+}
+
+// heading is a sub-heading inside a page.
+func heading(text string) fyne.CanvasObject {
+	return widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: text})
+}
+
+// wrapLabel is a label whose text wraps at the page's width.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// warning is a line that needs attention: marked with ⚠ as well as the
+// warning colour, so colour is never the only signal.
+func warning(text string) *widget.Label {
+	l := wrapLabel("⚠ " + text)
+	l.Importance = widget.DangerImportance
+	l.TextStyle.Bold = true
+	return l
+}
+
+// fact is one line of a summary: "Council: Wigan Council".
+type fact struct{ key, value string }
+
+// facts shows summary lines with the names in bold; the text wraps.
+func facts(rows ...fact) fyne.CanvasObject {
+	var segs []widget.RichTextSegment
+	for _, r := range rows {
+		if r.value == "" {
+			r.value = "—"
+		}
+		segs = append(segs,
+			&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: r.key + ": "},
+			&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: r.value},
+		)
+	}
+	t := widget.NewRichText(segs...)
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// buttonRow lays buttons out in a row that wraps onto more lines when the
+// text is large.
+func buttonRow(buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(maxMinSize(buttons), buttons...)
+}
+
+func maxMinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// page wraps a page's parts in a padded, scrolling column.
+func page(parts ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+}
+
+// message shows a plain message in a dialog with an OK button that has
+// the focus, so Enter, Space or Escape closes it.
+func (u *UI) message(title, text string) {
+	var d dialog.Dialog
+	ok := newKeyButton("OK", nil, func() { d.Hide() })
+	ok.onEscape = func() { d.Hide() }
+	body := wrapLabel(text)
+	content := container.NewVBox(body, container.NewCenter(ok))
+	d = dialog.NewCustomWithoutButtons(title, content, u.win)
+	d.Resize(fyne.NewSize(520, 0).Max(content.MinSize()))
+	previous := u.win.Canvas().Focused()
+	d.SetOnClosed(func() {
+		if previous != nil {
+			u.win.Canvas().Focus(previous)
+		}
+	})
+	d.Show()
+	u.win.Canvas().Focus(ok)
+}
