@@ -126,6 +126,10 @@ type Account struct {
 	Contingency       money.Money // agreed contingency the council lets the person keep
 	ReviewDate        civil.Date  // next review, when known
 
+	// AllowTwoToOne is set when the support plan has two carers at once
+	// (2:1 support), so two PAs on the rota at the same time is expected.
+	AllowTwoToOne bool
+
 	Notes string
 }
 
@@ -176,6 +180,9 @@ type PA struct {
 	DBSIssueDate     civil.Date
 	EmergencyContact string
 	Notes            string
+	// OptedOut48h is set when the PA has opted out of the 48-hour average
+	// working week in writing.
+	OptedOut48h bool
 
 	// Payroll.
 	TaxCode          string // as HMRC gives it, e.g. 1257L, S1257L, BR, K475

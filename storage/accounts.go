@@ -10,16 +10,18 @@ import (
 const accountCols = `id, name, person_supported, managed_by, capacity, council, council_reference,
 	payment_pence, payment_frequency, contribution_pence, contribution_frequency,
 	support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence,
-	review_date, notes`
+	review_date, notes, allow_two_to_one`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanAccount(r rowScanner) (household.Account, error) {
 	var a household.Account
+	var twoToOne int
 	err := r.Scan(&a.ID, &a.Name, &a.PersonSupported, &a.ManagedBy, &a.Capacity, &a.Council, &a.CouncilReference,
 		&a.Payment, &a.PaymentFrequency, &a.Contribution, &a.ContributionFrequency,
 		&a.SupportMinutesPerWeek, dateScan{&a.StartDate}, &a.ReturnPeriod, &a.SurplusLimitWeeks, &a.Contingency,
-		dateScan{&a.ReviewDate}, &a.Notes)
+		dateScan{&a.ReviewDate}, &a.Notes, &twoToOne)
+	a.AllowTwoToOne = twoToOne == 1
 	return a, err
 }
 
@@ -51,12 +53,12 @@ func (t *Tx) AccountByName(name string) (household.Account, error) {
 func (t *Tx) InsertAccount(a *household.Account) error {
 	id, err := t.insert(`INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,
 		payment_pence, payment_frequency, contribution_pence, contribution_frequency,
-		support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence, review_date, notes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence, review_date, notes,
+		allow_two_to_one) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference,
 		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
 		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
-		a.ReviewDate.String(), a.Notes)
+		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne))
 	if err != nil {
 		return err
 	}
@@ -69,11 +71,11 @@ func (t *Tx) UpdateAccount(a household.Account) error {
 	return t.updateOne("account", `UPDATE accounts SET name = ?, person_supported = ?, managed_by = ?, capacity = ?,
 		council = ?, council_reference = ?, payment_pence = ?, payment_frequency = ?, contribution_pence = ?,
 		contribution_frequency = ?, support_minutes_week = ?, start_date = ?, return_period = ?,
-		surplus_limit_weeks = ?, contingency_pence = ?, review_date = ?, notes = ? WHERE id = ?`,
+		surplus_limit_weeks = ?, contingency_pence = ?, review_date = ?, notes = ?, allow_two_to_one = ? WHERE id = ?`,
 		a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference,
 		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
 		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
-		a.ReviewDate.String(), a.Notes, a.ID)
+		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne), a.ID)
 }
 
 // AccountNameTaken reports whether another account (not id) has name,

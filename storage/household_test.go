@@ -20,7 +20,7 @@ func sampleAccount() household.Account {
 		Contribution: money.MustParse("25.50"), ContributionFrequency: household.Weekly,
 		SupportMinutesPerWeek: 30 * 60, StartDate: civil.MustParse("2025-04-06"),
 		ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8, Contingency: money.MustParse("500.00"),
-		ReviewDate: civil.MustParse("2026-12-01"), Notes: "Zoë helps with the paperwork.",
+		ReviewDate: civil.MustParse("2026-12-01"), Notes: "Zoë helps with the paperwork.", AllowTwoToOne: true,
 	}
 }
 
@@ -109,7 +109,7 @@ func samplePA(accountID int64) household.PA {
 		Phone: "07700 900123", Email: "zoe@example.org", DateOfBirth: civil.MustParse("1990-02-14"),
 		NINumber: "JT123456C", StartDate: civil.MustParse("2025-04-07"), RightToWorkDate: civil.MustParse("2025-04-01"),
 		RightToWorkDoc: "UK passport", DBSNumber: "001234567890", DBSIssueDate: civil.MustParse("2025-03-20"),
-		EmergencyContact: "Pat, 07700 900456", Notes: "Prefers mornings.", TaxCode: "1257L",
+		EmergencyContact: "Pat, 07700 900456", Notes: "Prefers mornings.", OptedOut48h: true, TaxCode: "1257L",
 		NICategory: "A", StudentLoan: "plan2", PostgradLoan: true, StarterStatement: "A",
 		P45PayToDate: money.MustParse("1200.00"), P45TaxToDate: money.MustParse("35.40")}
 }

@@ -10,17 +10,17 @@ import (
 const paCols = `id, account_id, name, address, phone, email, date_of_birth, ni_number, start_date,
 	leaving_date, leaving_reason, rtw_check_date, rtw_document, dbs_number, dbs_issue_date,
 	emergency_contact, notes, tax_code, week1_month1, ni_category, student_loan, postgrad_loan,
-	starter_statement, p45_pay_pence, p45_tax_pence`
+	starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h`
 
 func scanPA(r rowScanner) (household.PA, error) {
 	var p household.PA
-	var w1, pg int
+	var w1, pg, opt int
 	err := r.Scan(&p.ID, &p.AccountID, &p.Name, &p.Address, &p.Phone, &p.Email, dateScan{&p.DateOfBirth},
 		&p.NINumber, dateScan{&p.StartDate}, dateScan{&p.LeavingDate}, &p.LeavingReason,
 		dateScan{&p.RightToWorkDate}, &p.RightToWorkDoc, &p.DBSNumber, dateScan{&p.DBSIssueDate},
 		&p.EmergencyContact, &p.Notes, &p.TaxCode, &w1, &p.NICategory, &p.StudentLoan, &pg,
-		&p.StarterStatement, &p.P45PayToDate, &p.P45TaxToDate)
-	p.Week1Month1, p.PostgradLoan = w1 == 1, pg == 1
+		&p.StarterStatement, &p.P45PayToDate, &p.P45TaxToDate, &opt)
+	p.Week1Month1, p.PostgradLoan, p.OptedOut48h = w1 == 1, pg == 1, opt == 1
 	return p, err
 }
 
@@ -64,7 +64,7 @@ func paArgs(p household.PA) []any {
 		p.StartDate.String(), p.LeavingDate.String(), p.LeavingReason, p.RightToWorkDate.String(),
 		p.RightToWorkDoc, p.DBSNumber, p.DBSIssueDate.String(), p.EmergencyContact, p.Notes, p.TaxCode,
 		boolInt(p.Week1Month1), p.NICategory, p.StudentLoan, boolInt(p.PostgradLoan), p.StarterStatement,
-		p.P45PayToDate, p.P45TaxToDate}
+		p.P45PayToDate, p.P45TaxToDate, boolInt(p.OptedOut48h)}
 }
 
 // InsertPA stores a new PA and sets its ID.
@@ -72,8 +72,8 @@ func (t *Tx) InsertPA(p *household.PA) error {
 	id, err := t.insert(`INSERT INTO pas (account_id, name, address, phone, email, date_of_birth, ni_number,
 		start_date, leaving_date, leaving_reason, rtw_check_date, rtw_document, dbs_number, dbs_issue_date,
 		emergency_contact, notes, tax_code, week1_month1, ni_category, student_loan, postgrad_loan,
-		starter_statement, p45_pay_pence, p45_tax_pence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, paArgs(*p)...)
+		starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, paArgs(*p)...)
 	if err != nil {
 		return err
 	}
@@ -87,5 +87,5 @@ func (t *Tx) UpdatePA(p household.PA) error {
 		date_of_birth = ?, ni_number = ?, start_date = ?, leaving_date = ?, leaving_reason = ?,
 		rtw_check_date = ?, rtw_document = ?, dbs_number = ?, dbs_issue_date = ?, emergency_contact = ?,
 		notes = ?, tax_code = ?, week1_month1 = ?, ni_category = ?, student_loan = ?, postgrad_loan = ?,
-		starter_statement = ?, p45_pay_pence = ?, p45_tax_pence = ? WHERE id = ?`, append(paArgs(p), p.ID)...)
+		starter_statement = ?, p45_pay_pence = ?, p45_tax_pence = ?, opted_out_48h = ? WHERE id = ?`, append(paArgs(p), p.ID)...)
 }

@@ -1,0 +1,82 @@
+package household
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"patoolkit/civil"
+)
+
+// PayPeriod is the span of work one payday pays for, inclusive.
+type PayPeriod struct {
+	From, To civil.Date
+	Payday   civil.Date
+}
+
+// Label is "06/04/2026 to 05/05/2026".
+func (p PayPeriod) Label() string { return p.From.UK() + " to " + p.To.UK() }
+
+// PayPeriods returns the employer's pay periods that overlap from..to.
+//
+// Monthly pay covers calendar months, paid on the usual payday of that
+// month (a day from 1 to 28, the last day, or the last working day). Weekly,
+// fortnightly and four-weekly pay covers runs of 7, 14 or 28 days counted
+// from anchor (usually the date the direct payment started), paid on the
+// first usual payday weekday on or after the period's last day. A payday
+// that falls on a weekend or a bank holiday (isHoliday; may be nil) moves
+// to the working day before.
+func PayPeriods(e Employer, anchor, from, to civil.Date, isHoliday func(civil.Date) bool) ([]PayPeriod, error) {
+	if msg := CheckPayday(e.PayFrequency, e.Payday); msg != "" {
+		return nil, fmt.Errorf("%s", msg)
+	}
+	if to.Before(from) {
+		return nil, fmt.Errorf("the end date %s is before the start date %s", to.UK(), from.UK())
+	}
+	if isHoliday == nil {
+		isHoliday = func(civil.Date) bool { return false }
+	}
+	working := func(d civil.Date) civil.Date {
+		for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday || isHoliday(d) {
+			d = d.AddDays(-1)
+		}
+		return d
+	}
+	var out []PayPeriod
+	if e.PayFrequency == Monthly {
+		for m := civil.New(from.Year, from.Month, 1); !m.After(to); m = m.AddMonths(1) {
+			last := m.AddMonths(1).AddDays(-1)
+			var payday civil.Date
+			switch e.Payday {
+			case "last-day":
+				payday = working(last)
+			case "last-working-day":
+				payday = working(last)
+			default:
+				n, _ := strconv.Atoi(string(e.Payday))
+				payday = working(civil.New(m.Year, m.Month, n))
+			}
+			out = append(out, PayPeriod{From: m, To: last, Payday: payday})
+		}
+		return out, nil
+	}
+	days := map[Frequency]int{Weekly: 7, Fortnightly: 14, FourWeekly: 28}[e.PayFrequency]
+	var weekday time.Weekday
+	for i, w := range weekdays {
+		if Payday(w) == e.Payday {
+			weekday = time.Weekday((i + 1) % 7)
+		}
+	}
+	// The first period starting on or before from.
+	offset := from.DaysSince(anchor)
+	start := anchor.AddDays(offset - ((offset%days)+days)%days)
+	for ; !start.After(to); start = start.AddDays(days) {
+		end := start.AddDays(days - 1)
+		payday := end
+		for payday.Weekday() != weekday {
+			payday = payday.AddDays(1)
+		}
+		out = append(out, PayPeriod{From: start, To: end, Payday: working(payday)})
+	}
+	return out, nil
+}

@@ -1,0 +1,277 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"patoolkit/civil"
+	"patoolkit/rota"
+	"patoolkit/storage"
+)
+
+// Patterns returns an account's rota patterns.
+func (s *Service) Patterns(accountID int64) ([]rota.Pattern, error) {
+	var out []rota.Pattern
+	err := s.view("reading the patterns", func(tx *storage.Tx) (err error) {
+		out, err = tx.Patterns(accountID)
+		return err
+	})
+	return out, err
+}
+
+// FillResult says what filling a pattern did to the rota.
+type FillResult struct {
+	Added, Updated, Removed int
+}
+
+func (f FillResult) String() string {
+	return fmt.Sprintf("%d shifts added, %d changed, %d removed", f.Added, f.Updated, f.Removed)
+}
+
+// SavePattern stores a pattern (ID 0: a new one) and fills the rota with it
+// from from to to. Shifts changed by hand, or no longer planned (needing
+// cover, covered, cancelled), are left as they are.
+func (s *Service) SavePattern(accountID int64, p rota.Pattern, from, to civil.Date) (rota.Pattern, FillResult, error) {
+	p.Name = strings.TrimSpace(p.Name)
+	if p.Name == "" {
+		return p, FillResult{}, Invalidf("Give the pattern a name, like \"Weekday mornings\".")
+	}
+	if err := p.Validate(); err != nil {
+		return p, FillResult{}, rotaError(err)
+	}
+	var res FillResult
+	err := s.update("saving the pattern", func(tx *storage.Tx) error {
+		rc, err := loadRotaContext(tx, accountID)
+		if err != nil {
+			return err
+		}
+		for _, e := range p.Entries {
+			if _, ok := rc.pas[e.PAID]; !ok {
+				return NotFoundf("A PA in the pattern is not on this budget.")
+			}
+		}
+		if err := tx.SavePattern(accountID, &p); err != nil {
+			return err
+		}
+		res, err = s.fill(tx, rc, p, from, to)
+		if err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, "pattern saved", fmt.Sprintf("%s, filled %s to %s: %s", p.Name, from.UK(), to.UK(), res))
+	})
+	return p, res, err
+}
+
+// ChangePattern applies new entries to a pattern from date d: the old
+// pattern ends the day before, a new one starts on d, and the rota from d
+// to to is refilled. Shifts before d are not touched.
+func (s *Service) ChangePattern(accountID, patternID int64, d civil.Date, entries []rota.PatternEntry, to civil.Date) (rota.Pattern, FillResult, error) {
+	var next rota.Pattern
+	var res FillResult
+	err := s.update("changing the pattern", func(tx *storage.Tx) error {
+		rc, err := loadRotaContext(tx, accountID)
+		if err != nil {
+			return err
+		}
+		pats, err := tx.Patterns(accountID)
+		if err != nil {
+			return err
+		}
+		var old *rota.Pattern
+		for i := range pats {
+			if pats[i].ID == patternID {
+				old = &pats[i]
+			}
+		}
+		if old == nil {
+			return NotFoundf("That pattern no longer exists.")
+		}
+		oldEnded, n, err := old.ChangeFrom(d, entries)
+		if err != nil {
+			return rotaError(err)
+		}
+		if err := tx.SavePattern(accountID, &oldEnded); err != nil {
+			return err
+		}
+		if _, err := s.fill(tx, rc, oldEnded, d, to); err != nil {
+			return err
+		}
+		if err := tx.SavePattern(accountID, &n); err != nil {
+			return err
+		}
+		if res, err = s.fill(tx, rc, n, d, to); err != nil {
+			return err
+		}
+		next = n
+		return tx.Audit(s.now(), accountID, "pattern changed", fmt.Sprintf("%s from %s: %s", n.Name, d.UK(), res))
+	})
+	return next, res, err
+}
+
+// fill refills the rota with a pattern's shifts from from to to.
+func (s *Service) fill(tx *storage.Tx, rc rotaContext, p rota.Pattern, from, to civil.Date) (FillResult, error) {
+	if to.Before(from) {
+		return FillResult{}, Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
+	}
+	if to.DaysSince(from) > 3*366 {
+		return FillResult{}, Invalidf("Fill at most three years at a time.")
+	}
+	existing, err := tx.PatternShifts(p.ID)
+	if err != nil {
+		return FillResult{}, err
+	}
+	add, update, remove, err := p.Refill(existing, from, to)
+	if err != nil {
+		return FillResult{}, rotaError(err)
+	}
+	for _, sh := range add {
+		// A PA who has not started or has left is not put on the rota.
+		if pa, ok := rc.pas[sh.PAID]; ok && !pa.Active(sh.Date()) {
+			continue
+		}
+		if err := tx.InsertShift(rc.account.ID, &sh); err != nil {
+			return FillResult{}, err
+		}
+	}
+	for _, sh := range update {
+		if err := tx.UpdateShift(rc.account.ID, sh); err != nil {
+			return FillResult{}, err
+		}
+	}
+	for _, sh := range remove {
+		if err := tx.DeleteShift(sh.ID); err != nil {
+			return FillResult{}, err
+		}
+	}
+	return FillResult{Added: len(add), Updated: len(update), Removed: len(remove)}, nil
+}
+
+// FillPattern refills the rota with a stored pattern from from to to.
+func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (FillResult, error) {
+	var res FillResult
+	err := s.update("filling the rota", func(tx *storage.Tx) error {
+		rc, err := loadRotaContext(tx, accountID)
+		if err != nil {
+			return err
+		}
+		pats, err := tx.Patterns(accountID)
+		if err != nil {
+			return err
+		}
+		for _, p := range pats {
+			if p.ID == patternID {
+				res, err = s.fill(tx, rc, p, from, to)
+				if err != nil {
+					return err
+				}
+				return tx.Audit(s.now(), accountID, "rota filled", fmt.Sprintf("%s, %s to %s: %s", p.Name, from.UK(), to.UK(), res))
+			}
+		}
+		return NotFoundf("That pattern no longer exists.")
+	})
+	return res, err
+}
+
+// RecordAbsence stores a PA's holiday, sickness or other leave, or a
+// hospital stay of the person supported, and marks the shifts it touches:
+// the absent PA's shifts need cover; a hospital stay suspends or retains
+// every planned shift. It returns the shifts changed.
+func (s *Service) RecordAbsence(accountID int64, a rota.Absence) ([]rota.Shift, error) {
+	a.Note = strings.TrimSpace(a.Note)
+	if err := a.Validate(); err != nil {
+		return nil, rotaError(err)
+	}
+	var changed []rota.Shift
+	err := s.update("recording the absence", func(tx *storage.Tx) error {
+		rc, err := loadRotaContext(tx, accountID)
+		if err != nil {
+			return err
+		}
+		who := "the person supported"
+		if a.Kind != rota.HospitalStay {
+			if _, ok := rc.pas[a.PAID]; !ok {
+				return NotFoundf("That PA is not on this budget.")
+			}
+			who = rc.name(a.PAID)
+		}
+		shifts, err := tx.Shifts(accountID, dayStart(a.From), dayStart(a.To.AddDays(1)))
+		if err != nil {
+			return err
+		}
+		changed, err = rota.ApplyAbsence(shifts, a)
+		if err != nil {
+			return rotaError(err)
+		}
+		for _, sh := range changed {
+			if err := s.refuseIfTimesheetLocked(tx, accountID, shiftBefore(shifts, sh.ID)); err != nil {
+				return err
+			}
+			if err := tx.UpdateShift(accountID, sh); err != nil {
+				return err
+			}
+		}
+		if err := tx.InsertAbsence(accountID, &a); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, "absence recorded", fmt.Sprintf("%s: %s, %s to %s; %d shifts changed",
+			who, a.Kind, a.From.UK(), a.To.UK(), len(changed)))
+	})
+	return changed, err
+}
+
+func shiftBefore(shifts []rota.Shift, id int64) rota.Shift {
+	for _, sh := range shifts {
+		if sh.ID == id {
+			return sh
+		}
+	}
+	return rota.Shift{}
+}
+
+// Absences returns an account's absences overlapping from..to.
+func (s *Service) Absences(accountID int64, from, to civil.Date) ([]rota.Absence, error) {
+	var out []rota.Absence
+	err := s.view("reading the absences", func(tx *storage.Tx) (err error) {
+		out, err = tx.Absences(accountID, from, to)
+		return err
+	})
+	return out, err
+}
+
+// CoverShift gives a shift that needs cover to another PA (paID), or to an
+// agency when paID is 0.
+func (s *Service) CoverShift(shiftID, paID int64) (rota.Shift, error) {
+	var out rota.Shift
+	err := s.update("covering the shift", func(tx *storage.Tx) error {
+		sh, accountID, err := tx.Shift(shiftID)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That shift no longer exists.")
+		}
+		if err != nil {
+			return err
+		}
+		rc, err := loadRotaContext(tx, accountID)
+		if err != nil {
+			return err
+		}
+		if paID == 0 {
+			out, err = rota.AgencyCover(sh)
+		} else {
+			out, err = rota.Cover(sh, paID)
+		}
+		if err != nil {
+			return rotaError(err)
+		}
+		if paID != 0 {
+			if err := rc.allowed(tx, out); err != nil {
+				return err
+			}
+		}
+		if err := tx.UpdateShift(accountID, out); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, "shift covered", rc.describe(out))
+	})
+	return out, err
+}

@@ -1,0 +1,196 @@
+package service
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
+	"patoolkit/rota"
+)
+
+// rotaSetup is a budget with two PAs and their contracts.
+func rotaSetup(t *testing.T) (*Service, household.Account, household.PA, household.PA) {
+	t.Helper()
+	s := openTemp(t)
+	a := setupTom(t, s)
+	a.SupportMinutesPerWeek = 20 * 60
+	a, _ = s.SaveAccount(a)
+	mk := func(name, dob string) household.PA {
+		p, err := s.SavePA(household.PA{AccountID: a.ID, Name: name, StartDate: civil.MustParse("2025-04-06"),
+			DateOfBirth: civil.MustParse(dob), TaxCode: "1257L"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveContract(household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-06"),
+			HoursType: household.IrregularHours, DayRate: money.MustParse("12.80"), BankHolidayRate: money.MustParse("19.20"),
+			SleepInAllowance: money.MustParse("80.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	return s, a, mk("Sarah Lee", "1990-01-01"), mk("Ali Khan", "1985-06-01")
+}
+
+func at(s string) time.Time {
+	t, err := rota.ParseLocal(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestAddShiftRefusesClashes(t *testing.T) {
+	s, a, sarah, ali := rotaSetup(t)
+	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sh.Minutes() != 240 || sh.ID == 0 {
+		t.Errorf("shift = %+v", sh)
+	}
+	// The same PA twice at once is refused.
+	_, _, err = s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 11:00"), End: at("2026-11-16 13:00"), Type: rota.Day})
+	if ErrorCode(err) != Conflict || !strings.Contains(ErrorMessage(err), "Sarah Lee is already on a shift") {
+		t.Errorf("same PA overlap: %v", err)
+	}
+	// Another PA at the same time is refused without 2:1 support...
+	_, _, err = s.AddShift(a.ID, ShiftInput{PAID: ali.ID, Start: at("2026-11-16 09:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
+	if ErrorCode(err) != Conflict || !strings.Contains(ErrorMessage(err), "2:1 support") {
+		t.Errorf("two carers: %v", err)
+	}
+	// ...but a 30-minute handover is fine.
+	if _, _, err := s.AddShift(a.ID, ShiftInput{PAID: ali.ID, Start: at("2026-11-16 11:30"), End: at("2026-11-16 15:00"), Type: rota.Day}); err != nil {
+		t.Errorf("handover refused: %v", err)
+	}
+	// With 2:1 support the overlap is allowed.
+	a.AllowTwoToOne = true
+	if _, err := s.SaveAccount(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.AddShift(a.ID, ShiftInput{PAID: ali.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 10:00"), Type: rota.Day}); err != nil {
+		t.Errorf("2:1 refused: %v", err)
+	}
+	// Bad input is refused with the rota's message, and nothing is stored.
+	_, _, err = s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-17 12:00"), End: at("2026-11-17 08:00"), Type: rota.Day})
+	if ErrorCode(err) != Invalid {
+		t.Errorf("end before start: %v", err)
+	}
+	shifts, _ := s.Shifts(a.ID, civil.MustParse("2026-11-16"), civil.MustParse("2026-11-17"))
+	if len(shifts) != 3 {
+		t.Errorf("shifts stored = %d, want 3", len(shifts))
+	}
+}
+
+func TestPatternAbsenceCoverAndChecks(t *testing.T) {
+	s, a, sarah, ali := rotaSetup(t)
+	p := rota.Pattern{Name: "Weekday mornings", Cycle: 1, From: civil.MustParse("2026-11-02"),
+		Entries: []rota.PatternEntry{
+			{PAID: sarah.ID, Week: 1, Weekday: time.Monday, Start: 8 * 60, End: 12 * 60, Type: rota.Day},
+			{PAID: sarah.ID, Week: 1, Weekday: time.Wednesday, Start: 8 * 60, End: 12 * 60, Type: rota.Day},
+			{PAID: ali.ID, Week: 1, Weekday: time.Saturday, Start: 22 * 60, End: 7 * 60, Type: rota.SleepIn},
+		}}
+	p, res, err := s.SavePattern(a.ID, p, civil.MustParse("2026-11-02"), civil.MustParse("2026-11-29"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 12 {
+		t.Errorf("fill = %+v", res)
+	}
+	// Filling again changes nothing.
+	if res, err := s.FillPattern(a.ID, p.ID, civil.MustParse("2026-11-02"), civil.MustParse("2026-11-29")); err != nil || res != (FillResult{}) {
+		t.Errorf("refill = %+v %v", res, err)
+	}
+	// Sarah's holiday: her two shifts that week need cover.
+	changed, err := s.RecordAbsence(a.ID, rota.Absence{PAID: sarah.ID, Kind: rota.Holiday, From: civil.MustParse("2026-11-09"), To: civil.MustParse("2026-11-13")})
+	if err != nil || len(changed) != 2 {
+		t.Fatalf("absence changed %d: %v", len(changed), err)
+	}
+	covered, err := s.CoverShift(changed[0].ID, ali.ID)
+	if err != nil || covered.PAID != ali.ID || covered.Status != rota.Covered {
+		t.Errorf("cover = %+v %v", covered, err)
+	}
+	agency, err := s.CoverShift(changed[1].ID, 0)
+	if err != nil || agency.Status != rota.Agency {
+		t.Errorf("agency = %+v %v", agency, err)
+	}
+	// The checks: 8 hours of day shifts + 9 hours' sleep-in (0 woken) is
+	// below the 20 hours agreed.
+	ws, err := s.CheckRota(a.ID, civil.MustParse("2026-11-02"), civil.MustParse("2026-11-08"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range ws {
+		if w.Rule == rota.RuleSupportHours && strings.Contains(w.Message, "fewer") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no support-hours warning in %+v", ws)
+	}
+	week, err := s.WeekView(a.ID, civil.MustParse("2026-11-11"), false)
+	if err != nil || week.Start != civil.MustParse("2026-11-09") {
+		t.Errorf("week = %+v %v", week.Start, err)
+	}
+}
+
+func TestTimesheetFlow(t *testing.T) {
+	s, a, sarah, _ := rotaSetup(t)
+	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts.From != civil.MustParse("2026-11-01") || ts.To != civil.MustParse("2026-11-30") || len(ts.Entries) != 1 || ts.Status != rota.Draft {
+		t.Fatalf("timesheet = %+v", ts)
+	}
+	again, _ := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-30"))
+	if again.ID != ts.ID {
+		t.Error("a second timesheet was made for the same period")
+	}
+	entries := ts.Entries
+	entries[0].End = at("2026-11-16 12:30")
+	entries[0].Expenses = money.MustParse("3.20")
+	if ts, err = s.SetTimesheetEntries(ts.ID, entries, "Stayed late"); err != nil {
+		t.Fatal(err)
+	}
+	if len(ts.Differences()) != 1 {
+		t.Errorf("differences = %+v", ts.Differences())
+	}
+	if _, err := s.ApproveTimesheet(ts.ID, "Jane Smith", civil.MustParse("2026-11-30")); ErrorCode(err) != Invalid {
+		t.Errorf("approve unsigned: %v", err)
+	}
+	if _, err := s.SignTimesheet(ts.ID, "Someone Else", civil.MustParse("2026-11-30")); ErrorCode(err) != Invalid {
+		t.Errorf("sign with the wrong name: %v", err)
+	}
+	if ts, err = s.SignTimesheet(ts.ID, "sarah lee", civil.MustParse("2026-11-30")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetTimesheetEntries(ts.ID, entries, ""); ErrorCode(err) != Invalid {
+		t.Errorf("edit signed: %v", err)
+	}
+	if ts, err = s.ApproveTimesheet(ts.ID, "Jane Smith", civil.MustParse("2026-11-30")); err != nil || ts.Status != rota.Approved {
+		t.Fatalf("approve: %+v %v", ts.Status, err)
+	}
+	// The rota under an approved timesheet can't change.
+	sh.End = at("2026-11-16 13:00")
+	if _, _, err := s.UpdateShift(sh); ErrorCode(err) != Conflict {
+		t.Errorf("change under approved timesheet: %v", err)
+	}
+	if err := s.CancelShift(sh.ID); ErrorCode(err) != Conflict {
+		t.Errorf("cancel under approved timesheet: %v", err)
+	}
+	if ts, err = s.LockTimesheet(ts.ID); err != nil || ts.Status != rota.Locked {
+		t.Errorf("lock: %v", err)
+	}
+	stored, _ := s.Timesheet(ts.ID)
+	if stored.Status != rota.Locked || stored.Entries[0].Expenses != 320 || stored.Note != "Stayed late" {
+		t.Errorf("stored = %+v", stored)
+	}
+}
