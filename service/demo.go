@@ -20,8 +20,9 @@ const demoNote = "Example data: every person, address and number here is made up
 
 // Demo fills an empty data file with a plainly fictional household: Priya
 // Shah, who manages her own direct payment and employs three PAs, and Jane
-// Smith, who holds an indirect payment for her son Tom and employs one.
-// It refuses a file that already has data.
+// Smith, who holds an indirect payment for her son Tom and employs one;
+// with their rotas and timesheets from 6 April 2025. It refuses a file
+// that already has data.
 func (s *Service) Demo() error {
 	clock := func() time.Time { return DemoEnd.Time(time.UTC).Add(9 * time.Hour) }
 	return s.update("creating the example data", func(tx *storage.Tx) error {
@@ -40,7 +41,7 @@ func (s *Service) Demo() error {
 				return err
 			}
 		}
-		return nil
+		return s.demoRota(tx)
 	})
 }
 

@@ -184,40 +184,46 @@ func (s *Service) RecordAbsence(accountID int64, a rota.Absence) ([]rota.Shift, 
 	}
 	var changed []rota.Shift
 	err := s.update("recording the absence", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		who := "the person supported"
-		if a.Kind != rota.HospitalStay {
-			if _, ok := rc.pas[a.PAID]; !ok {
-				return NotFoundf("That PA is not on this budget.")
-			}
-			who = rc.name(a.PAID)
-		}
-		shifts, err := tx.Shifts(accountID, dayStart(a.From), dayStart(a.To.AddDays(1)))
-		if err != nil {
-			return err
-		}
-		changed, err = rota.ApplyAbsence(shifts, a)
-		if err != nil {
-			return rotaError(err)
-		}
-		for _, sh := range changed {
-			if err := s.refuseIfTimesheetLocked(tx, accountID, shiftBefore(shifts, sh.ID)); err != nil {
-				return err
-			}
-			if err := tx.UpdateShift(accountID, sh); err != nil {
-				return err
-			}
-		}
-		if err := tx.InsertAbsence(accountID, &a); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), accountID, "absence recorded", fmt.Sprintf("%s: %s, %s to %s; %d shifts changed",
-			who, a.Kind, a.From.UK(), a.To.UK(), len(changed)))
+		var err error
+		changed, err = s.recordAbsence(tx, accountID, a)
+		return err
 	})
 	return changed, err
+}
+
+func (s *Service) recordAbsence(tx *storage.Tx, accountID int64, a rota.Absence) ([]rota.Shift, error) {
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	who := "the person supported"
+	if a.Kind != rota.HospitalStay {
+		if _, ok := rc.pas[a.PAID]; !ok {
+			return nil, NotFoundf("That PA is not on this budget.")
+		}
+		who = rc.name(a.PAID)
+	}
+	shifts, err := tx.Shifts(accountID, dayStart(a.From), dayStart(a.To.AddDays(1)))
+	if err != nil {
+		return nil, err
+	}
+	changed, err := rota.ApplyAbsence(shifts, a)
+	if err != nil {
+		return nil, rotaError(err)
+	}
+	for _, sh := range changed {
+		if err := s.refuseIfTimesheetLocked(tx, accountID, shiftBefore(shifts, sh.ID)); err != nil {
+			return nil, err
+		}
+		if err := tx.UpdateShift(accountID, sh); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.InsertAbsence(accountID, &a); err != nil {
+		return nil, err
+	}
+	return changed, tx.Audit(s.now(), accountID, "absence recorded", fmt.Sprintf("%s: %s, %s to %s; %d shifts changed",
+		who, a.Kind, a.From.UK(), a.To.UK(), len(changed)))
 }
 
 func shiftBefore(shifts []rota.Shift, id int64) rota.Shift {
@@ -244,34 +250,41 @@ func (s *Service) Absences(accountID int64, from, to civil.Date) ([]rota.Absence
 func (s *Service) CoverShift(shiftID, paID int64) (rota.Shift, error) {
 	var out rota.Shift
 	err := s.update("covering the shift", func(tx *storage.Tx) error {
-		sh, accountID, err := tx.Shift(shiftID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
-		if err != nil {
-			return err
-		}
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		if paID == 0 {
-			out, err = rota.AgencyCover(sh)
-		} else {
-			out, err = rota.Cover(sh, paID)
-		}
-		if err != nil {
-			return rotaError(err)
-		}
-		if paID != 0 {
-			if err := rc.allowed(tx, out); err != nil {
-				return err
-			}
-		}
-		if err := tx.UpdateShift(accountID, out); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), accountID, "shift covered", rc.describe(out))
+		var err error
+		out, err = s.coverShift(tx, shiftID, paID)
+		return err
 	})
 	return out, err
+}
+
+func (s *Service) coverShift(tx *storage.Tx, shiftID, paID int64) (rota.Shift, error) {
+	sh, accountID, err := tx.Shift(shiftID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return sh, NotFoundf("That shift no longer exists.")
+	}
+	if err != nil {
+		return sh, err
+	}
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return sh, err
+	}
+	var out rota.Shift
+	if paID == 0 {
+		out, err = rota.AgencyCover(sh)
+	} else {
+		out, err = rota.Cover(sh, paID)
+	}
+	if err != nil {
+		return sh, rotaError(err)
+	}
+	if paID != 0 {
+		if err := rc.allowed(tx, out); err != nil {
+			return sh, err
+		}
+	}
+	if err := tx.UpdateShift(accountID, out); err != nil {
+		return sh, err
+	}
+	return out, tx.Audit(s.now(), accountID, "shift covered", rc.describe(out))
 }

@@ -10,6 +10,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
+	"patoolkit/rota"
 )
 
 func openTemp(t *testing.T) *Service {
@@ -287,5 +288,67 @@ func TestSavePAChecksTaxCode(t *testing.T) {
 		if msg := FieldProblems(err).For("tax_code"); msg == "" {
 			t.Errorf("tax code %q accepted: %v", code, err)
 		}
+	}
+}
+
+func TestDemoRota(t *testing.T) {
+	s := openTemp(t)
+	if err := s.Demo(); err != nil {
+		t.Fatal(err)
+	}
+	priya, _ := s.FindAccount("Priya's support")
+	tom, _ := s.FindAccount("Tom's care")
+	shifts, err := s.Shifts(priya.ID, DemoStart, DemoEnd)
+	if err != nil || len(shifts) < 900 {
+		t.Fatalf("Priya's shifts = %d %v", len(shifts), err)
+	}
+	count := map[rota.Status]int{}
+	var sleepIns, bankHoliday int
+	for _, sh := range shifts {
+		count[sh.Status]++
+		if sh.Type == rota.SleepIn {
+			sleepIns++
+		}
+		if rota.IsBankHoliday(sh.Date()) && sh.Status.WorkedByPA() {
+			bankHoliday++
+		}
+	}
+	if count[rota.Covered] == 0 || count[rota.Agency] == 0 || sleepIns == 0 || bankHoliday == 0 {
+		t.Errorf("statuses %v, sleep-ins %d, bank holiday shifts %d", count, sleepIns, bankHoliday)
+	}
+	tomShifts, _ := s.Shifts(tom.ID, DemoStart, DemoEnd)
+	retained := 0
+	for _, sh := range tomShifts {
+		if sh.Status == rota.Retained {
+			retained++
+		}
+	}
+	if retained == 0 {
+		t.Error("no retained shifts for Tom's hospital stay")
+	}
+	abs, _ := s.Absences(priya.ID, DemoStart, DemoEnd)
+	kinds := map[rota.AbsenceKind]bool{}
+	for _, a := range abs {
+		kinds[a.Kind] = true
+	}
+	if !kinds[rota.Holiday] || !kinds[rota.Sickness] {
+		t.Errorf("absences = %v", kinds)
+	}
+	sheets, _ := s.Timesheets(priya.ID, DemoStart, DemoEnd)
+	status := map[rota.TimesheetStatus]int{}
+	for _, ts := range sheets {
+		status[ts.Status]++
+	}
+	// Monthly pay: April 2025 to October 2026 paid (three PAs, Chris to
+	// August 2026); November 2026 a draft.
+	if status[rota.Locked] != 19+19+17 || status[rota.Draft] != 2 {
+		t.Errorf("timesheet statuses = %v", status)
+	}
+	// The rota is planned past the demo's date, for the forecast.
+	if ahead, _ := s.Shifts(priya.ID, DemoEnd.AddDays(1), DemoEnd.AddDays(28)); len(ahead) == 0 {
+		t.Error("no shifts planned after the demo's date")
+	}
+	if ws, err := s.CheckRota(priya.ID, civil.MustParse("2026-10-01"), DemoEnd); err != nil || len(ws) != 0 {
+		t.Errorf("the demo's recent rota has warnings: %v %v", ws, err)
 	}
 }

@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/rota"
+	"patoolkit/service"
+)
+
+func init() {
+	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
+	register("export", "write the rota or timesheets as PDF, or a PA's calendar (export rota|timesheets|ics)", cmdExport)
+}
+
+func cmdRota(args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return badInput("say what to do: rota add, rota list or rota check")
+	}
+	switch args[0] {
+	case "add":
+		return rotaAdd(args[1:], stdout)
+	case "list":
+		return rotaList(args[1:], stdout)
+	case "check":
+		return rotaCheck(args[1:], stdout)
+	case "-h", "--help", "help":
+		fmt.Fprintln(stdout, "Usage: patoolkit rota add|list|check [options]; run \"patoolkit rota add -h\" for each one's options.")
+		return nil
+	}
+	return badInput("unknown rota command %q: use add, list or check", args[0])
+}
+
+// accountFlags are the flags every account command shares.
+type accountFlags struct {
+	data, account *string
+}
+
+func addAccountFlags(fsName string, stdout io.Writer) (*flag.FlagSet, accountFlags) {
+	fs := newFlags(fsName, stdout)
+	return fs, accountFlags{data: dataFlag(fs), account: fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")}
+}
+
+// open opens the data file and finds the account.
+func (f accountFlags) open() (*service.Service, household.Account, error) {
+	svc, err := openData(*f.data)
+	if err != nil {
+		return nil, household.Account{}, err
+	}
+	a, err := svc.FindAccount(*f.account)
+	if err != nil {
+		svc.Close()
+		return nil, household.Account{}, err
+	}
+	return svc, a, nil
+}
+
+func parseDateFlag(name, v string) (civil.Date, error) {
+	if strings.TrimSpace(v) == "" {
+		return civil.Date{}, badInput("--%s is needed: a date like 2026-11-16", name)
+	}
+	d, err := civil.Parse(v)
+	if err != nil {
+		return civil.Date{}, badInput("--%s: %v", name, err)
+	}
+	return d, nil
+}
+
+func dateRange(from, to string) (civil.Date, civil.Date, error) {
+	f, err := parseDateFlag("from", from)
+	if err != nil {
+		return f, f, err
+	}
+	t, err := parseDateFlag("to", to)
+	if err != nil {
+		return f, t, err
+	}
+	if t.Before(f) {
+		return f, t, badInput("--to %s is before --from %s", t, f)
+	}
+	return f, t, nil
+}
+
+func rotaAdd(args []string, stdout io.Writer) error {
+	fs, af := addAccountFlags("rota add", stdout)
+	paName := fs.String("pa", "", "the PA's `NAME`")
+	start := fs.String("start", "", "when the shift starts, \"YYYY-MM-DD HH:MM\" (UK time)")
+	end := fs.String("end", "", "when it ends, \"YYYY-MM-DD HH:MM\"")
+	typ := fs.String("type", "day", "day, waking-night or sleep-in")
+	woken := fs.Int("woken-minutes", 0, "minutes woken to work during a sleep-in")
+	breakMin := fs.Int("break-minutes", 0, "unpaid break in minutes (day and waking-night shifts)")
+	note := fs.String("note", "", "a note about the shift")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *paName == "" {
+		return badInput("--pa is needed: the PA's name")
+	}
+	st, err := rota.ParseLocal(*start)
+	if err != nil {
+		return badInput("--start: %v", err)
+	}
+	en, err := rota.ParseLocal(*end)
+	if err != nil {
+		return badInput("--end: %v", err)
+	}
+	t, err := rota.ParseShiftType(*typ)
+	if err != nil {
+		return badInput("--type: %v", err)
+	}
+	svc, a, err := af.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	p, err := svc.FindPA(a.ID, *paName)
+	if err != nil {
+		return err
+	}
+	sh, warnings, err := svc.AddShift(a.ID, service.ShiftInput{PAID: p.ID, Start: st, End: en, Type: t,
+		BreakMinutes: *breakMin, WokenMinutes: *woken, Note: *note})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Added shift %d: %s, %s, %s to %s (%s).\n", sh.ID, p.Name, sh.Type.Label(),
+		sh.Start.Format("Mon 02/01/2006 15:04"), sh.End.Format("Mon 02/01/2006 15:04"), durationText(sh.Minutes()))
+	for _, w := range warnings {
+		fmt.Fprintf(stdout, "Warning [%s]: %s\n", w.Rule, w.Message)
+	}
+	return nil
+}
+
+func durationText(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case m == 0 && h == 1:
+		return "1 hour"
+	case m == 0:
+		return fmt.Sprintf("%d hours", h)
+	}
+	return fmt.Sprintf("%d hours %d minutes", h, m)
+}
+
+// offsetTime is RFC 3339 with the UTC offset always written as +hh:mm
+// (never "Z"), so every time shows the offset in force in the UK.
+const offsetTime = "2006-01-02T15:04:05-07:00"
+
+type shiftJSON struct {
+	ID          int64  `json:"id"`
+	PA          string `json:"pa"`
+	Start       string `json:"start"`
+	End         string `json:"end"`
+	Type        string `json:"type"`
+	Minutes     int    `json:"minutes"`
+	PaidMinutes int    `json:"paid_minutes"`
+	Status      string `json:"status"`
+}
+
+func paNames(svc *service.Service, accountID int64) (map[int64]string, error) {
+	pas, err := svc.PAs(accountID)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, p := range pas {
+		names[p.ID] = p.Name
+	}
+	return names, nil
+}
+
+func rotaList(args []string, stdout io.Writer) error {
+	fs, af := addAccountFlags("rota list", stdout)
+	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
+	to := fs.String("to", "", "the last `DATE`")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	f, t, err := dateRange(*from, *to)
+	if err != nil {
+		return err
+	}
+	svc, a, err := af.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	shifts, err := svc.Shifts(a.ID, f, t)
+	if err != nil {
+		return err
+	}
+	names, err := paNames(svc, a.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]shiftJSON, len(shifts))
+		for i, sh := range shifts {
+			out[i] = shiftJSON{ID: sh.ID, PA: names[sh.PAID], Start: sh.Start.In(rota.London()).Format(offsetTime), End: sh.End.In(rota.London()).Format(offsetTime),
+				Type: string(sh.Type), Minutes: sh.Minutes(), PaidMinutes: sh.PaidMinutes(), Status: string(sh.Status)}
+		}
+		return writeJSON(stdout, out)
+	}
+	if len(shifts) == 0 {
+		fmt.Fprintf(stdout, "No shifts from %s to %s.\n", f.UK(), t.UK())
+		return nil
+	}
+	for _, sh := range shifts {
+		who := names[sh.PAID]
+		if who == "" {
+			who = sh.Status.Label()
+		}
+		status := ""
+		if sh.Status != rota.Planned {
+			status = " [" + sh.Status.Label() + "]"
+		}
+		fmt.Fprintf(stdout, "%d  %s  %s–%s  %s  %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
+			sh.End.Format("15:04"), who, sh.Type.Label(), durationText(sh.Minutes()), status)
+	}
+	return nil
+}
+
+type warningJSON struct {
+	Rule    string `json:"rule"`
+	PA      string `json:"pa"`
+	Date    string `json:"date"`
+	Message string `json:"message"`
+}
+
+func rotaCheck(args []string, stdout io.Writer) error {
+	fs, af := addAccountFlags("rota check", stdout)
+	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
+	to := fs.String("to", "", "the last `DATE`")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	f, t, err := dateRange(*from, *to)
+	if err != nil {
+		return err
+	}
+	svc, a, err := af.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	ws, err := svc.CheckRota(a.ID, f, t)
+	if err != nil {
+		return err
+	}
+	names, err := paNames(svc, a.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]warningJSON, len(ws))
+		for i, w := range ws {
+			out[i] = warningJSON{Rule: w.Rule, PA: names[w.PAID], Date: w.Date.String(), Message: w.Message}
+		}
+		return writeJSON(stdout, out)
+	}
+	if len(ws) == 0 {
+		fmt.Fprintf(stdout, "No warnings from %s to %s.\n", f.UK(), t.UK())
+		return nil
+	}
+	for _, w := range ws {
+		fmt.Fprintf(stdout, "[%s] %s: %s\n", w.Rule, w.Date.UK(), w.Message)
+	}
+	return nil
+}
+
+func cmdExport(args []string, stdout io.Writer) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return badInput("say what to export: export rota, export timesheets or export ics")
+	}
+	what := args[0]
+	if what != "rota" && what != "timesheets" && what != "ics" {
+		return badInput("unknown export %q: use rota, timesheets or ics", what)
+	}
+	fs, af := addAccountFlags("export "+what, stdout)
+	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
+	to := fs.String("to", "", "the last `DATE`")
+	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics)")
+	out := fs.String("out", "", "the `FILE` to write")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	f, t, err := dateRange(*from, *to)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return badInput("--out FILE is needed: where to write the %s", what)
+	}
+	if what == "ics" && *paName == "" {
+		return badInput("--pa NAME is needed: a calendar file is for one PA's phone")
+	}
+	svc, a, err := af.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	var paID int64
+	if *paName != "" {
+		p, err := svc.FindPA(a.ID, *paName)
+		if err != nil {
+			return err
+		}
+		paID = p.ID
+	}
+	var buf bytes.Buffer
+	switch what {
+	case "rota":
+		err = svc.ExportRotaPDF(&buf, a.ID, f, t)
+	case "timesheets":
+		err = svc.ExportTimesheetsPDF(&buf, a.ID, f, t, paID)
+	case "ics":
+		err = svc.ExportICS(&buf, a.ID, f, t, paID)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Wrote %s (%d bytes).\n", *out, buf.Len())
+	return nil
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so a failure never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return badInput("the folder %s does not exist", dir)
+	}
+	tmp, err := os.CreateTemp(dir, ".patoolkit-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
