@@ -169,7 +169,7 @@ func (s *Service) demoTomRota(tx *storage.Tx, accountID int64, id map[string]int
 	changed, err := s.recordAbsence(tx, accountID, rota.Absence{PAID: lukasz, Kind: rota.Sickness,
 		From: civil.MustParse("2026-02-03"), To: civil.MustParse("2026-02-05"),
 		QualifyingDays: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday},
-		Note: "Stomach bug."})
+		Note:           "Stomach bug."})
 	if err != nil {
 		return err
 	}
