@@ -74,18 +74,9 @@ func (s *Service) ChangePattern(accountID, patternID int64, d civil.Date, entrie
 		if err != nil {
 			return err
 		}
-		pats, err := tx.Patterns(accountID)
+		old, err := findPattern(tx, accountID, patternID)
 		if err != nil {
 			return err
-		}
-		var old *rota.Pattern
-		for i := range pats {
-			if pats[i].ID == patternID {
-				old = &pats[i]
-			}
-		}
-		if old == nil {
-			return NotFoundf("That pattern no longer exists.")
 		}
 		oldEnded, n, err := old.ChangeFrom(d, entries)
 		if err != nil {
@@ -155,22 +146,30 @@ func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (
 		if err != nil {
 			return err
 		}
-		pats, err := tx.Patterns(accountID)
+		p, err := findPattern(tx, accountID, patternID)
 		if err != nil {
 			return err
 		}
-		for _, p := range pats {
-			if p.ID == patternID {
-				res, err = s.fill(tx, rc, p, from, to)
-				if err != nil {
-					return err
-				}
-				return tx.Audit(s.now(), accountID, "rota filled", fmt.Sprintf("%s, %s to %s: %s", p.Name, from.UK(), to.UK(), res))
-			}
+		if res, err = s.fill(tx, rc, p, from, to); err != nil {
+			return err
 		}
-		return NotFoundf("That pattern no longer exists.")
+		return tx.Audit(s.now(), accountID, "rota filled", fmt.Sprintf("%s, %s to %s: %s", p.Name, from.UK(), to.UK(), res))
 	})
 	return res, err
+}
+
+// findPattern returns one of the account's patterns.
+func findPattern(tx *storage.Tx, accountID, patternID int64) (rota.Pattern, error) {
+	pats, err := tx.Patterns(accountID)
+	if err != nil {
+		return rota.Pattern{}, err
+	}
+	for _, p := range pats {
+		if p.ID == patternID {
+			return p, nil
+		}
+	}
+	return rota.Pattern{}, NotFoundf("That pattern no longer exists.")
 }
 
 // RecordAbsence stores a PA's holiday, sickness or other leave, or a

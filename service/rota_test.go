@@ -194,3 +194,35 @@ func TestTimesheetFlow(t *testing.T) {
 		t.Errorf("stored = %+v", stored)
 	}
 }
+
+func TestChangePatternFromADate(t *testing.T) {
+	s, a, sarah, ali := rotaSetup(t)
+	p, _, err := s.SavePattern(a.ID, rota.Pattern{Name: "Mornings", Cycle: 1, From: civil.MustParse("2026-11-02"),
+		Entries: []rota.PatternEntry{{PAID: sarah.ID, Week: 1, Weekday: time.Tuesday, Start: 9 * 60, End: 13 * 60, Type: rota.Day}}},
+		civil.MustParse("2026-11-02"), civil.MustParse("2026-11-29"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// From 16 November Ali takes the Tuesday, an hour later.
+	_, res, err := s.ChangePattern(a.ID, p.ID, civil.MustParse("2026-11-16"),
+		[]rota.PatternEntry{{PAID: ali.ID, Week: 1, Weekday: time.Tuesday, Start: 10 * 60, End: 14 * 60, Type: rota.Day}},
+		civil.MustParse("2026-11-29"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 {
+		t.Errorf("change = %+v", res)
+	}
+	shifts, _ := s.Shifts(a.ID, civil.MustParse("2026-11-02"), civil.MustParse("2026-11-29"))
+	var got []string
+	for _, sh := range shifts {
+		got = append(got, sh.Start.Format("02/01 15:04")+" "+map[int64]string{sarah.ID: "Sarah", ali.ID: "Ali"}[sh.PAID])
+	}
+	want := "03/11 09:00 Sarah,10/11 09:00 Sarah,17/11 10:00 Ali,24/11 10:00 Ali"
+	if strings.Join(got, ",") != want {
+		t.Errorf("shifts = %v, want %s", got, want)
+	}
+	if _, _, err := s.ChangePattern(a.ID, p.ID+99, civil.MustParse("2026-11-16"), nil, civil.MustParse("2026-11-29")); ErrorCode(err) != NotFound {
+		t.Errorf("unknown pattern: %v", err)
+	}
+}

@@ -81,6 +81,12 @@ func (t *Tx) UpdateAccount(a household.Account) error {
 // AccountNameTaken reports whether another account (not id) has name,
 // ignoring case in any alphabet.
 func (t *Tx) AccountNameTaken(name string, id int64) (bool, error) {
+	return t.nameTaken(name, "SELECT name FROM accounts WHERE id != ?", id)
+}
+
+// nameTaken reports whether any name the query returns is name, ignoring
+// case in any alphabet (SQLite's NOCASE folds only A to Z).
+func (t *Tx) nameTaken(name, query string, args ...any) (bool, error) {
 	var taken bool
 	err := scanAll(t, func(r *sql.Rows) error {
 		var other string
@@ -89,6 +95,6 @@ func (t *Tx) AccountNameTaken(name string, id int64) (bool, error) {
 		}
 		taken = taken || strings.EqualFold(strings.TrimSpace(other), strings.TrimSpace(name))
 		return nil
-	}, "SELECT name FROM accounts WHERE id != ?", id)
+	}, query, args...)
 	return taken, err
 }

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"database/sql"
-	"strings"
 
 	"patoolkit/household"
 )
@@ -45,18 +44,9 @@ func (t *Tx) PA(id int64) (household.PA, error) {
 }
 
 // PANameTaken reports whether another PA (not id) of the account has name,
-// ignoring case in any alphabet (SQLite's NOCASE folds only A to Z).
+// ignoring case in any alphabet.
 func (t *Tx) PANameTaken(accountID int64, name string, id int64) (bool, error) {
-	var taken bool
-	err := scanAll(t, func(r *sql.Rows) error {
-		var other string
-		if err := r.Scan(&other); err != nil {
-			return err
-		}
-		taken = taken || strings.EqualFold(strings.TrimSpace(other), strings.TrimSpace(name))
-		return nil
-	}, "SELECT name FROM pas WHERE account_id = ? AND id != ?", accountID, id)
-	return taken, err
+	return t.nameTaken(name, "SELECT name FROM pas WHERE account_id = ? AND id != ?", accountID, id)
 }
 
 func paArgs(p household.PA) []any {

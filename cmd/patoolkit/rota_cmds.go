@@ -175,8 +175,22 @@ func paNames(svc *service.Service, accountID int64) (map[int64]string, error) {
 	return names, nil
 }
 
-func rotaList(args []string, stdout io.Writer) error {
-	fs, af := addAccountFlags("rota list", stdout)
+// rangeRequest is what a command over a range of dates of one budget has
+// read from its flags: the open data file, the budget, the dates, the PAs'
+// names and whether to write JSON.
+type rangeRequest struct {
+	svc    *service.Service
+	acc    household.Account
+	from   civil.Date
+	to     civil.Date
+	names  map[int64]string
+	asJSON bool
+}
+
+// rangeCommand reads --data, --account, --from, --to and --json and runs
+// do with the open data file.
+func rangeCommand(name string, args []string, stdout io.Writer, do func(rangeRequest) error) error {
+	fs, af := addAccountFlags(name, stdout)
 	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
 	to := fs.String("to", "", "the last `DATE`")
 	asJSON := fs.Bool("json", false, "write JSON")
@@ -192,15 +206,26 @@ func rotaList(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
-	shifts, err := svc.Shifts(a.ID, f, t)
-	if err != nil {
-		return err
-	}
 	names, err := paNames(svc, a.ID)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	return do(rangeRequest{svc: svc, acc: a, from: f, to: t, names: names, asJSON: *asJSON})
+}
+
+func rotaList(args []string, stdout io.Writer) error {
+	return rangeCommand("rota list", args, stdout, func(r rangeRequest) error {
+		shifts, err := r.svc.Shifts(r.acc.ID, r.from, r.to)
+		if err != nil {
+			return err
+		}
+		return printShifts(stdout, r, shifts)
+	})
+}
+
+func printShifts(stdout io.Writer, r rangeRequest, shifts []rota.Shift) error {
+	names, f, t := r.names, r.from, r.to
+	if r.asJSON {
 		out := make([]shiftJSON, len(shifts))
 		for i, sh := range shifts {
 			out[i] = shiftJSON{ID: sh.ID, PA: names[sh.PAID], Start: sh.Start.In(rota.London()).Format(offsetTime), End: sh.End.In(rota.London()).Format(offsetTime),
@@ -235,31 +260,18 @@ type warningJSON struct {
 }
 
 func rotaCheck(args []string, stdout io.Writer) error {
-	fs, af := addAccountFlags("rota check", stdout)
-	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
-	to := fs.String("to", "", "the last `DATE`")
-	asJSON := fs.Bool("json", false, "write JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	f, t, err := dateRange(*from, *to)
-	if err != nil {
-		return err
-	}
-	svc, a, err := af.open()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	ws, err := svc.CheckRota(a.ID, f, t)
-	if err != nil {
-		return err
-	}
-	names, err := paNames(svc, a.ID)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
+	return rangeCommand("rota check", args, stdout, func(r rangeRequest) error {
+		ws, err := r.svc.CheckRota(r.acc.ID, r.from, r.to)
+		if err != nil {
+			return err
+		}
+		return printWarnings(stdout, r, ws)
+	})
+}
+
+func printWarnings(stdout io.Writer, r rangeRequest, ws []rota.Warning) error {
+	names, f, t := r.names, r.from, r.to
+	if r.asJSON {
 		out := make([]warningJSON, len(ws))
 		for i, w := range ws {
 			out[i] = warningJSON{Rule: w.Rule, PA: names[w.PAID], Date: w.Date.String(), Message: w.Message}
