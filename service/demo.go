@@ -41,7 +41,10 @@ func (s *Service) Demo() error {
 				return err
 			}
 		}
-		return s.demoRota(tx)
+		if err := s.demoRota(tx); err != nil {
+			return err
+		}
+		return s.demoMoney(tx)
 	})
 }
 

@@ -106,6 +106,12 @@ func (u *UI) ShowSection(s section) {
 		u.showHome()
 	case sectionPeople:
 		u.showPeople()
+	case sectionRota:
+		u.showRota()
+	case sectionTimesheets:
+		u.showTimesheets()
+	case sectionMoney:
+		u.showMoney()
 	case sectionSettings:
 		u.showSettings()
 	default:

@@ -10,41 +10,63 @@ import (
 // can be seen: Fyne moves the focus with Tab but does not scroll to it, and
 // a long form would otherwise hide the box being typed in.
 func scrollIntoView(obj fyne.CanvasObject) {
-	app := fyne.CurrentApp()
-	if app == nil {
+	revealRect(nil, obj, fyne.Position{}, obj.Size())
+}
+
+// revealRect scrolls every scroller that holds obj, on the canvas cv, so
+// the rectangle at pos (inside obj) of size is in view, horizontally and
+// vertically.
+func revealRect(cv fyne.Canvas, obj fyne.CanvasObject, pos fyne.Position, size fyne.Size) {
+	if cv == nil {
+		if app := fyne.CurrentApp(); app != nil {
+			cv = app.Driver().CanvasForObject(obj)
+		}
+	}
+	if cv == nil {
 		return
 	}
-	c := app.Driver().CanvasForObject(obj)
-	if c == nil {
-		return
+	path := pathTo(cv.Content(), obj)
+	// Lay the containers on the way out again first: a line above obj may
+	// have just changed height (the status line), and Fyne lays out only
+	// when it next draws.
+	for _, o := range path {
+		if c, ok := o.(*fyne.Container); ok && c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
 	}
-	path := pathTo(c.Content(), obj)
-	// Work from the innermost scroller outwards.
+	pad := theme.Padding() * 2
 	for i := len(path) - 1; i >= 0; i-- {
 		s, ok := path[i].(*container.Scroll)
-		if !ok || s.Direction == container.ScrollNone || s.Size().Height <= 0 {
+		if !ok || s.Direction == container.ScrollNone || s.Size().IsZero() {
 			continue
 		}
-		// obj's position inside the scroller's content.
-		var y float32
+		// Where the rectangle is in the scroller's content. (The content
+		// itself is moved by -Offset to scroll it, so add that back.)
+		at := pos.Add(s.Offset)
 		for _, o := range path[i+1:] {
-			y += o.Position().Y
+			at = at.Add(o.Position())
 		}
-		h := obj.Size().Height
-		pad := theme.Padding() * 2
 		off := s.Offset
-		switch {
-		case y-pad < off.Y:
-			off.Y = y - pad
-		case y+h+pad > off.Y+s.Size().Height:
-			off.Y = y + h + pad - s.Size().Height
-		default:
-			continue
+		if s.Direction != container.ScrollHorizontalOnly {
+			switch {
+			case at.Y-pad < off.Y:
+				off.Y = at.Y - pad
+			case at.Y+size.Height+pad > off.Y+s.Size().Height:
+				off.Y = at.Y + size.Height + pad - s.Size().Height
+			}
 		}
-		if off.Y < 0 {
-			off.Y = 0
+		if s.Direction != container.ScrollVerticalOnly {
+			switch {
+			case at.X-pad < off.X:
+				off.X = at.X - pad
+			case at.X+size.Width+pad > off.X+s.Size().Width:
+				off.X = at.X + size.Width + pad - s.Size().Width
+			}
 		}
-		s.ScrollToOffset(off)
+		off.X, off.Y = max(off.X, 0), max(off.Y, 0)
+		if off != s.Offset {
+			s.ScrollToOffset(off)
+		}
 	}
 }
 

@@ -53,6 +53,10 @@ type UI struct {
 	form      *form  // the form in view, if any
 	shortcuts map[string]func()
 	notice    string // a confirmation to show at the top of the next page
+
+	rota *rotaState // the Rota and Timesheets sections' state (rota.go)
+
+	money *moneyState // the Money section's state (money.go)
 }
 
 // Create builds the whole window on w for the open data file svc: the

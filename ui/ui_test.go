@@ -360,7 +360,7 @@ func TestShortcutsSwitchSections(t *testing.T) {
 		s    section
 		text string
 	}{
-		{sectionRota, "Coming next: the rota."},
+		{sectionRota, "Week of 16/11/2026"},
 		{sectionReturns, "Coming after the money: returns to the council."},
 		{sectionSettings, "Text size"},
 		{sectionPeople, "Working for you"},

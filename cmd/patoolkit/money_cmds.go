@@ -1,0 +1,368 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"patoolkit/budget"
+	"patoolkit/civil"
+	"patoolkit/money"
+	"patoolkit/service"
+)
+
+func init() {
+	register("import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run]", cmdImport)
+	register("money", "the budget's money: money add (a transaction), money status (where you stand)", cmdMoney)
+	register("forecast", "the balance week by week from the rota, payments and bills (--weeks 12)", cmdForecast)
+}
+
+// today is the date the money commands report on unless told otherwise.
+var moneyToday = func() civil.Date { return civil.Of(time.Now()) }
+
+// subcommand splits "bank --data F" into "bank" and its flags; name and
+// choices are for the message when it is missing or unknown.
+func moneySubcommand(name string, args []string, stdout io.Writer, choices ...string) (string, []string, error) {
+	list := strings.Join(choices, " or ")
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		for _, c := range choices {
+			fmt.Fprintf(stdout, "patoolkit %s %s: run \"patoolkit %s %s -h\" for its options\n", name, c, name, c)
+		}
+		return "", nil, flag.ErrHelp
+	}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return "", nil, badInput("say what to do: patoolkit %s %s (run with -h for the options)", name, list)
+	}
+	for _, c := range choices {
+		if args[0] == c {
+			return c, args[1:], nil
+		}
+	}
+	return "", nil, badInput("unknown %s command %q: use %s", name, args[0], list)
+}
+
+// moneyDateFlag reads a date flag (YYYY-MM-DD or DD/MM/YYYY).
+func moneyDateFlag(flagName, s string) (civil.Date, error) {
+	d, err := civil.Parse(s)
+	if err != nil {
+		return civil.Date{}, badInput("%s %q is not a date: write it as YYYY-MM-DD or DD/MM/YYYY", flagName, s)
+	}
+	return d, nil
+}
+
+// importJSON is what "import bank --json" writes.
+type importJSON struct {
+	Imported   int `json:"imported"`
+	Duplicates int `json:"duplicates"`
+	Rejected   int `json:"rejected"`
+}
+
+func cmdImport(args []string, stdout io.Writer) error {
+	if _, rest, err := moneySubcommand("import", args, stdout, "bank"); err != nil {
+		return err
+	} else {
+		args = rest
+	}
+	fs := newFlags("import bank", stdout)
+	data := dataFlag(fs)
+	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	file := fs.String("file", "", "the bank statement `CSV` file exported from your bank")
+	dry := fs.Bool("dry-run", false, "show what would be imported, and import nothing")
+	asJSON := fs.Bool("json", false, "write JSON: imported, duplicates and rejected counts")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*file) == "" {
+		return badInput("give the bank statement with --file STATEMENT.csv")
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	acc, err := svc.FindAccount(*account)
+	if err != nil {
+		return err
+	}
+	prev, err := svc.PlanImportFile(acc.ID, *file)
+	if err != nil {
+		var se *budget.StatementError
+		if *asJSON && errors.As(err, &se) {
+			if werr := writeJSON(stdout, importJSON{Rejected: se.Rejected()}); werr != nil {
+				return werr
+			}
+		}
+		return err
+	}
+	if *dry {
+		if *asJSON {
+			return writeJSON(stdout, importJSON{Imported: len(prev.Plan.New), Duplicates: len(prev.Plan.Duplicates)})
+		}
+		writeImportPreview(stdout, prev)
+		fmt.Fprintln(stdout, "This was a dry run: nothing was imported.")
+		return nil
+	}
+	res, err := svc.ImportStatement(acc.ID, prev.Plan, nil)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, importJSON{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected})
+	}
+	fmt.Fprintf(stdout, "%s: %s\n", prev.Statement.Name, prev.Statement.Layout.Describe())
+	fmt.Fprintf(stdout, "Imported %d %s into %s", res.Imported, moneyPlural(res.Imported, "transaction", "transactions"), acc.Name)
+	if res.Confirmed > 0 {
+		fmt.Fprintf(stdout, " (%d confirmed %s you entered by hand)", res.Confirmed, moneyPlural(res.Confirmed, "a line", "lines"))
+	}
+	fmt.Fprintf(stdout, "; %d %s already in the ledger.\n", res.Duplicates, moneyPlural(res.Duplicates, "was", "were"))
+	if res.Matched > 0 {
+		fmt.Fprintf(stdout, "%d %s matched to money owed.\n", res.Matched, moneyPlural(res.Matched, "payment was", "payments were"))
+	}
+	unsorted := 0
+	for _, n := range prev.Plan.New {
+		if n.Transaction.Category == "" && n.Confirms == 0 {
+			unsorted++
+		}
+	}
+	if unsorted > 0 {
+		fmt.Fprintf(stdout, "%d %s no category yet: choose them in the window's ledger (Money, Ctrl+6).\n", unsorted, moneyPlural(unsorted, "line has", "lines have"))
+	}
+	return nil
+}
+
+func moneyPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// writeImportPreview lists what an import would do.
+func writeImportPreview(w io.Writer, prev service.ImportPreview) {
+	st := prev.Statement
+	fmt.Fprintf(w, "%s: %s\n", st.Name, st.Layout.Describe())
+	fmt.Fprintf(w, "From %s to %s.", st.From.UK(), st.To.UK())
+	if st.HasBalances {
+		fmt.Fprintf(w, " The running balance adds up, from %s to %s.", st.OpeningBalance.Format(), st.ClosingBalance.Format())
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, prev.Plan.Summary())
+	if len(prev.Plan.New) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "Line\tDate\t      Amount\tDescription\tCategory")
+	for _, n := range prev.Plan.New {
+		cat := string(n.Transaction.Category)
+		if cat == "" {
+			cat = "(none yet)"
+		}
+		if n.Confirms != 0 {
+			cat += " (confirms a line you entered)"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%12s\t%s\t%s\n", n.Line.LineNo, n.Line.Date.UK(), n.Line.Amount.Format(), n.Line.Description, cat)
+	}
+	tw.Flush()
+}
+
+func cmdMoney(args []string, stdout io.Writer) error {
+	sub, rest, err := moneySubcommand("money", args, stdout, "add", "status")
+	if err != nil {
+		return err
+	}
+	if sub == "add" {
+		return cmdMoneyAdd(rest, stdout)
+	}
+	return cmdMoneyStatus(rest, stdout)
+}
+
+func cmdMoneyAdd(args []string, stdout io.Writer) error {
+	fs := newFlags("money add", stdout)
+	data := dataFlag(fs)
+	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	date := fs.String("date", "", "the `DATE` of the transaction (YYYY-MM-DD or DD/MM/YYYY)")
+	payee := fs.String("payee", "", "who was paid, or who paid in")
+	amount := fs.String("amount", "", "the `AMOUNT`: money out negative (-12.34), money in positive (1300.00)")
+	category := fs.String("category", "", "one of the budget's categories, like \"PA wages (net)\"")
+	note := fs.String("note", "", "a note")
+	reference := fs.String("reference", "", "a reference, like an invoice number")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	for _, f := range []struct{ name, v string }{{"--date", *date}, {"--payee", *payee}, {"--amount", *amount}, {"--category", *category}} {
+		if strings.TrimSpace(f.v) == "" {
+			return badInput("%s is required (run with -h for the options)", f.name)
+		}
+	}
+	d, err := moneyDateFlag("--date", *date)
+	if err != nil {
+		return err
+	}
+	amt, err := money.Parse(*amount)
+	if err != nil {
+		return badInput("--amount %q is not an amount of money: money out is negative, like -12.34; money in positive, like 1300.00", *amount)
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	acc, err := svc.FindAccount(*account)
+	if err != nil {
+		return err
+	}
+	cats, err := svc.OfferedCategories(acc.ID)
+	if err != nil {
+		return err
+	}
+	info, ok := cats.Find(budget.Category(*category))
+	if !ok {
+		names := make([]string, len(cats))
+		for i, c := range cats {
+			names[i] = fmt.Sprintf("%q", c.Name)
+		}
+		return badInput("--category %q is not one of %s's categories: %s", *category, acc.Name, strings.Join(names, ", "))
+	}
+	t, err := svc.SaveTransaction(acc.ID, budget.Transaction{Date: d, Payee: *payee, Amount: amt, Category: info.Name, Note: *note, Reference: *reference})
+	if err != nil {
+		return err
+	}
+	what := "money out"
+	if t.Amount > 0 {
+		what = "money in"
+	}
+	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), t.Category)
+	if t.SettlesID != 0 {
+		fmt.Fprintln(stdout, "It pays money that was owed, so that is now settled.")
+	}
+	return nil
+}
+
+// statusJSON is what "money status --json" writes: amounts as strings
+// with two decimals.
+type statusJSON struct {
+	Balance      money.Money `json:"balance"`
+	Owed         money.Money `json:"owed"`
+	SetAside     money.Money `json:"set_aside"`
+	Contingency  money.Money `json:"contingency"`
+	Surplus      money.Money `json:"surplus"`
+	SurplusLimit money.Money `json:"surplus_limit"`
+	OverLimit    bool        `json:"over_limit"`
+}
+
+func cmdMoneyStatus(args []string, stdout io.Writer) error {
+	fs := newFlags("money status", stdout)
+	data := dataFlag(fs)
+	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	on := fs.String("on", "", "the `DATE` to report on, at the end of the day (default: today)")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	day := moneyToday()
+	if *on != "" {
+		var err error
+		if day, err = moneyDateFlag("--on", *on); err != nil {
+			return err
+		}
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	acc, err := svc.FindAccount(*account)
+	if err != nil {
+		return err
+	}
+	st, err := svc.MoneyStatus(acc.ID, day)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, statusJSON{st.Balance, st.Owed, st.SetAside, st.Contingency, st.Surplus, st.SurplusLimit, st.OverLimit})
+	}
+	fmt.Fprintf(stdout, "%s, at the end of %s\n", acc.Name, day.UK())
+	fmt.Fprintln(stdout, st.Headline)
+	for _, l := range st.Lines {
+		fmt.Fprintln(stdout, "  "+l)
+	}
+	for _, w := range st.Warnings {
+		fmt.Fprintln(stdout, "Note: "+w)
+	}
+	return nil
+}
+
+// forecastWeekJSON is one week of "forecast --json".
+type forecastWeekJSON struct {
+	WeekStart civil.Date  `json:"week_start"`
+	Income    money.Money `json:"income"`
+	Spending  money.Money `json:"spending"`
+	Balance   money.Money `json:"balance"`
+}
+
+func cmdForecast(args []string, stdout io.Writer) error {
+	fs := newFlags("forecast", stdout)
+	data := dataFlag(fs)
+	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	weeks := fs.Int("weeks", service.DefaultForecastWeeks, "how many `WEEKS` to forecast")
+	yearEnd := fs.Bool("year-end", false, "forecast to the end of the council year (31 March) instead of --weeks")
+	from := fs.String("from", "", "the `DATE` the first week starts (default: today)")
+	asJSON := fs.Bool("json", false, "write JSON: a list of weeks with week_start, income, spending and balance")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	start := moneyToday()
+	if *from != "" {
+		var err error
+		if start, err = moneyDateFlag("--from", *from); err != nil {
+			return err
+		}
+	}
+	n := *weeks
+	if *yearEnd {
+		n, _ = service.WeeksToCouncilYearEnd(start)
+	}
+	if n < 1 || n > budget.MaxForecastWeeks {
+		return badInput("--weeks must be from 1 to %d", budget.MaxForecastWeeks)
+	}
+	svc, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	acc, err := svc.FindAccount(*account)
+	if err != nil {
+		return err
+	}
+	f, err := svc.Forecast(acc.ID, start, n)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]forecastWeekJSON, len(f.Weeks))
+		for i, w := range f.Weeks {
+			out[i] = forecastWeekJSON{w.WeekStart, w.Income, w.Spending, w.Balance}
+		}
+		return writeJSON(stdout, out)
+	}
+	fmt.Fprintf(stdout, "%s: forecast for %d weeks from %s (balance then %s)\n", acc.Name, n, start.UK(), f.OpeningBalance.Format())
+	fmt.Fprintln(stdout, f.Summary.Message)
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Week from\tMoney in\tMoney out\tBalance\tSurplus\t")
+	for _, w := range f.Weeks {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", w.WeekStart.UK(), w.Income.Format(), w.Spending.Format(), w.Balance.Format(), w.Surplus.Format())
+	}
+	tw.Flush()
+	if f.SurplusLimit > 0 {
+		fmt.Fprintf(stdout, "The council's limit on the surplus is %s.\n", f.SurplusLimit.Format())
+	}
+	for _, note := range f.Notes {
+		fmt.Fprintln(stdout, "Note: "+note)
+	}
+	return nil
+}

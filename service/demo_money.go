@@ -1,0 +1,492 @@
+package service
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"patoolkit/budget"
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
+	"patoolkit/payroll"
+	"patoolkit/rota"
+	"patoolkit/storage"
+)
+
+// The demo's money: for each household a ledger from DemoStart to
+// DemoEnd, built in code from the households' own details so that it is
+// the same everywhere:
+//
+//   - the council's payments and the person's contribution on their
+//     schedules;
+//   - each PA's net pay on each payday, from the payroll engine run on the
+//     PA's contracted hours (Sam's irregular hours follow a fixed cycle),
+//     with the year to date carried through each tax year;
+//   - HMRC (Priya pays quarterly; Tom's PA earns below the thresholds and
+//     the Employment Allowance covers the employer's NI, so nothing is
+//     due to HMRC for Tom), NEST pension contributions, insurance premiums
+//     matching the stored policies, a payroll service (Priya), training,
+//     equipment and an agency invoice for respite cover (Tom);
+//   - the wages, HMRC and pension a pay run would have raised, as owed
+//     items each settled by its payment; an agency invoice owed then paid;
+//     one payroll invoice still owed at the end;
+//   - money set aside, known bills, categories, and the payee rules a
+//     person would have confirmed by importing statements;
+//   - every line up to ten days before DemoEnd reconciled with the key of
+//     its bank statement line; the last ten days entered by hand, waiting
+//     for the next statement (testdata/bank-sample.csv).
+//
+// The opening balance is worked out so that at DemoEnd Priya's surplus is
+// £412.60 over Wigan Council's 8-week limit (the warning shows) and Tom's
+// £1,204.35 within St Helens Council's, and stays within it through
+// the next 12 weeks' forecast.
+
+// demoReconciledTo is the last day of the demo ledger matched to a bank
+// statement.
+var demoReconciledTo = DemoEnd.AddDays(-10)
+
+// demoLine is a demo ledger line and how the bank describes it.
+type demoLine struct {
+	t    budget.Transaction
+	bank string
+	// owed is the index+1 of the owed item the line settles (0: none).
+	owed int
+}
+
+type demoMoneyPlan struct {
+	settings  MoneyAccount
+	lines     []demoLine
+	owed      []budget.Owed
+	setAsides []SetAside
+	bills     []Bill
+	cats      []Category // nil: the defaults
+	overLimit money.Money
+}
+
+func (p *demoMoneyPlan) add(date civil.Date, payee, bank string, amount money.Money, cat budget.Category) *demoLine {
+	p.lines = append(p.lines, demoLine{t: budget.Transaction{Date: date, Payee: payee, Amount: amount, Category: cat}, bank: bank})
+	return &p.lines[len(p.lines)-1]
+}
+
+// owe adds an owed item and returns its index+1.
+func (p *demoMoneyPlan) owe(o budget.Owed) int {
+	p.owed = append(p.owed, o)
+	return len(p.owed)
+}
+
+// demoPayroll runs the payroll for a household's PAs on their contracted
+// hours (or hoursFor, for irregular hours), paying each PA's net pay on
+// the payday, and returns per payday what is due to HMRC and the pension
+// scheme.
+type demoPayday struct {
+	payday  civil.Date
+	hmrc    money.Money
+	pension money.Money
+}
+
+func demoPayroll(p *demoMoneyPlan, h demoHousehold, bankNames map[string]string, hoursFor func(pa string, d civil.Date) int) ([]demoPayday, error) {
+	periods, err := household.PayPeriods(h.employer, h.account.StartDate, DemoStart, DemoEnd, rota.IsBankHoliday)
+	if err != nil {
+		return nil, err
+	}
+	type ytdKey struct {
+		pa   string
+		year payroll.TaxYear
+	}
+	ytd := map[ytdKey]*payroll.YearToDate{}
+	allowances := map[payroll.TaxYear]*payroll.EmploymentAllowance{}
+	var out []demoPayday
+	for _, per := range periods {
+		if per.Payday.After(DemoEnd) || per.Payday.Before(DemoStart) {
+			continue
+		}
+		day := demoPayday{payday: per.Payday}
+		for _, d := range h.pas {
+			pa := d.pa
+			byRate := map[money.Money]int{}
+			for x := per.From; !x.After(per.To); x = x.AddDays(1) {
+				if !pa.Active(x) {
+					continue
+				}
+				c, ok := contractOn(d.contracts, x)
+				if !ok {
+					continue
+				}
+				weekly := c.ContractedMinutesWeek
+				if c.HoursType == household.IrregularHours {
+					weekly = hoursFor(pa.Name, x)
+				}
+				byRate[c.DayRate] += contractedMinutesOn(weekly, x)
+			}
+			var gross money.Money
+			for rate, m := range byRate {
+				gross += rota.AmountFor(m, rate)
+			}
+			if gross == 0 {
+				continue
+			}
+			c, _ := contractOn(d.contracts, per.To)
+			year := payroll.TaxYearOf(per.Payday)
+			k := ytdKey{pa.Name, year}
+			if ytd[k] == nil {
+				ytd[k] = &payroll.YearToDate{}
+			}
+			ps, err := typicalPayslip(pa, c, h.employer.PayFrequency, per.Payday, gross, ytd[k])
+			if err != nil {
+				return nil, fmt.Errorf("the example payslip for %s on %s: %w", pa.Name, per.Payday.UK(), err)
+			}
+			*ytd[k] = ps.YearToDate
+			employerNI := ps.EmployerNI
+			if h.employer.EmploymentAllowance {
+				if allowances[year] == nil {
+					if allowances[year], err = payroll.NewEmploymentAllowance(year); err != nil {
+						return nil, err
+					}
+				}
+				employerNI -= allowances[year].Offset(ps.EmployerNI)
+			}
+			day.hmrc += ps.Tax + ps.EmployeeNI + employerNI + ps.StudentLoan + ps.PostgraduateLoan
+			day.pension += ps.Pension.Employee + ps.Pension.Employer
+			o := p.owe(budget.Owed{Kind: budget.OwedNetPay, Payee: pa.Name, Amount: ps.NetPay, Raised: per.Payday, Due: per.Payday})
+			l := p.add(per.Payday, pa.Name, bankNames[pa.Name], -ps.NetPay, budget.CatWages)
+			l.t.Reference = "Pay for " + per.Label()
+			l.owed = o
+		}
+		out = append(out, day)
+	}
+	return out, nil
+}
+
+// demoPension pays the pension contributions for each payday by direct
+// debit on the 19th of the next month (due by the 22nd).
+func demoPension(p *demoMoneyPlan, days []demoPayday, bank string) {
+	for _, d := range days {
+		if d.pension == 0 {
+			continue
+		}
+		next := d.payday.AddDays(-d.payday.Day + 1).AddMonths(1)
+		due := civil.New(next.Year, next.Month, 22)
+		o := p.owe(budget.Owed{Kind: budget.OwedPension, Payee: "NEST", Amount: d.pension, Raised: d.payday, Due: due})
+		paid := workingDayBefore(civil.New(next.Year, next.Month, 19))
+		if paid.After(DemoEnd) {
+			continue
+		}
+		l := p.add(paid, "NEST", bank, -d.pension, budget.CatPension)
+		l.t.Reference = "Contributions from the pay of " + d.payday.UK()
+		l.owed = o
+	}
+}
+
+// demoHMRC pays what each quarter's paydays owe HMRC on the quarter's due
+// date (quarterly) or each tax month's (monthly).
+func demoHMRC(p *demoMoneyPlan, days []demoPayday, quarterly bool, bank string) {
+	type period struct {
+		due    civil.Date
+		first  civil.Date
+		amount money.Money
+	}
+	var order []civil.Date
+	byDue := map[civil.Date]*period{}
+	for _, d := range days {
+		if d.hmrc == 0 {
+			continue
+		}
+		y, m := payroll.TaxMonth(d.payday)
+		if quarterly {
+			m = (m-1)/3*3 + 3 // the last tax month of the quarter
+		}
+		due := workingDayBefore(civil.New(int(y), time.April+time.Month(m), 22))
+		if byDue[due] == nil {
+			byDue[due] = &period{due: due, first: d.payday}
+			order = append(order, due)
+		}
+		byDue[due].amount += d.hmrc
+	}
+	for _, due := range order {
+		per := byDue[due]
+		o := p.owe(budget.Owed{Kind: budget.OwedHMRC, Payee: "HMRC", Amount: per.amount, Raised: per.first, Due: due})
+		if due.After(DemoEnd) {
+			continue
+		}
+		paid := workingDayBefore(due.AddDays(-2))
+		l := p.add(paid, "HMRC", bank, -per.amount, budget.CatHMRC)
+		l.t.Reference = "PAYE due " + due.UK()
+		l.owed = o
+	}
+}
+
+// demoSchedules adds the council's payments and the contribution.
+func demoSchedules(p *demoMoneyPlan, a household.Account, councilBank, contributionBank string) {
+	pay := budget.Schedule{Amount: a.Payment, Frequency: a.PaymentFrequency, First: p.settings.PaymentFirst}
+	for _, d := range pay.Dates(DemoStart, DemoEnd) {
+		p.add(d, a.Council, councilBank, a.Payment, budget.CatCouncil)
+	}
+	if a.Contribution > 0 {
+		con := budget.Schedule{Amount: a.Contribution, Frequency: a.ContributionFrequency, First: p.settings.ContributionFirst}
+		for _, d := range con.Dates(DemoStart, DemoEnd) {
+			p.add(d, a.PersonSupported+" (contribution)", contributionBank, a.Contribution, budget.CatContribution)
+		}
+	}
+}
+
+// demoInsurance pays each stored policy's premium on its start date.
+func demoInsurance(p *demoMoneyPlan, h demoHousehold, bank string) {
+	for _, i := range h.insurance {
+		if i.StartDate.Before(DemoStart) || i.StartDate.After(DemoEnd) {
+			continue
+		}
+		l := p.add(i.StartDate, i.Insurer, bank, -i.Premium, budget.CatInsurance)
+		l.t.Reference = "Policy " + i.PolicyNumber
+	}
+}
+
+func demoMoneyFor(h demoHousehold) (demoMoneyPlan, error) {
+	switch h.account.Name {
+	case "Priya's support":
+		return demoPriyaMoney(h)
+	case "Tom's care":
+		return demoTomMoney(h)
+	}
+	return demoMoneyPlan{}, fmt.Errorf("no example money for %q", h.account.Name)
+}
+
+func demoPriyaMoney(h demoHousehold) (demoMoneyPlan, error) {
+	p := demoMoneyPlan{
+		settings:  MoneyAccount{OpeningDate: DemoStart, PaymentFirst: d("2025-04-07"), ContributionFirst: d("2025-04-07"), HMRCQuarterly: true},
+		overLimit: gbp("412.60"),
+	}
+	demoSchedules(&p, h.account, "WIGAN COUNCIL DIRECT PAYMENT", "P SHAH CONTRIBUTION")
+	demoInsurance(&p, h, "EXAMPLE MUTUAL INSURANCE")
+	// Sam works irregular hours: a fixed cycle of weekly hours.
+	cycle := []int{15, 18, 13, 20, 16, 19, 21, 18}
+	sam := func(_ string, day civil.Date) int { return hours(cycle[day.DaysSince(DemoStart)/7%len(cycle)]) }
+	days, err := demoPayroll(&p, h, map[string]string{
+		"Zoë Ní Bhriain": "Z NI BHRIAIN WAGES", "Sam Okafor": "S OKAFOR WAGES", "Chris Walker": "C WALKER WAGES",
+	}, sam)
+	if err != nil {
+		return p, err
+	}
+	demoPension(&p, days, "NEST PENSIONS")
+	demoHMRC(&p, days, true, "HMRC CUMBERNAULD 120PX00000001")
+
+	// A payroll service invoices on the 15th and is paid on the 3rd; the
+	// November invoice is still owed.
+	for m := d("2025-04-15"); !m.After(DemoEnd); m = m.AddMonths(1) {
+		due := m.AddMonths(1).AddDays(-12)
+		o := p.owe(budget.Owed{Kind: budget.OwedInvoice, Payee: "Sample Payroll Services", Amount: gbp("18.00"), Raised: m, Due: due})
+		if due.After(DemoEnd) {
+			continue
+		}
+		l := p.add(due, "Sample Payroll Services", "SAMPLE PAYROLL SERVICES", -gbp("18.00"), budget.CatPayrollFees)
+		l.t.Reference = "Invoice " + m.UK()
+		l.owed = o
+	}
+	p.add(d("2025-05-02"), "Sample Jobs Board", "CARD PAYMENT TO SAMPLE JOBS BOARD", -gbp("45.00"), budget.CatRecruitment).t.Note = "Advert for a weekend PA"
+	p.add(d("2026-08-14"), "Sample Jobs Board", "CARD PAYMENT TO SAMPLE JOBS BOARD", -gbp("45.00"), budget.CatRecruitment).t.Note = "Advert to replace Chris"
+	p.add(d("2026-09-08"), "Sample DBS Checks", "SAMPLE DBS CHECKS", -gbp("26.40"), budget.CatRecruitment).t.Note = "DBS check for the new PA"
+	mileage := budget.Category("PA mileage and expenses")
+	for _, x := range []struct{ date, amount string }{{"2025-06-30", "21.60"}, {"2025-09-30", "18.45"}, {"2025-12-31", "24.30"}, {"2026-03-31", "19.80"}, {"2026-06-30", "22.95"}, {"2026-09-30", "17.10"}} {
+		l := p.add(d(x.date), "Zoë Ní Bhriain (mileage)", "Z NI BHRIAIN MILEAGE", -gbp(x.amount), mileage)
+		l.t.Note = "Mileage for shopping trips, 45p a mile"
+	}
+	p.add(d("2026-02-11"), "Sample Training Ltd", "SAMPLE TRAINING LTD", -gbp("60.00"), budget.CatTraining).t.Note = "Moving and handling refresher for Zoë and Sam"
+
+	p.cats = demoCategories([]Category{{CategoryInfo: budget.CategoryInfo{Name: mileage}}}, budget.CatRespite)
+	p.setAsides = []SetAside{{Purpose: "Holiday cover", Amount: gbp("480.00")}, {Purpose: "Recruiting a new PA", Amount: gbp("150.00")}}
+	p.bills = []Bill{
+		{Bill: budget.Bill{Payee: "Example Mutual Insurance (renewal)", Amount: gbp("124.90"), Date: d("2027-04-06"), Repeat: "yearly"}},
+	}
+	return p, nil
+}
+
+func demoTomMoney(h demoHousehold) (demoMoneyPlan, error) {
+	p := demoMoneyPlan{
+		settings:  MoneyAccount{OpeningDate: DemoStart, PaymentFirst: d("2025-04-10"), ContributionFirst: DemoStart},
+		overLimit: -gbp("1204.35"),
+	}
+	demoSchedules(&p, h.account, "ST HELENS COUNCIL IP", "")
+	demoInsurance(&p, h, "SAMPLE CARE INSURERS")
+	days, err := demoPayroll(&p, h, map[string]string{"Łukasz Nowak": "L NOWAK WAGES"}, nil)
+	if err != nil {
+		return p, err
+	}
+	demoPension(&p, days, "NEST PENSIONS")
+	demoHMRC(&p, days, false, "HMRC CUMBERNAULD 120PT00000002")
+
+	p.add(d("2025-06-20"), "Sample First Aid Training", "SAMPLE FIRST AID TRAINING", -gbp("95.00"), budget.CatTraining).t.Note = "Emergency first aid course for Łukasz"
+	p.add(d("2025-09-12"), "Sample Mobility Shop", "CARD PAYMENT TO SAMPLE MOBILITY SHOP", -gbp("385.00"), budget.CatEquipment).t.Note = "Shower chair, agreed with the council on 01/09/2025"
+	p.add(d("2025-08-15"), "Sample Respite House", "SAMPLE RESPITE HOUSE", -gbp("540.00"), budget.CatRespite).t.Note = "Two nights' respite, summer"
+	p.add(d("2026-02-20"), "Sample Respite House", "SAMPLE RESPITE HOUSE", -gbp("540.00"), budget.CatRespite).t.Note = "Two nights' respite, half term"
+	// Respite cover while Łukasz was on holiday: an agency invoice, owed
+	// and then paid.
+	o := p.owe(budget.Owed{Kind: budget.OwedInvoice, Payee: "Sample Care Agency Ltd", Amount: gbp("624.00"), Raised: d("2026-08-10"), Due: d("2026-09-09")})
+	l := p.add(d("2026-09-04"), "Sample Care Agency Ltd", "SAMPLE CARE AGENCY LTD", -gbp("624.00"), budget.CatAgency)
+	l.t.Reference, l.t.Note, l.owed = "Invoice SCA-2026-0815", "48 hours of cover, 27/07/2026 to 07/08/2026", o
+
+	p.cats = nil
+	p.setAsides = []SetAside{{Purpose: "Holiday cover", Amount: gbp("350.00")}}
+	p.bills = []Bill{
+		{Bill: budget.Bill{Payee: "Sample Care Insurers (renewal)", Amount: gbp("99.50"), Date: d("2027-04-06"), Repeat: "yearly"}},
+	}
+	return p, nil
+}
+
+// demoCategories is the default list with extra spending categories
+// added before the income ones, and hide hidden.
+func demoCategories(extra []Category, hide ...budget.Category) []Category {
+	var out []Category
+	for _, c := range budget.DefaultCategories() {
+		if c.Income && extra != nil {
+			out = append(out, extra...)
+			extra = nil
+		}
+		cat := Category{CategoryInfo: c}
+		for _, h := range hide {
+			cat.Hidden = cat.Hidden || c.Name == h
+		}
+		out = append(out, cat)
+	}
+	return out
+}
+
+// finish orders the lines, keys the reconciled ones as their bank lines
+// would be, and works out the opening balance that puts the surplus at
+// DemoEnd the planned distance from the council's limit.
+func (p *demoMoneyPlan) finish(a household.Account) {
+	sort.SliceStable(p.lines, func(i, j int) bool { return p.lines[i].t.Date.Before(p.lines[j].t.Date) })
+	seen := map[string]int{}
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.t.Date.After(demoReconciledTo) {
+			continue
+		}
+		sl := budget.StatementLine{Date: l.t.Date, Description: l.bank, Amount: l.t.Amount}
+		id := fmt.Sprintf("%s|%d|%s", sl.Date, sl.Amount, strings.ToUpper(strings.Join(strings.Fields(sl.Description), " ")))
+		seen[id]++
+		sl.Occurrence = seen[id]
+		l.t.Reconciled, l.t.ImportKey = true, budget.ImportKey(sl)
+	}
+	var txs []budget.Transaction
+	for i, l := range p.lines {
+		t := l.t
+		t.ID = int64(i + 1)
+		t.SettlesID = int64(l.owed)
+		txs = append(txs, t)
+	}
+	owed := make([]budget.Owed, len(p.owed))
+	for i, o := range p.owed {
+		o.ID = int64(i + 1)
+		owed[i] = o
+	}
+	var sum, stillOwed, setAside money.Money
+	for _, t := range txs {
+		if !t.Date.After(DemoEnd) {
+			sum += t.Amount
+		}
+	}
+	for _, o := range budget.OutstandingOn(owed, txs, DemoEnd) {
+		stillOwed += o.Amount
+	}
+	for _, s := range p.setAsides {
+		setAside += s.Amount
+	}
+	limit := budget.WeeksOf(a.SurplusLimitWeeks, a.Payment, a.PaymentFrequency)
+	// surplus = opening + sum − owed − set aside − contingency = limit + overLimit
+	p.settings.OpeningBalance = limit + p.overLimit + stillOwed + setAside + a.Contingency - sum
+}
+
+// demoMoney writes each demo household's money: called by Demo inside its
+// transaction, after the households are stored.
+func (s *Service) demoMoney(tx *storage.Tx) error {
+	accounts, err := tx.Accounts()
+	if err != nil {
+		return err
+	}
+	for _, h := range demoHouseholds() {
+		var a household.Account
+		for _, x := range accounts {
+			if x.Name == h.account.Name {
+				a = x
+			}
+		}
+		if a.ID == 0 {
+			continue
+		}
+		p, err := demoMoneyFor(h)
+		if err != nil {
+			return internal("making the example ledger", err)
+		}
+		p.finish(a)
+		if err := s.saveDemoMoney(tx, a, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Service) saveDemoMoney(tx *storage.Tx, a household.Account, p demoMoneyPlan) error {
+	m := p.settings
+	m.AccountID = a.ID
+	if m.OpeningBalance < 0 {
+		return internal("making the example ledger", fmt.Errorf("the opening balance of %s came out at %s", a.Name, m.OpeningBalance.Format()))
+	}
+	if err := tx.SaveMoneyAccount(m); err != nil {
+		return err
+	}
+	if p.cats != nil {
+		if err := tx.SaveCategories(a.ID, p.cats); err != nil {
+			return err
+		}
+	}
+	mc, err := loadMoney(tx, a.ID)
+	if err != nil {
+		return err
+	}
+	owedIDs := make([]int64, len(p.owed))
+	for i := range p.owed {
+		o := p.owed[i]
+		if err := tx.InsertOwed(a.ID, &o); err != nil {
+			return err
+		}
+		owedIDs[i] = o.ID
+	}
+	rules := map[string]bool{}
+	txs := make([]budget.Transaction, len(p.lines))
+	for i, l := range p.lines {
+		t := l.t
+		if l.owed != 0 {
+			t.SettlesID = owedIDs[l.owed-1]
+		}
+		if msgs := budget.CheckTransaction(t, mc.all()); len(msgs) > 0 {
+			return internal("checking the example ledger", fmt.Errorf("%s: %s", describeTx(t), strings.Join(msgs, " ")))
+		}
+		txs[i] = t
+		// The person confirmed these payees' categories on earlier imports.
+		if t.Reconciled && t.Category != "" {
+			if r := budget.LearnRule(l.bank, t.Category); r.Match != "" && !rules[r.Match] {
+				rules[r.Match] = true
+				if err := tx.AddPayeeRule(a.ID, r); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := tx.InsertTransactions(a.ID, txs); err != nil {
+		return err
+	}
+	for _, sa := range p.setAsides {
+		sa.AccountID = a.ID
+		if err := tx.InsertSetAside(&sa); err != nil {
+			return err
+		}
+	}
+	for _, b := range p.bills {
+		b.AccountID = a.ID
+		if err := tx.InsertBill(&b); err != nil {
+			return err
+		}
+	}
+	return tx.Audit(s.now(), a.ID, "example ledger added", fmt.Sprintf("%d transactions from %s to %s", len(txs), DemoStart.UK(), DemoEnd.UK()))
+}

@@ -1,0 +1,205 @@
+package storage
+
+import (
+	"database/sql"
+	"strings"
+
+	"patoolkit/budget"
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
+)
+
+// MoneyAccount is the money side of a budget: the bank account or prepaid
+// card that holds the direct payment. The council's payment and the
+// person's contribution (amounts and frequencies) stay on the
+// household.Account; this holds what the ledger and forecast add.
+type MoneyAccount struct {
+	AccountID int64 `json:"account_id"`
+	// OpeningBalance is the balance at the start of OpeningDate.
+	OpeningBalance money.Money `json:"opening_balance"`
+	OpeningDate    civil.Date  `json:"opening_date"`
+	// PaymentFirst and ContributionFirst are the dates the council's
+	// payment and the person's contribution were (or will be) first paid:
+	// their schedules run from them.
+	PaymentFirst      civil.Date `json:"payment_first"`
+	ContributionFirst civil.Date `json:"contribution_first"`
+	// HMRCQuarterly is set when the employer pays HMRC every quarter
+	// (allowed when the average monthly bill is under £1,500).
+	HMRCQuarterly bool `json:"hmrc_quarterly"`
+}
+
+// MoneyAccount returns the money side of an account, or ErrNotFound when
+// it has never been saved (the service then uses defaults).
+func (t *Tx) MoneyAccount(accountID int64) (MoneyAccount, error) {
+	m := MoneyAccount{AccountID: accountID}
+	var quarterly int
+	err := t.tx.QueryRow(`SELECT opening_pence, opening_date, payment_first, contribution_first, hmrc_quarterly
+		FROM money_accounts WHERE account_id = ?`, accountID).Scan(&m.OpeningBalance, dateScan{&m.OpeningDate},
+		dateScan{&m.PaymentFirst}, dateScan{&m.ContributionFirst}, &quarterly)
+	m.HMRCQuarterly = quarterly == 1
+	return m, notFound("money account", err)
+}
+
+// SaveMoneyAccount stores the money side of an account, new or changed.
+func (t *Tx) SaveMoneyAccount(m MoneyAccount) error {
+	_, err := t.exec(`INSERT INTO money_accounts (account_id, opening_pence, opening_date, payment_first,
+		contribution_first, hmrc_quarterly) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (account_id) DO UPDATE SET opening_pence = excluded.opening_pence,
+		opening_date = excluded.opening_date, payment_first = excluded.payment_first,
+		contribution_first = excluded.contribution_first, hmrc_quarterly = excluded.hmrc_quarterly`,
+		m.AccountID, m.OpeningBalance, m.OpeningDate.String(), m.PaymentFirst.String(),
+		m.ContributionFirst.String(), boolInt(m.HMRCQuarterly))
+	return err
+}
+
+// Category is one of an account's categories as stored: hidden ones are
+// kept (lines still use them) but not offered for new lines.
+type Category struct {
+	budget.CategoryInfo
+	Hidden bool `json:"hidden"`
+}
+
+// Categories returns an account's categories in order; none when the
+// account still has the defaults.
+func (t *Tx) Categories(accountID int64) ([]Category, error) {
+	var out []Category
+	err := scanAll(t, func(r *sql.Rows) error {
+		var c Category
+		var income, hidden int
+		if err := r.Scan(&c.Name, &income, &hidden); err != nil {
+			return err
+		}
+		c.Income, c.Hidden = income == 1, hidden == 1
+		out = append(out, c)
+		return nil
+	}, "SELECT name, income, hidden FROM money_categories WHERE account_id = ? ORDER BY position", accountID)
+	return out, err
+}
+
+// SaveCategories replaces an account's categories with cats, in order.
+func (t *Tx) SaveCategories(accountID int64, cats []Category) error {
+	if _, err := t.exec("DELETE FROM money_categories WHERE account_id = ?", accountID); err != nil {
+		return err
+	}
+	for i, c := range cats {
+		if _, err := t.exec("INSERT INTO money_categories (account_id, position, name, income, hidden) VALUES (?, ?, ?, ?, ?)",
+			accountID, i, strings.TrimSpace(string(c.Name)), boolInt(c.Income), boolInt(c.Hidden)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RenameCategory changes the category of every ledger line and payee rule
+// of an account from old to new (compared ignoring case).
+func (t *Tx) RenameCategory(accountID int64, old, new budget.Category) error {
+	if _, err := t.exec("UPDATE ledger SET category = ? WHERE account_id = ? AND category = ? COLLATE NOCASE", string(new), accountID, string(old)); err != nil {
+		return err
+	}
+	_, err := t.exec("UPDATE payee_rules SET category = ? WHERE account_id = ? AND category = ? COLLATE NOCASE", string(new), accountID, string(old))
+	return err
+}
+
+// SetAside is money held for a named purpose.
+type SetAside struct {
+	ID        int64       `json:"id"`
+	AccountID int64       `json:"account_id"`
+	Purpose   string      `json:"purpose"`
+	Amount    money.Money `json:"amount"`
+}
+
+// SetAsides returns an account's money set aside, in the order added.
+func (t *Tx) SetAsides(accountID int64) ([]SetAside, error) {
+	var out []SetAside
+	err := scanAll(t, func(r *sql.Rows) error {
+		var s SetAside
+		err := r.Scan(&s.ID, &s.AccountID, &s.Purpose, &s.Amount)
+		out = append(out, s)
+		return err
+	}, "SELECT id, account_id, purpose, amount_pence FROM set_asides WHERE account_id = ? ORDER BY id", accountID)
+	return out, err
+}
+
+// SetAsideByID returns one amount set aside.
+func (t *Tx) SetAsideByID(id int64) (SetAside, error) {
+	var s SetAside
+	err := t.tx.QueryRow("SELECT id, account_id, purpose, amount_pence FROM set_asides WHERE id = ?", id).
+		Scan(&s.ID, &s.AccountID, &s.Purpose, &s.Amount)
+	return s, notFound("money set aside", err)
+}
+
+// InsertSetAside stores a new amount set aside and sets its ID.
+func (t *Tx) InsertSetAside(s *SetAside) error {
+	id, err := t.insert("INSERT INTO set_asides (account_id, purpose, amount_pence) VALUES (?, ?, ?)", s.AccountID, s.Purpose, s.Amount)
+	if err == nil {
+		s.ID = id
+	}
+	return err
+}
+
+// UpdateSetAside stores a change to an amount set aside.
+func (t *Tx) UpdateSetAside(s SetAside) error {
+	return t.updateOne("money set aside", "UPDATE set_asides SET purpose = ?, amount_pence = ? WHERE id = ? AND account_id = ?",
+		s.Purpose, s.Amount, s.ID, s.AccountID)
+}
+
+// DeleteSetAside removes an amount set aside.
+func (t *Tx) DeleteSetAside(id int64) error {
+	return t.updateOne("money set aside", "DELETE FROM set_asides WHERE id = ?", id)
+}
+
+// Bill is a known payment out in the future.
+type Bill struct {
+	ID        int64 `json:"id"`
+	AccountID int64 `json:"account_id"`
+	budget.Bill
+}
+
+const billCols = "id, account_id, payee, amount_pence, date, repeat_every, until_date"
+
+func scanBill(r rowScanner) (Bill, error) {
+	var b Bill
+	var repeat string
+	err := r.Scan(&b.ID, &b.AccountID, &b.Payee, &b.Amount, dateScan{&b.Date}, &repeat, dateScan{&b.Until})
+	b.Repeat = household.Frequency(repeat)
+	return b, err
+}
+
+// Bills returns an account's known bills, by date.
+func (t *Tx) Bills(accountID int64) ([]Bill, error) {
+	var out []Bill
+	err := scanAll(t, func(r *sql.Rows) error {
+		b, err := scanBill(r)
+		out = append(out, b)
+		return err
+	}, "SELECT "+billCols+" FROM bills WHERE account_id = ? ORDER BY date, id", accountID)
+	return out, err
+}
+
+// BillByID returns one bill.
+func (t *Tx) BillByID(id int64) (Bill, error) {
+	b, err := scanBill(t.tx.QueryRow("SELECT "+billCols+" FROM bills WHERE id = ?", id))
+	return b, notFound("bill", err)
+}
+
+// InsertBill stores a new bill and sets its ID.
+func (t *Tx) InsertBill(b *Bill) error {
+	id, err := t.insert("INSERT INTO bills (account_id, payee, amount_pence, date, repeat_every, until_date) VALUES (?, ?, ?, ?, ?, ?)",
+		b.AccountID, b.Payee, b.Amount, b.Date.String(), string(b.Repeat), b.Until.String())
+	if err == nil {
+		b.ID = id
+	}
+	return err
+}
+
+// UpdateBill stores a change to a bill.
+func (t *Tx) UpdateBill(b Bill) error {
+	return t.updateOne("bill", "UPDATE bills SET payee = ?, amount_pence = ?, date = ?, repeat_every = ?, until_date = ? WHERE id = ? AND account_id = ?",
+		b.Payee, b.Amount, b.Date.String(), string(b.Repeat), b.Until.String(), b.ID, b.AccountID)
+}
+
+// DeleteBill removes a bill.
+func (t *Tx) DeleteBill(id int64) error {
+	return t.updateOne("bill", "DELETE FROM bills WHERE id = ?", id)
+}

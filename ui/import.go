@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"patoolkit/budget"
+	"patoolkit/service"
+)
+
+// importShown is how many new lines the preview lists with a category
+// box each; the rest are imported with their suggestions.
+const importShown = 200
+
+// notSorted is the category box's choice for "no category yet".
+const notSorted = "(Not sorted yet)"
+
+// categorySelect is a category drop-down that also takes a letter: it
+// jumps to the next category starting with it, so "r" goes to
+// "Recruitment", then "Respite", then "Refund".
+type categorySelect struct {
+	keySelect
+}
+
+func newCategorySelect(options []string) *categorySelect {
+	s := &categorySelect{}
+	s.Options = options
+	s.PlaceHolder = notSorted
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// FocusGained marks the box and scrolls the page to it.
+func (s *categorySelect) FocusGained() {
+	s.keySelect.FocusGained()
+	scrollIntoView(s)
+}
+
+func (s *categorySelect) TypedRune(r rune) {
+	r = unicode.ToLower(r)
+	n := len(s.Options)
+	for k := 1; k <= n; k++ {
+		i := (s.SelectedIndex() + k + n) % n
+		o := strings.TrimLeft(s.Options[i], "( ")
+		if o != "" && unicode.ToLower([]rune(o)[0]) == r {
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+}
+
+// wideCategory keeps a category box wide enough for its longest choice.
+func wideCategory(s *categorySelect) fyne.CanvasObject {
+	var w float32
+	for _, o := range s.Options {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	min := canvas.NewRectangle(color.Transparent)
+	min.SetMinSize(fyne.NewSize(w+theme.IconInlineSize()+6*theme.Padding(), 0))
+	return container.NewStack(min, s)
+}
+
+// importRow is one new line of the preview and its category box.
+type importRow struct {
+	p   budget.Proposed
+	sel *categorySelect
+}
+
+// showImport asks for the statement file (step 1 of 2).
+func (u *UI) showImport() { u.showImportFile("") }
+
+// showImportFile shows step 1, with a refusal from the last try when
+// there was one.
+func (u *UI) showImportFile(refused string) {
+	ms := u.moneyState()
+	ms.preview = nil
+	tabs, _ := u.moneyTabs(moneyTabImport)
+	path := newKeyEntry()
+	path.SetText(ms.importPath)
+	path.PlaceHolder = examplePath("statement.csv")
+	path.onEscape = u.showMoney
+	path.onShortcut = u.runShortcut
+	preview := func() {
+		ms.importPath = strings.TrimSpace(path.Text)
+		prev, err := u.svc.PlanImportFile(u.account.ID, ms.importPath)
+		if err != nil {
+			if service.IsInput(err) {
+				u.showImportFile(service.ErrorMessage(err))
+				return
+			}
+			u.showError(err)
+			return
+		}
+		ms.preview = &prev
+		u.showImportPreview()
+	}
+	path.OnSubmitted = func(string) { preview() }
+	next := newKeyButton("Preview", theme.NavigateNextIcon(), preview)
+	next.Importance = widget.HighImportance
+	next.onEscape = u.showMoney
+	parts := []fyne.CanvasObject{
+		pageTitle("Money"), tabs,
+		wrapHeading("Import a bank statement: step 1 of 2"),
+		wrapLabel("Download the statement from your bank's website as a CSV file (it may be called \"CSV\", \"spreadsheet\" or \"Excel\"). Then type where you saved it. You will see what would be imported before anything is."),
+		wrapLabel("Lines already in the ledger are skipped, so a statement that overlaps an earlier one is safe to import."),
+	}
+	if refused != "" {
+		parts = append(parts, warning(refused))
+	}
+	parts = append(parts,
+		widget.NewLabelWithStyle("The statement file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		hintLabel("The full path, for example "+examplePath("Downloads/statement.csv")+". Enter shows the preview."),
+		path, buttonRow(next))
+	u.showPage(page(parts...), path, u.showMoney)
+}
+
+// showImportPreview shows what importing would do (step 2 of 2): the
+// layout read, the new lines each with a category box, and how many lines
+// are already in the ledger.
+func (u *UI) showImportPreview() {
+	ms := u.moneyState()
+	prev := ms.preview
+	if prev == nil {
+		u.showImport()
+		return
+	}
+	tabs, _ := u.moneyTabs(moneyTabImport)
+	cats, err := u.svc.OfferedCategories(u.account.ID)
+	if err != nil {
+		u.showImportFile(service.ErrorMessage(err))
+		return
+	}
+	options := []string{notSorted}
+	for _, c := range cats {
+		options = append(options, string(c.Name))
+	}
+	st := prev.Statement
+	plan := prev.Plan
+	about := fmt.Sprintf("From %s to %s.", st.From.UK(), st.To.UK())
+	if st.HasBalances {
+		about += fmt.Sprintf(" The running balance adds up, from %s to %s.", st.OpeningBalance.Format(), st.ClosingBalance.Format())
+	}
+	other := newKeyButton("Choose another file", theme.FolderOpenIcon(), u.showImport)
+	cancel := newKeyButton("Cancel", theme.CancelIcon(), u.showMoney)
+	other.onEscape, cancel.onEscape = u.showMoney, u.showMoney
+	parts := []fyne.CanvasObject{
+		pageTitle("Money"), tabs,
+		wrapHeading("Import a bank statement: step 2 of 2"),
+		facts(fact{"File", st.Name}, fact{"Read as", st.Layout.Describe()}, fact{"Period", about}),
+		bigText(plan.Summary()),
+	}
+	ms.imports = nil
+	if len(plan.New) == 0 {
+		parts = append(parts, wrapLabel("Everything in this file is in the ledger already."), buttonRow(other, cancel))
+		u.showPage(page(parts...), other, u.showMoney)
+		return
+	}
+	importLabel := fmt.Sprintf("Import %d %s", len(plan.New), moneyPlural(len(plan.New), "line", "lines"))
+	doImport := func() { u.runImport() }
+	topImport := newKeyButton(importLabel, theme.ConfirmIcon(), doImport)
+	topImport.Importance = widget.HighImportance
+	topImport.onEscape = u.showMoney
+	parts = append(parts,
+		wrapLabel("Choose a category for each new line, or leave it for later. Categories you choose are remembered: the next statement suggests them for the same payee."),
+		hintLabel("Tab moves from line to line. In a category box, a letter jumps to the categories starting with it, Left and Right step through them, and Space opens the list."),
+		buttonRow(topImport, other, cancel),
+		widget.NewSeparator(),
+	)
+	for i, p := range plan.New {
+		if i >= importShown {
+			parts = append(parts, wrapLabel(fmt.Sprintf("…and %d more new lines, imported with the categories suggested (or none): sort them in the ledger afterwards.", len(plan.New)-importShown)))
+			break
+		}
+		sel := newCategorySelect(options)
+		if p.Transaction.Category != "" {
+			sel.SetSelected(string(p.Transaction.Category))
+		}
+		sel.onEnter = doImport
+		sel.onEscape = u.showMoney
+		ms.imports = append(ms.imports, &importRow{p: p, sel: sel})
+		line := fmt.Sprintf("Line %d: %s, %s, %s", p.Line.LineNo, p.Line.Date.UK(), p.Line.Description, amountWords(p.Line.Amount))
+		row := []fyne.CanvasObject{widget.NewLabelWithStyle(line, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+		row[0].(*widget.Label).Wrapping = fyne.TextWrapWord
+		row = append(row, wideCategory(sel))
+		switch {
+		case p.Confirms != 0:
+			row = append(row, hintLabel("✔ This is the bank's record of a line you entered by hand: that line will be marked as matched, not added again."))
+		case p.SuggestedBy != "":
+			row = append(row, hintLabel("Suggested by "+p.SuggestedBy+"."))
+		}
+		parts = append(parts, container.NewVBox(row...))
+	}
+	if len(plan.Duplicates) > 0 {
+		parts = append(parts, wrapLabel(fmt.Sprintf("%d %s already in the ledger and will be skipped.", len(plan.Duplicates), moneyPlural(len(plan.Duplicates), "line is", "lines are"))))
+	}
+	bottomImport := newKeyButton(importLabel, theme.ConfirmIcon(), doImport)
+	bottomImport.Importance = widget.HighImportance
+	bottomCancel := newKeyButton("Cancel", theme.CancelIcon(), u.showMoney)
+	bottomImport.onEscape, bottomCancel.onEscape = u.showMoney, u.showMoney
+	parts = append(parts, widget.NewSeparator(), buttonRow(bottomImport, bottomCancel))
+	u.showPage(page(parts...), topImport, u.showMoney)
+}
+
+// runImport imports the previewed statement with the categories chosen.
+func (u *UI) runImport() {
+	ms := u.moneyState()
+	if ms.preview == nil {
+		return
+	}
+	confirmed := map[string]budget.Category{}
+	for _, r := range ms.imports {
+		if c := r.sel.Selected; c != "" && c != notSorted {
+			confirmed[r.p.Transaction.ImportKey] = budget.Category(c)
+		}
+	}
+	res, err := u.svc.ImportStatement(u.account.ID, ms.preview.Plan, confirmed)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	ms.preview, ms.imports = nil, nil
+	msg := fmt.Sprintf("Imported %d %s", res.Imported, moneyPlural(res.Imported, "line", "lines"))
+	if res.Confirmed > 0 {
+		msg += fmt.Sprintf(" (%d matched %s you had entered by hand)", res.Confirmed, moneyPlural(res.Confirmed, "a line", "lines"))
+	}
+	msg += fmt.Sprintf("; %d %s already in the ledger.", res.Duplicates, moneyPlural(res.Duplicates, "was", "were"))
+	if res.Matched > 0 {
+		msg += fmt.Sprintf(" %d %s matched to money owed.", res.Matched, moneyPlural(res.Matched, "payment was", "payments were"))
+	}
+	if res.RulesLearned > 0 {
+		msg += " The categories you chose will be suggested next time."
+	}
+	u.notice = msg
+	ms.filter = service.LedgerFilter{Sort: service.NewestFirst}
+	ms.ledgerPos = 0
+	u.showLedger()
+}

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+)
+
+// rotaExporter is the service's exports of the rota and timesheets.
+type rotaExporter interface {
+	ExportRotaPDF(w io.Writer, accountID int64, from, to civil.Date) error
+	ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civil.Date, paID int64) error
+	ExportICS(w io.Writer, accountID int64, from, to civil.Date, paID int64) error
+}
+
+// exportKind is what the Export form writes.
+type exportKind int
+
+const (
+	exportRota exportKind = iota
+	exportTimesheets
+	exportCalendar
+)
+
+func (k exportKind) label() string {
+	switch k {
+	case exportTimesheets:
+		return "Timesheets (PDF, with the signature lines)"
+	case exportCalendar:
+		return "Calendar file for a PA's phone (.ics)"
+	}
+	return "Rota (PDF, for the fridge and the PAs)"
+}
+
+// choiceAllPAs is "All PAs" in the Export form.
+const choiceAllPAs int64 = -1
+
+// homeDir is where exports are saved unless the person types another
+// folder; tests replace it.
+var homeDir = os.UserHomeDir
+
+// fileSlug makes a name safe and short for a file: "Zoë Ní Bhriain" is
+// "zoe-ni-bhriain".
+func fileSlug(s string) string {
+	fold := strings.NewReplacer("ë", "e", "é", "e", "è", "e", "í", "i", "á", "a", "ó", "o", "ú", "u", "ł", "l", "Ł", "l", "ö", "o", "ü", "u", "ä", "a", "ñ", "n", "ç", "c")
+	s = fold.Replace(strings.ToLower(s))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// showRotaExport writes the rota, timesheets or a PA's calendar to a file.
+func (u *UI) showRotaExport() {
+	r := u.rotaState()
+	r.onWeek = false
+	pas, err := u.svc.PAs(u.account.ID)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	today := u.rotaToday()
+	names := map[int64]string{choiceAllPAs: "All PAs"}
+	var paValues []int64
+	for _, p := range activePAs(pas, today) {
+		names[p.ID] = p.Name
+		paValues = append(paValues, p.ID)
+	}
+	paValues = append(paValues, choiceAllPAs)
+	weekStart := r.week.Start
+	if weekStart.IsZero() {
+		weekStart = mondayOf(r.day)
+	}
+	var period household.PayPeriod
+	if ps, err := u.svc.PayPeriods(u.account.ID, today, today); err == nil && len(ps) > 0 {
+		period = ps[0]
+	}
+	home, _ := homeDir()
+
+	kind := exportKind(exportRota)
+	var pa int64
+	if len(paValues) > 1 {
+		pa = paValues[0]
+	}
+	var from, to civil.Date
+	path := ""
+	replace := false
+	defaults := func(k exportKind) {
+		switch k {
+		case exportTimesheets:
+			from, to = period.From, period.To
+			if from.IsZero() {
+				from, to = weekStart, weekStart.AddDays(6)
+			}
+		case exportCalendar:
+			from, to = weekStart, weekStart.AddDays(8*7-1)
+		default:
+			from, to = weekStart, weekStart.AddDays(6)
+		}
+	}
+	name := func(k exportKind, who int64, from civil.Date) string {
+		switch k {
+		case exportTimesheets:
+			if who > 0 {
+				return "timesheets-" + fileSlug(names[who]) + "-" + from.String() + ".pdf"
+			}
+			return "timesheets-" + from.String() + ".pdf"
+		case exportCalendar:
+			return "shifts-" + fileSlug(names[who]) + "-" + from.String() + ".ics"
+		}
+		return "rota-" + from.String() + ".pdf"
+	}
+	defaults(kind)
+	path = filepath.Join(home, name(kind, pa, from))
+
+	f := newForm(u, "Export", "Save the rota or timesheets as a PDF to print, or a PA's shifts as a calendar file for their phone.")
+	var fromEntry, toEntry, pathEntry *keyEntry
+	var paFld *formField
+	var paSel *keySelect
+	refill := func() {
+		defaults(kind)
+		fromEntry.SetText(from.UK())
+		toEntry.SetText(to.UK())
+		who := pa
+		if i := paSel.SelectedIndex(); i >= 0 {
+			who = paValues[i]
+		}
+		pathEntry.SetText(filepath.Join(filepath.Dir(pathEntry.Text), name(kind, who, from)))
+		f.setVisible(paFld, kind != exportRota)
+	}
+	choice(f, "what", "What to save", "", []exportKind{exportRota, exportTimesheets, exportCalendar}, exportKind.label, &kind, func(k exportKind) {
+		kind = k
+		refill()
+	})
+	paSel = choice(f, "pa", "Which PA", "\"All PAs\" is for timesheets only: a calendar file is for one PA.", paValues, func(id int64) string { return names[id] }, &pa, func(int64) { refill() })
+	paFld = f.field("pa")
+	fromEntry = f.date("from", "From", "", &from, false)
+	toEntry = f.date("to", "To", "", &to, false)
+	pathEntry = f.text("path", "Save as", "The file to write, with its folder.", &path)
+	f.check("replace", "If the file exists", "Replace it", "Leave unticked to be warned instead of writing over a file.", &replace)
+	f.setVisible(paFld, false)
+
+	f.saveText = "Export"
+	f.save = func() error {
+		var ex rotaExporter = u.svc
+		who := pa
+		switch {
+		case kind == exportRota:
+			who = 0
+		case kind == exportCalendar && pa == choiceAllPAs:
+			return household.Problems{{Field: "pa", Message: "A calendar file is for one PA: choose who it is for."}}
+		case pa == choiceAllPAs:
+			who = 0
+		case pa == 0:
+			return household.Problems{{Field: "pa", Message: "Choose the PA."}}
+		}
+		if from.IsZero() || to.IsZero() {
+			return household.Problems{{Field: "from", Message: "Type the first and last days, as DD/MM/YYYY."}}
+		}
+		if to.Before(from) {
+			return household.Problems{{Field: "to", Message: fmt.Sprintf("The last day (%s) is before the first (%s).", to.UK(), from.UK())}}
+		}
+		if path == "" {
+			return household.Problems{{Field: "path", Message: "Type the file to save to, for example " + filepath.Join(home, name(kind, pa, from)) + "."}}
+		}
+		if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
+			path = filepath.Join(home, path[2:])
+		}
+		if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+			return household.Problems{{Field: "path", Message: "The folder " + filepath.Dir(path) + " does not exist."}}
+		}
+		if _, err := os.Stat(path); err == nil && !replace {
+			return household.Problems{{Field: "path", Message: path + " already exists. Choose another name, or tick \"Replace it\"."}}
+		}
+		var buf bytes.Buffer
+		switch kind {
+		case exportTimesheets:
+			err = ex.ExportTimesheetsPDF(&buf, u.account.ID, from, to, who)
+		case exportCalendar:
+			err = ex.ExportICS(&buf, u.account.ID, from, to, who)
+		default:
+			err = ex.ExportRotaPDF(&buf, u.account.ID, from, to)
+		}
+		if err != nil {
+			return rotaSaveError(f, err)
+		}
+		if err := writeExport(path, buf.Bytes(), replace); err != nil {
+			return household.Problems{{Field: "path", Message: err.Error()}}
+		}
+		r.saved = "Saved to " + path + "."
+		u.showRota()
+		return nil
+	}
+	f.cancel = u.showRota
+	u.showForm(f)
+}
+
+// writeExport writes data to path, refusing to write over a file unless
+// replace is set.
+func writeExport(path string, data []byte, replace bool) error {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if !replace {
+		flags |= os.O_EXCL
+	}
+	out, err := os.OpenFile(path, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists. Choose another name, or tick \"Replace it\".", path)
+	}
+	if err != nil {
+		return fmt.Errorf("%s can't be written: %v. Choose another folder.", path, err)
+	}
+	if _, err := out.Write(data); err != nil {
+		out.Close()
+		return fmt.Errorf("%s could not be written in full: %v.", path, err)
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("%s could not be written in full: %v.", path, err)
+	}
+	return nil
+}
