@@ -130,6 +130,9 @@ type Layout struct {
 // (dd/mm/yyyy); description: "Description"; paid in: "Money In"; paid
 // out: "Money Out"; balance: "Balance". Newest lines first."
 func (l Layout) Describe() string {
+	if l.Encoding == "OFX" {
+		return "An OFX statement (the format banks also call Microsoft Money or Quicken). OFX lists no running balance, so the balances are not checked line by line."
+	}
 	var b strings.Builder
 	names := map[string]string{",": "Comma", ";": "Semicolon", "tab": "Tab", "|": "Bar"}
 	fmt.Fprintf(&b, "%s-separated (%s), column names on line %d. ", names[l.Delimiter], l.Encoding, l.HeaderLine)
@@ -260,6 +263,9 @@ func ParseStatement(r io.Reader, name string, opts ParseOptions) (Statement, err
 	if int64(len(data)) > max {
 		return Statement{}, fileError("The file %q is larger than %s, far larger than a bank statement export: check you chose the right file, or export a shorter period.", name, sizeText(max))
 	}
+	if isOFX(data) {
+		return parseOFX(data, name)
+	}
 	if msg := notCSV(data); msg != "" {
 		return Statement{}, fileError("%s", msg)
 	}
@@ -342,8 +348,6 @@ func notCSV(data []byte) string {
 		return "This file is an old-style Excel workbook (.xls), not a CSV file. Open it in a spreadsheet and save it as CSV, or export the statement from your bank's website as CSV."
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return "This file is a PDF statement. This program reads CSV exports: on your bank's website, look for \"Export\" or \"Download transactions\" and choose CSV."
-	case bytes.HasPrefix(bytes.TrimSpace(data), []byte("OFXHEADER")), bytes.Contains(data[:min(len(data), 512)], []byte("<OFX>")):
-		return "This file is an OFX/QIF-style export, not CSV. Export the statement again from your bank's website, choosing CSV."
 	}
 	return ""
 }

@@ -437,7 +437,7 @@ func TestLatin1Pound(t *testing.T) {
 func FuzzParseStatement(f *testing.F) {
 	entries, _ := os.ReadDir("testdata")
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".csv") {
+		if strings.HasSuffix(e.Name(), ".csv") || strings.HasSuffix(e.Name(), ".ofx") {
 			if b, err := os.ReadFile(filepath.Join("testdata", e.Name())); err == nil {
 				f.Add(b)
 			}

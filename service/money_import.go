@@ -65,7 +65,7 @@ func RefusedLines(err error) int {
 func (s *Service) PlanImportFile(accountID int64, path string) (ImportPreview, error) {
 	path = strings.TrimSpace(path)
 	if path == "" {
-		return ImportPreview{}, Invalidf("Give the bank statement file: the CSV file you downloaded from your bank's website.")
+		return ImportPreview{}, Invalidf("Give the bank statement file: the CSV or OFX file you downloaded from your bank's website.")
 	}
 	name := filepath.Base(path)
 	st, err := os.Stat(path)

@@ -109,7 +109,7 @@ func (u *UI) showImportFile(refused string) {
 	parts := []fyne.CanvasObject{
 		pageTitle("Money"), tabs,
 		wrapHeading("Import a bank statement: step 1 of 2"),
-		wrapLabel("Download the statement from your bank's website as a CSV file (it may be called \"CSV\", \"spreadsheet\" or \"Excel\"). Then type where you saved it. You will see what would be imported before anything is."),
+		wrapLabel("Download the statement from your bank's website as a CSV file (it may be called \"CSV\", \"spreadsheet\" or \"Excel\") or an OFX file (\"Microsoft Money\" or \"Quicken\"). Then type where you saved it. You will see what would be imported before anything is."),
 		wrapLabel("Lines already in the ledger are skipped, so a statement that overlaps an earlier one is safe to import."),
 	}
 	if refused != "" {

@@ -70,7 +70,7 @@ func cmdImport(args []string, stdout io.Writer) error {
 	fs := newFlags("import bank", stdout)
 	data := dataFlag(fs)
 	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
-	file := fs.String("file", "", "the bank statement `CSV` file exported from your bank")
+	file := fs.String("file", "", "the bank statement `FILE` (CSV or OFX) exported from your bank")
 	dry := fs.Bool("dry-run", false, "show what would be imported, and import nothing")
 	asJSON := fs.Bool("json", false, "write JSON: imported, duplicates and rejected counts")
 	if err := parseFlags(fs, args); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -166,4 +167,21 @@ func TestForecastJSON(t *testing.T) {
 	}
 	wantRefusal(t, 2, "--weeks must be from 1", "forecast", "--data", path, "--account", "Tom's care", "--weeks", "0")
 	wantRefusal(t, 2, "can't start before the account's opening balance", "forecast", "--data", path, "--account", "Tom's care", "--from", "2024-01-01")
+}
+
+func TestImportBankOFX(t *testing.T) {
+	path := demoFile(t)
+	ofx := filepath.Join("..", "..", "budget", "testdata", "layout7_ofx1_sgml.ofx")
+	code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", "Priya's support", "--file", ofx, "--json")
+	if code != 0 {
+		t.Fatalf("import OFX: %d %s", code, stderr)
+	}
+	var got map[string]int
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got["imported"] != 4 || got["duplicates"] != 0 || got["rejected"] != 0 {
+		t.Errorf("first import = %s %v", out, err)
+	}
+	_, out, _ = cli(t, "import", "bank", "--data", path, "--account", "Priya's support", "--file", ofx, "--json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got["imported"] != 0 || got["duplicates"] != 4 {
+		t.Errorf("second import = %s", out)
+	}
 }

@@ -1,0 +1,113 @@
+package budget
+
+import (
+	"bytes"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/aclindsa/ofxgo"
+
+	"patoolkit/civil"
+	"patoolkit/money"
+)
+
+// isOFX reports whether data is an OFX statement: SGML (OFX 1, starting
+// "OFXHEADER:") or XML (OFX 2, with an <OFX> element near the start).
+func isOFX(data []byte) bool {
+	head := bytes.ToUpper(data[:min(len(data), 1024)])
+	return bytes.HasPrefix(bytes.TrimSpace(head), []byte("OFXHEADER")) || bytes.Contains(head, []byte("<OFX>"))
+}
+
+// parseOFX reads an OFX bank or card statement (versions 1 and 2), as
+// many UK banks offer beside CSV ("Microsoft Money" or "Quicken" format).
+// The parsing itself is ofxgo's, a library that reads both versions; this
+// turns its transactions into statement lines, in pounds only. OFX has no
+// running balance on each line, so the balance check is not made; the
+// ledger balance at the end is kept as the closing balance.
+func parseOFX(data []byte, name string) (Statement, error) {
+	resp, err := ofxgo.ParseResponse(bytes.NewReader(data))
+	if err != nil {
+		return Statement{}, fileError("The file %q looks like an OFX statement but can't be read (%v). Download it again from your bank's website, or choose CSV instead.", name, err)
+	}
+	type account struct {
+		currency string
+		list     *ofxgo.TransactionList
+		balance  ofxgo.Amount
+	}
+	var accounts []account
+	for _, m := range resp.Bank {
+		if s, ok := m.(*ofxgo.StatementResponse); ok {
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt})
+		}
+	}
+	for _, m := range resp.CreditCard {
+		if s, ok := m.(*ofxgo.CCStatementResponse); ok {
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt})
+		}
+	}
+	if len(accounts) != 1 {
+		if len(accounts) == 0 {
+			return Statement{}, fileError("The file %q has no bank or card statement in it. Download the statement again from your bank's website.", name)
+		}
+		return Statement{}, fileError("The file %q holds statements for %d accounts. Download the statement of the direct payment account only.", name, len(accounts))
+	}
+	acc := accounts[0]
+	if acc.currency != "" && acc.currency != "GBP" {
+		return Statement{}, fileError("The statement in %q is in %s: only accounts in pounds (GBP) can be imported.", name, acc.currency)
+	}
+	st := Statement{Name: name, Layout: Layout{Encoding: "OFX", Date: -1, Description: -1, Amount: -1, PaidIn: -1,
+		PaidOut: -1, Balance: -1, Type: -1, Reference: -1, DateFormat: "OFX"}}
+	if acc.list == nil || len(acc.list.Transactions) == 0 {
+		return Statement{}, fileError("The file %q has no transactions. Check the period you downloaded.", name)
+	}
+	for i, t := range acc.list.Transactions {
+		n := i + 1
+		if t.Currency != nil && t.Currency.CurSym.String() != "" && t.Currency.CurSym.String() != "GBP" {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) is in another currency: only pounds can be imported.", n, t.FiTID)}
+		}
+		amount, ok := penceOf(&t.TrnAmt.Rat)
+		if !ok {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, which is not a whole number of pence.", n, t.FiTID, t.TrnAmt.String())}
+		}
+		if t.DtPosted.IsZero() {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has no date.", n, t.FiTID)}
+		}
+		desc := strings.TrimSpace(t.Name.String())
+		if desc == "" && t.Payee != nil {
+			desc = strings.TrimSpace(t.Payee.Name.String())
+		}
+		if memo := strings.TrimSpace(t.Memo.String()); memo != "" && !strings.Contains(desc, memo) {
+			desc = strings.TrimSpace(desc + " " + memo)
+		}
+		if desc == "" {
+			desc = t.TrnType.String()
+		}
+		if amount == 0 {
+			continue
+		}
+		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: civil.Of(t.DtPosted.Time), Description: desc,
+			Amount: amount, Type: t.TrnType.String(), Reference: t.FiTID.String()})
+	}
+	if len(st.Lines) == 0 {
+		return Statement{}, fileError("The file %q has no transactions that pay money in or out.", name)
+	}
+	sort.SliceStable(st.Lines, func(i, j int) bool { return st.Lines[i].Date.Before(st.Lines[j].Date) })
+	countOccurrences(st.Lines, false)
+	st.From, st.To = st.Lines[0].Date, st.Lines[len(st.Lines)-1].Date
+	if closing, ok := penceOf(&acc.balance.Rat); ok {
+		st.ClosingBalance = closing
+	}
+	return st, nil
+}
+
+// penceOf returns r pounds as whole pence, false when it is not a whole
+// number of pence or is too large.
+func penceOf(r *big.Rat) (money.Money, bool) {
+	p := new(big.Rat).Mul(r, big.NewRat(100, 1))
+	if !p.IsInt() || !p.Num().IsInt64() || p.Num().Int64() > 1e13 || p.Num().Int64() < -1e13 {
+		return 0, false
+	}
+	return money.Money(p.Num().Int64()), true
+}

@@ -1,0 +1,74 @@
+package budget
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestParseOFX(t *testing.T) {
+	cases := []struct {
+		file    string
+		want    []string // date description amount type reference
+		closing string
+	}{
+		{"layout7_ofx1_sgml.ofx", []string{
+			"2026-11-02 WIGAN COUNCIL DP DIRECT PAYMENT 2400.00 CREDIT EX0001",
+			"2026-11-05 SAMPLE CHEMIST -12.34 DEBIT EX0002",
+			"2026-11-05 SAMPLE CHEMIST -12.34 DEBIT EX0003",
+			"2026-11-06 P SHAH CONTRIBUTION 42.50 CREDIT EX0004",
+		}, "2417.82"},
+		{"layout8_ofx2_card.ofx", []string{
+			"2026-11-03 ST HELENS COUNCIL 1150.00 CREDIT CARD-1",
+			"2026-11-10 SAMPLE CARE INSURERS -96.00 DEBIT CARD-2",
+		}, "1054.00"},
+	}
+	for _, c := range cases {
+		f, err := os.Open("testdata/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := ParseStatement(f, c.file, ParseOptions{})
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		var got []string
+		for _, l := range st.Lines {
+			got = append(got, strings.Join([]string{l.Date.String(), l.Description, l.Amount.String(), l.Type, l.Reference}, " "))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s lines:\n%s\nwant:\n%s", c.file, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+		if st.ClosingBalance.String() != c.closing || st.Layout.Encoding != "OFX" || !strings.Contains(st.Layout.Describe(), "OFX") {
+			t.Errorf("%s: closing %s, layout %+v", c.file, st.ClosingBalance, st.Layout)
+		}
+		// Two identical £12.34 lines on one day are two lines.
+		if c.file == "layout7_ofx1_sgml.ofx" && (st.Lines[1].Occurrence != 1 || st.Lines[2].Occurrence != 2 || ImportKey(st.Lines[1]) == ImportKey(st.Lines[2])) {
+			t.Error("identical lines share an import key")
+		}
+	}
+}
+
+func TestParseOFXRefusals(t *testing.T) {
+	good, _ := os.ReadFile("testdata/layout7_ofx1_sgml.ofx")
+	cases := map[string]struct{ data, want string }{
+		"dollars":    {strings.Replace(string(good), "<CURDEF>GBP", "<CURDEF>USD", 1), "only accounts in pounds"},
+		"half penny": {strings.Replace(string(good), "<TRNAMT>-12.34", "<TRNAMT>-12.345", 1), "not a whole number of pence"},
+		"broken":     {string(good[:len(good)/2]), "can't be read"},
+		"no lines":   {strings.NewReplacer("<STMTTRN>", "<!--", "</STMTTRN>", "-->").Replace(string(good)), ""},
+	}
+	for name, c := range cases {
+		_, err := ParseStatement(strings.NewReader(c.data), name+".ofx", ParseOptions{})
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		if _, ok := err.(*StatementError); !ok {
+			t.Errorf("%s: %T %v, want a *StatementError", name, err, err)
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want it to say %q", name, err, c.want)
+		}
+	}
+}
