@@ -287,3 +287,39 @@ func (s *Service) coverShift(tx *storage.Tx, shiftID, paID int64) (rota.Shift, e
 	}
 	return out, tx.Audit(s.now(), accountID, "shift covered", rc.describe(out))
 }
+
+// ReinstateShift puts a shift back as it was before an absence, a hospital
+// stay or a cancellation: back to the PA it was taken from, and planned.
+func (s *Service) ReinstateShift(shiftID int64) (rota.Shift, error) {
+	var out rota.Shift
+	err := s.update("putting the shift back", func(tx *storage.Tx) error {
+		sh, accountID, err := tx.Shift(shiftID)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That shift no longer exists.")
+		}
+		if err != nil {
+			return err
+		}
+		if sh.Status == rota.Planned {
+			return Invalidf("This shift is already planned as it is: there is nothing to put back.")
+		}
+		if err := s.refuseIfTimesheetLocked(tx, accountID, sh); err != nil {
+			return err
+		}
+		rc, err := loadRotaContext(tx, accountID)
+		if err != nil {
+			return err
+		}
+		if out, err = rota.Reinstate(sh); err != nil {
+			return rotaError(err)
+		}
+		if err := rc.allowed(tx, out); err != nil {
+			return err
+		}
+		if err := tx.UpdateShift(accountID, out); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, "shift put back", rc.describe(out))
+	})
+	return out, err
+}

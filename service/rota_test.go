@@ -226,3 +226,27 @@ func TestChangePatternFromADate(t *testing.T) {
 		t.Errorf("unknown pattern: %v", err)
 	}
 }
+
+func TestReinstateShift(t *testing.T) {
+	s, a, sarah, ali := rotaSetup(t)
+	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-18 08:00"), End: at("2026-11-18 12:00"), Type: rota.Day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordAbsence(a.ID, rota.Absence{PAID: sarah.ID, Kind: rota.OtherLeave, From: civil.MustParse("2026-11-18"), To: civil.MustParse("2026-11-18")}); err != nil {
+		t.Fatal(err)
+	}
+	covered, err := s.CoverShift(sh.ID, ali.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sarah comes back: the shift is hers again.
+	back, err := s.ReinstateShift(covered.ID)
+	if err != nil || back.PAID != sarah.ID || back.Status != rota.Planned || back.CoverForPAID != 0 {
+		t.Fatalf("reinstated = %+v %v", back, err)
+	}
+	// A planned shift has nothing to undo.
+	if _, err := s.ReinstateShift(back.ID); ErrorCode(err) != Invalid {
+		t.Errorf("reinstate a planned shift: %v", err)
+	}
+}

@@ -462,6 +462,15 @@ func TestAbsenceMarksShiftsNeedingCoverAndCoverIsFound(t *testing.T) {
 	if got.Status != rota.Covered || got.PAID != ali.ID || got.CoverForPAID != sh.PAID {
 		t.Errorf("shift after cover: %+v", got)
 	}
+
+	// Sarah comes back early: the shift is given back to her.
+	u.showShiftForm(got, false, u.showRota)
+	u.win.Canvas().Focus(button(t, u, "Give back to Sarah Lee"))
+	press(t, u, fyne.KeyReturn)
+	got, _ = svc.Shift(sh.ID)
+	if got.Status != rota.Planned || got.PAID != sh.PAID || got.CoverForPAID != 0 {
+		t.Errorf("shift after giving it back: %+v", got)
+	}
 }
 
 func TestPatternFillsTheRota(t *testing.T) {

@@ -235,6 +235,16 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 		if sh.Status == rota.NeedsCover || sh.Status == rota.Covered || sh.Status == rota.Agency {
 			extra = append(extra, newKeyButton("Give to another PA…", theme.AccountIcon(), func() { u.showCoverForm(sh, back) }))
 		}
+		if from := names[sh.CoverForPAID]; from != "" && sh.Status != rota.Planned {
+			extra = append(extra, newKeyButton("Give back to "+from, theme.ContentUndoIcon(), func() {
+				saved, err := u.svc.ReinstateShift(sh.ID)
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				done(saved, u.warningsFor(saved), "Given back to "+from)
+			}))
+		}
 		if sh.Status == rota.NeedsCover || sh.Status == rota.Covered {
 			extra = append(extra, newKeyButton("Agency will cover", theme.ConfirmIcon(), func() {
 				saved, err := u.svc.CoverShift(sh.ID, 0)
