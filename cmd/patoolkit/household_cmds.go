@@ -167,22 +167,16 @@ type personJSON struct {
 }
 
 func cmdPeople(args []string, stdout io.Writer) error {
-	fs := newFlags("people", stdout)
-	data := dataFlag(fs)
-	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	fs, af := addAccountFlags("people", stdout)
 	asJSON := fs.Bool("json", false, "write JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	svc, err := openData(*data)
+	svc, acc, err := af.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	acc, err := svc.FindAccount(*account)
-	if err != nil {
-		return err
-	}
 	pas, err := svc.PAs(acc.ID)
 	if err != nil {
 		return err

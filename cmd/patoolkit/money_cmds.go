@@ -67,9 +67,7 @@ func cmdImport(args []string, stdout io.Writer) error {
 	} else {
 		args = rest
 	}
-	fs := newFlags("import bank", stdout)
-	data := dataFlag(fs)
-	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	fs, af := addAccountFlags("import bank", stdout)
 	file := fs.String("file", "", "the bank statement `FILE` (CSV or OFX) exported from your bank")
 	dry := fs.Bool("dry-run", false, "show what would be imported, and import nothing")
 	asJSON := fs.Bool("json", false, "write JSON: imported, duplicates and rejected counts")
@@ -79,15 +77,11 @@ func cmdImport(args []string, stdout io.Writer) error {
 	if strings.TrimSpace(*file) == "" {
 		return badInput("give the bank statement with --file STATEMENT.csv")
 	}
-	svc, err := openData(*data)
+	svc, acc, err := af.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	acc, err := svc.FindAccount(*account)
-	if err != nil {
-		return err
-	}
 	prev, err := svc.PlanImportFile(acc.ID, *file)
 	if err != nil {
 		var se *budget.StatementError
@@ -181,9 +175,7 @@ func cmdMoney(args []string, stdout io.Writer) error {
 }
 
 func cmdMoneyAdd(args []string, stdout io.Writer) error {
-	fs := newFlags("money add", stdout)
-	data := dataFlag(fs)
-	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	fs, af := addAccountFlags("money add", stdout)
 	date := fs.String("date", "", "the `DATE` of the transaction (YYYY-MM-DD or DD/MM/YYYY)")
 	payee := fs.String("payee", "", "who was paid, or who paid in")
 	amount := fs.String("amount", "", "the `AMOUNT`: money out negative (-12.34), money in positive (1300.00)")
@@ -206,15 +198,11 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return badInput("--amount %q is not an amount of money: money out is negative, like -12.34; money in positive, like 1300.00", *amount)
 	}
-	svc, err := openData(*data)
+	svc, acc, err := af.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	acc, err := svc.FindAccount(*account)
-	if err != nil {
-		return err
-	}
 	cats, err := svc.OfferedCategories(acc.ID)
 	if err != nil {
 		return err
@@ -255,9 +243,7 @@ type statusJSON struct {
 }
 
 func cmdMoneyStatus(args []string, stdout io.Writer) error {
-	fs := newFlags("money status", stdout)
-	data := dataFlag(fs)
-	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	fs, af := addAccountFlags("money status", stdout)
 	on := fs.String("on", "", "the `DATE` to report on, at the end of the day (default: today)")
 	asJSON := fs.Bool("json", false, "write JSON")
 	if err := parseFlags(fs, args); err != nil {
@@ -270,15 +256,11 @@ func cmdMoneyStatus(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	svc, err := openData(*data)
+	svc, acc, err := af.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	acc, err := svc.FindAccount(*account)
-	if err != nil {
-		return err
-	}
 	st, err := svc.MoneyStatus(acc.ID, day)
 	if err != nil {
 		return err
@@ -306,9 +288,7 @@ type forecastWeekJSON struct {
 }
 
 func cmdForecast(args []string, stdout io.Writer) error {
-	fs := newFlags("forecast", stdout)
-	data := dataFlag(fs)
-	account := fs.String("account", "", "the budget's `NAME` (may be left out when the file holds one)")
+	fs, af := addAccountFlags("forecast", stdout)
 	weeks := fs.Int("weeks", service.DefaultForecastWeeks, "how many `WEEKS` to forecast")
 	yearEnd := fs.Bool("year-end", false, "forecast to the end of the council year (31 March) instead of --weeks")
 	from := fs.String("from", "", "the `DATE` the first week starts (default: today)")
@@ -330,15 +310,11 @@ func cmdForecast(args []string, stdout io.Writer) error {
 	if n < 1 || n > budget.MaxForecastWeeks {
 		return badInput("--weeks must be from 1 to %d", budget.MaxForecastWeeks)
 	}
-	svc, err := openData(*data)
+	svc, acc, err := af.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	acc, err := svc.FindAccount(*account)
-	if err != nil {
-		return err
-	}
 	f, err := svc.Forecast(acc.ID, start, n)
 	if err != nil {
 		return err
