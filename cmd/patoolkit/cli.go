@@ -98,11 +98,12 @@ func usage(w io.Writer) {
 // newFlags returns a flag set that reports its own errors as bad input
 // rather than printing them, so a command's refusal is always one line.
 func newFlags(name string, stdout io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("patoolkit "+name, flag.ContinueOnError)
+	full := strings.TrimSpace("patoolkit " + name)
+	fs := flag.NewFlagSet(full, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fs.SetOutput(stdout)
-		fmt.Fprintf(stdout, "Usage of patoolkit %s:\n", name)
+		fmt.Fprintf(stdout, "Usage of %s:\n", full)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
 	}
@@ -111,9 +112,14 @@ func newFlags(name string, stdout io.Writer) *flag.FlagSet {
 
 // parseFlags parses args; an unknown flag or a stray argument is bad input.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	// The flag package prints the usage on any error; only -h should.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			usage()
 			return err
 		}
 		return badInput("%v (run with -h for the options)", err)

@@ -57,6 +57,12 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 	wantRefusal(t, 2, `unknown command "fly"`, "fly")
 	wantRefusal(t, 2, "flag provided but not defined", "version", "--loud")
+	if _, out, _ := cli(t, "people", "--loud"); out != "" {
+		t.Errorf("a refused flag printed %q on stdout", out)
+	}
+	if code, out, _ := cli(t, "people", "-h"); code != 0 || !strings.Contains(out, "-account NAME") {
+		t.Errorf("people -h: %d %q", code, out)
+	}
 	wantRefusal(t, 2, `unexpected argument "now"`, "version", "now")
 }
 
