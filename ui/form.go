@@ -34,6 +34,10 @@ type form struct {
 	// cancel leaves the form; nothing is stored.
 	cancel   func()
 	saveText string
+	// initial holds each field's value when the form was shown, so
+	// leaving a changed form can ask first; saving is set while it saves.
+	initial []string
+	saving  bool
 }
 
 // formField is one field: its widget, its error line, and how to read it.
@@ -44,6 +48,44 @@ type formField struct {
 	error *widget.Label
 	focus fyne.Focusable
 	read  func() error // reads the widget into the record; a parse error
+}
+
+// value is what the field's widget holds now, to tell whether it changed.
+func (fld *formField) value() string {
+	switch w := fld.focus.(type) {
+	case *keyEntry:
+		return w.Text
+	case *keySelect:
+		return w.Selected
+	case *keyCheck:
+		if w.Checked {
+			return "yes"
+		}
+		return "no"
+	}
+	return ""
+}
+
+// markClean notes every field's value as it is shown.
+func (f *form) markClean() {
+	f.initial = f.initial[:0]
+	for _, fld := range f.fields {
+		f.initial = append(f.initial, fld.value())
+	}
+}
+
+// changed reports whether the person has changed any field since the form
+// was shown (and is not saving it).
+func (f *form) changed() bool {
+	if f.saving || len(f.initial) != len(f.fields) {
+		return false
+	}
+	for i, fld := range f.fields {
+		if fld.value() != f.initial[i] {
+			return true
+		}
+	}
+	return false
 }
 
 func newForm(u *UI, title, intro string) *form {
@@ -283,7 +325,9 @@ func (f *form) Submit() {
 		f.showProblems(problems, true)
 		return
 	}
+	f.saving = true
 	err := f.save()
+	f.saving = false
 	if err == nil {
 		return
 	}
@@ -385,5 +429,14 @@ func (f *form) content() (fyne.CanvasObject, fyne.Focusable) {
 func (u *UI) showForm(f *form) {
 	page, first := f.content()
 	u.showPage(page, first, f.Cancel)
+	u.setForm(f)
+}
+
+// setForm records the form now shown, as it is shown, so that leaving it
+// changed can ask first.
+func (u *UI) setForm(f *form) {
 	u.form = f
+	if f != nil {
+		f.markClean()
+	}
 }

@@ -338,7 +338,7 @@ func walkButtons(o fyne.CanvasObject, fn func(*keyButton)) {
 func (u *UI) showMoneyForm(f *form, extra ...fyne.CanvasObject) {
 	content, first := moneyFormPage(f, nil, extra...)
 	u.showPage(content, first, f.Cancel)
-	u.form = f
+	u.setForm(f)
 }
 
 // showSetAsideForm sets money aside for a purpose, or changes it.

@@ -40,7 +40,7 @@ func (u *UI) showMoneySettings() {
 	f.cancel = u.showMoney
 	content, first := moneyFormPage(f, container.NewVBox(pageTitle("Money"), tabs), u.categoriesSection()...)
 	u.showPage(content, first, f.Cancel)
-	u.form = f
+	u.setForm(f)
 }
 
 // categoriesSection lists the categories, each with Hide or Show and

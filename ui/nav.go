@@ -86,6 +86,14 @@ func (u *UI) runShortcut(s fyne.Shortcut) bool {
 // navigation. Before the first budget is set up only Settings can be
 // opened (from the welcome page).
 func (u *UI) ShowSection(s section) {
+	if u.form != nil && u.form.changed() {
+		u.askFirst("Leave without saving?", "You have changed this form and not saved it. Leave it without saving the changes?",
+			"Yes, leave without saving", func() {
+				u.form = nil
+				u.ShowSection(s)
+			})
+		return
+	}
 	if u.account.ID == 0 {
 		if s == sectionSettings {
 			u.showSettings()

@@ -75,9 +75,9 @@ func (l *rotaLine) CreateRenderer() fyne.WidgetRenderer {
 	return newRingRenderer(l.Label.CreateRenderer(), &l.focused)
 }
 
-// rotaConfirm asks before an action that can't be undone. The focus starts on
+// askFirst asks before an action that can't be undone. The focus starts on
 // "no", so a stray Enter changes nothing; Tab then Enter does it.
-func (u *UI) rotaConfirm(title, text, yes string, do func()) {
+func (u *UI) askFirst(title, text, yes string, do func()) {
 	var d dialog.Dialog
 	previous := u.win.Canvas().Focused()
 	done := false
@@ -157,7 +157,7 @@ func rotaFormPage(f *form, extra ...fyne.CanvasObject) (fyne.CanvasObject, fyne.
 func (u *UI) showRotaForm(f *form, extra ...fyne.CanvasObject) {
 	page, first := rotaFormPage(f, extra...)
 	u.showPage(page, first, f.Cancel)
-	u.form = f
+	u.setForm(f)
 }
 
 // hoursMinutes shows minutes as "4 hours", "1 hour 30 minutes",

@@ -202,7 +202,7 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 	}
 	escape := func() {
 		if tp.changed() {
-			u.rotaConfirm("Leave without saving?", "You have changed this timesheet. Leave without saving the changes?", "Yes, leave without saving", back)
+			u.askFirst("Leave without saving?", "You have changed this timesheet. Leave without saving the changes?", "Yes, leave without saving", back)
 			return
 		}
 		back()
@@ -238,7 +238,7 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 		approve := newKeyButton("Approve…", theme.ConfirmIcon(), func() { u.showApproveForm(ts, pa.Name) })
 		approve.Importance = widget.HighImportance
 		ret := newKeyButton("Return to draft…", theme.ContentUndoIcon(), func() {
-			u.rotaConfirm("Return to draft?", "The PA's signature will be removed so the timesheet can be corrected. The PA then signs it again.", "Yes, return it to draft", func() {
+			u.askFirst("Return to draft?", "The PA's signature will be removed so the timesheet can be corrected. The PA then signs it again.", "Yes, return it to draft", func() {
 				saved, err := u.svc.ReturnTimesheet(ts.ID)
 				if err != nil {
 					u.showError(err)
@@ -251,7 +251,7 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 		first = approve
 	case rota.Approved:
 		lock := newKeyButton("Mark as paid (lock)…", theme.ConfirmIcon(), func() {
-			u.rotaConfirm("Mark as paid and lock?", "Do this once "+pa.Name+" has been paid for this timesheet. A locked timesheet can never be changed: corrections go on the next timesheet.", "Yes, lock it", func() {
+			u.askFirst("Mark as paid and lock?", "Do this once "+pa.Name+" has been paid for this timesheet. A locked timesheet can never be changed: corrections go on the next timesheet.", "Yes, lock it", func() {
 				saved, err := u.svc.LockTimesheet(ts.ID)
 				if err != nil {
 					u.showError(err)
@@ -337,7 +337,7 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 	parts = append(parts, u.payParts(ts)...)
 
 	u.showPage(page(parts...), first, escape)
-	u.form = tp.f
+	u.setForm(tp.f)
 	u.rotaState().sheet = tp
 }
 

@@ -684,3 +684,51 @@ func TestParsersAreExact(t *testing.T) {
 		t.Errorf("6/4/2026 read as %s", d)
 	}
 }
+
+func TestLeavingAChangedFormAsksFirst(t *testing.T) {
+	u, svc := newTestUI(t, withDemo(t))
+	before, _ := svc.PAs(u.Account().ID)
+	u.ShowSection(sectionPeople)
+	u.win.Canvas().Focus(button(t, u, "Add PA"))
+	press(t, u, fyne.KeyReturn)
+	f := u.form
+	if f == nil {
+		t.Fatal("no form")
+	}
+	// Unchanged: switching section just goes.
+	shortcut(t, u, sectionHome.shortcut())
+	if u.form != nil || u.section != sectionHome {
+		t.Fatalf("an unchanged form did not let go: section %v", u.section)
+	}
+	// Changed: it asks, and "No, go back" keeps what was typed.
+	u.ShowSection(sectionPeople)
+	u.win.Canvas().Focus(button(t, u, "Add PA"))
+	press(t, u, fyne.KeyReturn)
+	f = u.form
+	typeText(t, u, "Half Typed")
+	shortcut(t, u, sectionHome.shortcut())
+	if u.form != f || u.section != sectionPeople {
+		t.Fatal("a changed form was left without asking")
+	}
+	if got := u.win.Canvas().Focused(); got == nil {
+		t.Fatal("nothing focused in the question")
+	}
+	press(t, u, fyne.KeyReturn) // "No, go back" has the focus
+	if u.form != f || f.field("name").focus.(*keyEntry).Text != "Half Typed" {
+		t.Fatal("going back lost the form")
+	}
+	// Asked again, "Yes, leave without saving" leaves and stores nothing.
+	shortcut(t, u, sectionHome.shortcut())
+	test.FocusNext(u.win.Canvas()) // from "No, go back" to "Yes, leave without saving"
+	if b, ok := u.win.Canvas().Focused().(*keyButton); !ok || b.Text != "Yes, leave without saving" {
+		t.Fatalf("focused %v", u.win.Canvas().Focused())
+	}
+	press(t, u, fyne.KeyReturn)
+	if u.section != sectionHome || u.form != nil {
+		t.Fatalf("did not leave: section %v", u.section)
+	}
+	after, _ := svc.PAs(u.Account().ID)
+	if len(after) != len(before) {
+		t.Error("leaving stored the PA")
+	}
+}
