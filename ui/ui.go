@@ -114,9 +114,21 @@ func (u *UI) start() {
 func (u *UI) buildMain() {
 	u.switcher = newKeySelect(nil, func(name string) {
 		for _, a := range u.accounts {
-			if a.Name == name && a.ID != u.account.ID {
-				u.openAccount(a.ID)
+			if a.Name != name || a.ID == u.account.ID {
+				continue
 			}
+			if u.form != nil && u.form.changed() {
+				id := a.ID
+				current := u.account.Name
+				u.switcher.SetSelected(current) // until the person says to leave the form
+				u.askFirst("Leave without saving?", "You have changed this form and not saved it. Open another budget without saving the changes?",
+					"Yes, leave without saving", func() {
+						u.form = nil
+						u.openAccount(id)
+					})
+				return
+			}
+			u.openAccount(a.ID)
 		}
 	})
 	u.managed = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

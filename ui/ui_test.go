@@ -732,3 +732,26 @@ func TestLeavingAChangedFormAsksFirst(t *testing.T) {
 		t.Error("leaving stored the PA")
 	}
 }
+
+func TestSwitchingBudgetFromAChangedFormAsksFirst(t *testing.T) {
+	u, _ := newTestUI(t, withDemo(t))
+	start := u.Account()
+	u.ShowSection(sectionPeople)
+	u.win.Canvas().Focus(button(t, u, "Add PA"))
+	press(t, u, fyne.KeyReturn)
+	f := u.form
+	typeText(t, u, "Half Typed")
+	other := "Tom's care"
+	if start.Name == other {
+		other = "Priya's support"
+	}
+	u.switcher.SetSelected(other)
+	if u.Account().ID != start.ID || u.form != f || u.switcher.Selected != start.Name {
+		t.Fatalf("the budget changed under a changed form: %s", u.Account().Name)
+	}
+	test.FocusNext(u.win.Canvas())
+	press(t, u, fyne.KeyReturn) // "Yes, leave without saving"
+	if u.Account().Name != other || u.form != nil {
+		t.Errorf("after leaving: budget %s, form %v", u.Account().Name, u.form)
+	}
+}
