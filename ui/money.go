@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -195,7 +194,7 @@ func (u *UI) showMoneyFocus(focus string) {
 		sa := sa
 		change := newKeyButton("Change", theme.DocumentCreateIcon(), func() { u.showSetAsideForm(sa) })
 		remove := newKeyButton("No longer needed", theme.DeleteIcon(), func() {
-			u.moneyConfirm("Stop setting this money aside?", fmt.Sprintf("%s will no longer be held for %q: it will count as surplus.", sa.Amount.Format(), sa.Purpose), "Yes, stop", func() {
+			u.askFirst("Stop setting this money aside?", fmt.Sprintf("%s will no longer be held for %q: it will count as surplus.", sa.Amount.Format(), sa.Purpose), "Yes, stop", func() {
 				if err := u.svc.RemoveSetAside(sa.ID); err != nil {
 					u.showError(err)
 					return
@@ -217,7 +216,7 @@ func (u *UI) showMoneyFocus(focus string) {
 	for _, b := range bills {
 		b := b
 		remove := newKeyButton("Remove", theme.DeleteIcon(), func() {
-			u.moneyConfirm("Remove this bill?", fmt.Sprintf("The bill of %s to %s will no longer be in the forecast.", b.Amount.Format(), b.Payee), "Yes, remove it", func() {
+			u.askFirst("Remove this bill?", fmt.Sprintf("The bill of %s to %s will no longer be in the forecast.", b.Amount.Format(), b.Payee), "Yes, remove it", func() {
 				if err := u.svc.RemoveBill(b.ID); err != nil {
 					u.showError(err)
 					return
@@ -250,33 +249,6 @@ func billText(b service.Bill) string {
 		s += " until " + b.Until.UK()
 	}
 	return s
-}
-
-// moneyConfirm asks before something that can't be undone; the focus
-// starts on "No", so a stray Enter changes nothing.
-func (u *UI) moneyConfirm(title, text, yes string, do func()) {
-	var d dialog.Dialog
-	previous := u.win.Canvas().Focused()
-	done := false
-	no := newKeyButton("No, go back", theme.CancelIcon(), func() { d.Hide() })
-	ok := newKeyButton(yes, theme.ConfirmIcon(), func() {
-		done = true
-		d.Hide()
-		do()
-	})
-	ok.Importance = widget.DangerImportance
-	no.onEscape = func() { d.Hide() }
-	ok.onEscape = no.onEscape
-	content := container.NewVBox(wrapLabel(text), container.NewHBox(no, ok))
-	d = dialog.NewCustomWithoutButtons(title, content, u.win)
-	d.Resize(fyne.NewSize(560, 0).Max(content.MinSize()))
-	d.SetOnClosed(func() {
-		if !done && previous != nil {
-			u.win.Canvas().Focus(previous)
-		}
-	})
-	d.Show()
-	u.win.Canvas().Focus(no)
 }
 
 // moneyFormPage lays a form out as form.content does, with more buttons
@@ -425,7 +397,7 @@ func (u *UI) showSettle(o service.OwedItem) {
 	back := newKeyButton("Back to Where I stand", theme.NavigateBackIcon(), u.showMoney)
 	back.onEscape = u.showMoney
 	other := newKeyButton("It was paid another way", theme.ConfirmIcon(), func() {
-		u.moneyConfirm("Paid another way?", fmt.Sprintf("Mark the %s to %s as paid without a payment in this ledger (paid from another account, or written off)?", o.Kind.Label(), o.Payee), "Yes, it is paid", func() {
+		u.askFirst("Paid another way?", fmt.Sprintf("Mark the %s to %s as paid without a payment in this ledger (paid from another account, or written off)?", o.Kind.Label(), o.Payee), "Yes, it is paid", func() {
 			if err := u.svc.MarkOwedSettled(o.ID); err != nil {
 				u.showError(err)
 				return

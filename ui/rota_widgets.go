@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -73,33 +72,6 @@ func (l *rotaLine) Tapped(*fyne.PointEvent) {
 
 func (l *rotaLine) CreateRenderer() fyne.WidgetRenderer {
 	return newRingRenderer(l.Label.CreateRenderer(), &l.focused)
-}
-
-// askFirst asks before an action that can't be undone. The focus starts on
-// "no", so a stray Enter changes nothing; Tab then Enter does it.
-func (u *UI) askFirst(title, text, yes string, do func()) {
-	var d dialog.Dialog
-	previous := u.win.Canvas().Focused()
-	done := false
-	no := newKeyButton("No, go back", theme.CancelIcon(), func() { d.Hide() })
-	ok := newKeyButton(yes, theme.ConfirmIcon(), func() {
-		done = true
-		d.Hide()
-		do()
-	})
-	ok.Importance = widget.DangerImportance
-	no.onEscape = func() { d.Hide() }
-	ok.onEscape = no.onEscape
-	content := container.NewVBox(wrapLabel(text), container.NewHBox(no, ok))
-	d = dialog.NewCustomWithoutButtons(title, content, u.win)
-	d.Resize(fyne.NewSize(560, 0).Max(content.MinSize()))
-	d.SetOnClosed(func() {
-		if !done && previous != nil {
-			u.win.Canvas().Focus(previous)
-		}
-	})
-	d.Show()
-	u.win.Canvas().Focus(no)
 }
 
 // rotaRefuse shows a service refusal (an overlap, a locked timesheet) at the

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -90,4 +91,31 @@ func (u *UI) message(title, text string) {
 	})
 	d.Show()
 	u.win.Canvas().Focus(ok)
+}
+
+// askFirst asks before an action that can't be undone. The focus starts on
+// "no", so a stray Enter changes nothing; Tab then Enter does it.
+func (u *UI) askFirst(title, text, yes string, do func()) {
+	var d dialog.Dialog
+	previous := u.win.Canvas().Focused()
+	done := false
+	no := newKeyButton("No, go back", theme.CancelIcon(), func() { d.Hide() })
+	ok := newKeyButton(yes, theme.ConfirmIcon(), func() {
+		done = true
+		d.Hide()
+		do()
+	})
+	ok.Importance = widget.DangerImportance
+	no.onEscape = func() { d.Hide() }
+	ok.onEscape = no.onEscape
+	content := container.NewVBox(wrapLabel(text), container.NewHBox(no, ok))
+	d = dialog.NewCustomWithoutButtons(title, content, u.win)
+	d.Resize(fyne.NewSize(560, 0).Max(content.MinSize()))
+	d.SetOnClosed(func() {
+		if !done && previous != nil {
+			u.win.Canvas().Focus(previous)
+		}
+	})
+	d.Show()
+	u.win.Canvas().Focus(no)
 }
