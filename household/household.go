@@ -277,3 +277,49 @@ type Insurance struct {
 	Premium      money.Money
 	Notes        string
 }
+
+// Label is the plain-English name of an hours type.
+func (h HoursType) Label() string {
+	switch h {
+	case FixedHours:
+		return "Set hours each week"
+	case IrregularHours:
+		return "Irregular or zero hours"
+	}
+	return string(h)
+}
+
+// Label is the plain-English name of a holiday method.
+func (h HolidayMethod) Label() string {
+	switch h {
+	case HolidayAccrued:
+		return "Accrued: taken as paid time off"
+	case HolidayRolledUp:
+		return "Rolled-up: 12.07% added to each payslip (irregular hours only)"
+	}
+	return string(h)
+}
+
+// Label is the plain-English name of a pension method.
+func (m PensionMethod) Label() string {
+	switch m {
+	case PensionNone:
+		return "No workplace pension"
+	case PensionReliefAtSource:
+		return "Relief at source (like NEST)"
+	case PensionNetPay:
+		return "Net pay arrangement"
+	}
+	return string(m)
+}
+
+// Label is the plain-English name of a pension basis.
+func (b PensionBasis) Label() string {
+	switch b {
+	case PensionQualifying:
+		return "Qualifying earnings (most schemes, like NEST)"
+	case PensionAllPay:
+		return "All pay"
+	}
+	return string(b)
+}

@@ -47,7 +47,7 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 	f.heading("Hours")
 	hoursType := c.HoursType
 	var hoursRow *formField
-	choice(f, "hours_type", "Hours", "Choose irregular for a zero-hours contract or hours that change week to week.", hoursTypes, hoursTypeLabel, &hoursType, func(h household.HoursType) {
+	choice(f, "hours_type", "Hours", "Choose irregular for a zero-hours contract or hours that change week to week.", hoursTypes, household.HoursType.Label, &hoursType, func(h household.HoursType) {
 		f.setVisible(hoursRow, h == household.FixedHours)
 	})
 	minutes := c.ContractedMinutesWeek
@@ -63,18 +63,18 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 	f.amount("sleep_in_allowance", "Sleep-in allowance per night", "A flat amount for a night asleep at the home. Time woken to work is paid by the hour.", &c.SleepInAllowance, true)
 
 	f.heading("Holiday")
-	choice(f, "holiday_method", "How holiday is given", "Most PAs have accrued holiday. Rolled-up holiday pay is only allowed for irregular hours.", holidayMethods, holidayLabel, &c.HolidayMethod, nil)
+	choice(f, "holiday_method", "How holiday is given", "Most PAs have accrued holiday. Rolled-up holiday pay is only allowed for irregular hours.", holidayMethods, household.HolidayMethod.Label, &c.HolidayMethod, nil)
 
 	f.heading("Workplace pension")
 	method := c.PensionMethod
 	var pensionRows []*formField
-	choice(f, "pension_method", "Pension scheme type", "Your pension provider tells you which it is. NEST uses relief at source.", pensionMethods, pensionMethodLabel, &method, func(m household.PensionMethod) {
+	choice(f, "pension_method", "Pension scheme type", "Your pension provider tells you which it is. NEST uses relief at source.", pensionMethods, household.PensionMethod.Label, &method, func(m household.PensionMethod) {
 		for _, r := range pensionRows {
 			f.setVisible(r, m != household.PensionNone)
 		}
 	})
 	f.text("pension_scheme", "Scheme name", "", &c.PensionScheme)
-	choice(f, "pension_basis", "Contributions are worked out on", "", pensionBases, pensionBasisLabel, &c.PensionBasis, nil)
+	choice(f, "pension_basis", "Contributions are worked out on", "", pensionBases, household.PensionBasis.Label, &c.PensionBasis, nil)
 	f.percent("pension_employee", "The PA pays (per cent)", "For example 5.", &c.PensionEmployeeBP)
 	f.percent("pension_employer", "You pay (per cent)", "At least 3.", &c.PensionEmployerBP)
 	for _, n := range []string{"pension_scheme", "pension_basis", "pension_employee", "pension_employer"} {

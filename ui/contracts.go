@@ -70,9 +70,9 @@ func contractFacts(c household.Contract) []fact {
 	pension := "None"
 	if c.PensionMethod != household.PensionNone {
 		pension = fmt.Sprintf("%s (%s): %s%% from the PA and %s%% from you, on %s",
-			c.PensionScheme, lower(pensionMethodLabel(c.PensionMethod)),
+			c.PensionScheme, lower(c.PensionMethod.Label()),
 			formatPercent(c.PensionEmployeeBP), formatPercent(c.PensionEmployerBP),
-			lower(pensionBasisLabel(c.PensionBasis)))
+			lower(c.PensionBasis.Label()))
 	}
 	return []fact{
 		{"Hours", hoursLabel(c)},
@@ -81,49 +81,7 @@ func contractFacts(c household.Contract) []fact {
 		{"Weekend rate", c.WeekendRate.Format() + " an hour"},
 		{"Bank holiday rate", c.BankHolidayRate.Format() + " an hour"},
 		{"Sleep-in allowance", c.SleepInAllowance.Format() + " a night"},
-		{"Holiday", holidayLabel(c.HolidayMethod)},
+		{"Holiday", c.HolidayMethod.Label()},
 		{"Pension", pension},
 	}
-}
-
-func hoursTypeLabel(h household.HoursType) string {
-	switch h {
-	case household.FixedHours:
-		return "Set hours each week"
-	case household.IrregularHours:
-		return "Irregular or zero hours"
-	}
-	return string(h)
-}
-
-func holidayLabel(h household.HolidayMethod) string {
-	switch h {
-	case household.HolidayAccrued:
-		return "Accrued: taken as paid time off"
-	case household.HolidayRolledUp:
-		return "Rolled-up: 12.07% added to each payslip (irregular hours only)"
-	}
-	return string(h)
-}
-
-func pensionMethodLabel(m household.PensionMethod) string {
-	switch m {
-	case household.PensionNone:
-		return "No workplace pension"
-	case household.PensionReliefAtSource:
-		return "Relief at source (like NEST)"
-	case household.PensionNetPay:
-		return "Net pay arrangement"
-	}
-	return string(m)
-}
-
-func pensionBasisLabel(b household.PensionBasis) string {
-	switch b {
-	case household.PensionQualifying:
-		return "Qualifying earnings (most schemes, like NEST)"
-	case household.PensionAllPay:
-		return "All pay"
-	}
-	return string(b)
 }
