@@ -121,33 +121,21 @@ func (s *Service) ReceiptData(id int64) (Receipt, []byte, error) {
 	return rc, data, err
 }
 
-// ExportReceipt writes a copy of a receipt to out, which must not exist
-// yet (nothing is ever overwritten).
-func (s *Service) ExportReceipt(id int64, out string) error {
+// ExportReceipt writes a copy of a receipt to out, through the one file
+// writer: a new file, or an existing one only when replace is set.
+func (s *Service) ExportReceipt(id int64, out string, replace bool) error {
 	out = strings.TrimSpace(out)
 	if out == "" {
 		return fieldError("path", "Say where to save the copy: a new file name, like /home/me/receipt.pdf.")
-	}
-	if fileExists(out) {
-		return fieldError("path", "%s already exists. Choose a new name so nothing is overwritten.", out)
-	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		return fieldError("path", "The folder %s does not exist.", filepath.Dir(out))
 	}
 	_, data, err := s.ReceiptData(id)
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fieldError("path", "%s can't be written (%v).", out, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(out)
-		return internal("saving the copy of the receipt", err)
-	}
-	return internal("saving the copy of the receipt", f.Close())
+	return s.WriteFile(out, replace, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // RemoveReceipt removes a receipt from a ledger line.

@@ -342,13 +342,13 @@ func TestReceiptsAreCheckedByContent(t *testing.T) {
 		t.Errorf("receipt count %d", l.Entries[0].Receipts)
 	}
 	out := filepath.Join(dir, "copy.pdf")
-	if err := s.ExportReceipt(r1.ID, out); err != nil {
+	if err := s.ExportReceipt(r1.ID, out, false); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(out); !reflect.DeepEqual(got, pdf) {
 		t.Error("the exported copy differs")
 	}
-	if err := s.ExportReceipt(r1.ID, out); FieldProblems(err).For("path") == "" {
+	if err := s.ExportReceipt(r1.ID, out, false); FieldProblems(err).For("path") == "" {
 		t.Errorf("overwrote an existing file: %v", err)
 	}
 	if err := s.RemoveReceipt(r2.ID); err != nil {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"patoolkit/outfile"
 	"patoolkit/storage"
 )
 
@@ -57,6 +58,13 @@ func openError(path string, err error) error {
 		return &Error{Code: Invalid, Message: fmt.Sprintf("%s is damaged and was left untouched. Restore your latest backup with: patoolkit restore --data %s --from BACKUP", path, path), Err: err}
 	case errors.Is(err, storage.ErrNewerVersion):
 		return &Error{Code: Invalid, Message: fmt.Sprintf("%s was saved by a newer version of PA Employer Toolkit. Install the newer version to open it; this one will not change it.", path), Err: err}
+	case errors.Is(err, storage.ErrNotAFile):
+		return &Error{Code: Invalid, Message: fmt.Sprintf("%s is not a file the toolkit can keep its data in (it is a folder, a device or a broken link). Nothing was made. Give a file name, like patoolkit.db.", path), Err: err}
+	}
+	var ir *storage.InterruptedRestoreError
+	if errors.As(err, &ir) {
+		return &Error{Code: Invalid, Err: err, Message: fmt.Sprintf("%s is missing, but %s is there: a restore stopped part way. Nothing was made, so your records are not hidden behind a new empty file. "+
+			"To go back to the file you had, rename %s to %s; or restore a backup with: patoolkit restore --data %s --from BACKUP.", path, ir.Aside, ir.Aside, filepath.Base(ir.Path), path)}
 	}
 	var se *Error
 	if errors.As(err, &se) {
@@ -86,7 +94,11 @@ func (s *Service) Path() string { return s.db.Path() }
 func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 func (s *Service) update(doing string, fn func(*storage.Tx) error) error {
-	return internal(doing, s.db.Update(context.Background(), fn))
+	err := s.db.Update(context.Background(), fn)
+	if errors.Is(err, storage.ErrDamaged) && ErrorCode(err) == Internal {
+		return s.damaged(err)
+	}
+	return internal(doing, err)
 }
 
 func (s *Service) view(doing string, fn func(*storage.Tx) error) error {
@@ -107,18 +119,31 @@ func (s *Service) Check() ([]string, error) {
 	return out, nil
 }
 
-// Backup writes a consistent copy of the data file to out.
-func (s *Service) Backup(out string) error {
+// Backup writes a consistent copy of the data file to out, through the one
+// file writer (see WriteFile); replace allows an existing backup to be
+// replaced. The copy is given the full check before it takes its name, so
+// a damaged data file is never passed off as a good backup.
+func (s *Service) Backup(out string, replace bool) error {
 	if strings.TrimSpace(out) == "" {
 		return Invalidf("Say where to write the backup: a new file name, like patoolkit-backup-2026-11-20.db.")
 	}
-	if fileExists(out) {
-		return Invalidf("%s already exists. Choose a new name so no earlier backup is overwritten.", out)
+	err := s.db.BackupTo(out, replace)
+	switch {
+	case err == nil:
+		return nil
+	case outfile.KindOf(err) != 0:
+		return fileRefusal(err, out)
+	case errors.Is(err, storage.ErrDamaged):
+		return s.damaged(err)
 	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		return Invalidf("The folder %s does not exist.", filepath.Dir(out))
-	}
-	return internal("writing the backup", s.db.BackupTo(out))
+	return internal("writing the backup", err)
+}
+
+// damaged is what the person is told when the data file fails its check.
+func (s *Service) damaged(err error) error {
+	return &Error{Code: Invalid, Err: err, Message: fmt.Sprintf("Your data file %s is damaged, so nothing more was written to it. "+
+		"Your data has not been changed. Restore your last good backup with: patoolkit restore --data %s --from BACKUP "+
+		"\"patoolkit check\" lists what is wrong.", s.Path(), s.Path())}
 }
 
 func fileExists(p string) bool {
@@ -130,6 +155,12 @@ func fileExists(p string) bool {
 // checking the backup is a sound toolkit file. The current file is kept
 // aside; its new name is returned. The file must not be open.
 func Restore(path, from string) (keptAside string, err error) {
+	if err := storage.CheckDataPath(path); err != nil {
+		var ir *storage.InterruptedRestoreError
+		if !errors.As(err, &ir) { // restoring is the way out of that
+			return "", openError(path, err)
+		}
+	}
 	if !fileExists(from) {
 		return "", Invalidf("The backup %s does not exist.", from)
 	}
@@ -147,8 +178,11 @@ func Restore(path, from string) (keptAside string, err error) {
 	case errors.Is(err, storage.ErrNewerVersion):
 		return "", &Error{Code: Invalid, Message: fmt.Sprintf("The backup %s was made by a newer version of PA Employer Toolkit. Nothing was changed.", from), Err: err}
 	}
-	if strings.Contains(err.Error(), "same file") {
+	if errors.Is(err, storage.ErrSameFile) {
 		return "", Invalidf("The backup and the data file are the same file. Nothing was changed.")
+	}
+	if errors.Is(err, storage.ErrNotAFile) {
+		return "", &Error{Code: Invalid, Message: fmt.Sprintf("%s is not an ordinary file (a folder, a device or a pipe), so it is not a backup. Nothing was changed.", from), Err: err}
 	}
 	return "", internal("restoring the backup", err)
 }

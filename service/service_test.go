@@ -256,10 +256,10 @@ func TestBackupRestore(t *testing.T) {
 	s, _ := Open(path)
 	setupTom(t, s)
 	out := filepath.Join(dir, "backup.db")
-	if err := s.Backup(out); err != nil {
+	if err := s.Backup(out, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Backup(out); ErrorCode(err) != Invalid {
+	if err := s.Backup(out, false); ErrorCode(err) != Invalid {
 		t.Errorf("backup over a file = %v", err)
 	}
 	if _, err := Restore(path, out); ErrorCode(err) != Conflict {

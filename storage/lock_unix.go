@@ -28,6 +28,24 @@ func lockFile(path string) (*fileLock, error) {
 	return &fileLock{f: f}, nil
 }
 
+// lockSelf takes an exclusive lock on the data file itself. Every name of
+// the file, hard links included, shares it. It is a flock lock, which does
+// not touch the POSIX locks SQLite takes on the same file.
+func lockSelf(path string) (*fileLock, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("locking the data file: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, ErrInUse
+		}
+		return nil, fmt.Errorf("locking the data file: %w", err)
+	}
+	return &fileLock{f: f}, nil
+}
+
 func (l *fileLock) release() {
 	if l == nil || l.f == nil {
 		return

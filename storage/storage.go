@@ -14,9 +14,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
+
+	"patoolkit/outfile"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -42,9 +46,10 @@ var (
 // DB is an open data file. It holds one connection, which does all reads
 // and writes, and an exclusive lock on the file for as long as it is open.
 type DB struct {
-	path string
-	sql  *sql.DB
-	lock *fileLock
+	path    string
+	sql     *sql.DB
+	lock    *dataLock
+	damaged atomic.Bool
 }
 
 type migration struct {
@@ -124,27 +129,39 @@ func sniff(path string) (isNew bool, err error) {
 	return false, nil
 }
 
+// Companions returns the data file at path and the files beside it that
+// belong to it: its lock, SQLite's write-ahead log and shared memory, and
+// its rollback journal. Nothing the toolkit writes for a person may be one
+// of them.
+func Companions(path string) []string {
+	return []string{path, path + ".lock", path + "-wal", path + "-shm", path + "-journal"}
+}
+
 // Open opens the data file at path, creating it (mode 0600) when it does
 // not exist, and brings its schema up to date. A copy of the file is kept
 // before any migration. It refuses, and leaves untouched, a file that is
 // not a toolkit file, is damaged, was written by a newer version, or is
-// open in another copy of the toolkit.
+// open in another copy of the toolkit; nothing is created when it refuses.
+//
+// A symlink is followed, and the lock is taken on the real file, so no
+// other name for the same file (a symlink or, on Unix, a hard link) can
+// open it at the same time. A new file is made under a temporary name and
+// takes its real name only once its first migration has committed, so a
+// half-made file never has the real name.
 func Open(path string) (*DB, error) {
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("the data file's name %q has a ? or #: choose a name without them", path)
-	}
-	abs, err := filepath.Abs(path)
+	real, err := dataPath(path)
 	if err != nil {
 		return nil, err
 	}
-	if st, err := os.Stat(filepath.Dir(abs)); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("the folder %s does not exist", filepath.Dir(abs))
+	// Refuse what is plainly not ours before making the lock file.
+	if _, err := sniff(real); err != nil {
+		return nil, err
 	}
-	lock, err := lockFile(abs + ".lock")
+	lock, err := lockData(real)
 	if err != nil {
 		return nil, err
 	}
-	db, err := open(abs, lock)
+	db, err := open(real, lock)
 	if err != nil {
 		lock.release()
 		return nil, err
@@ -152,18 +169,156 @@ func Open(path string) (*DB, error) {
 	return db, nil
 }
 
-func open(path string, lock *fileLock) (*DB, error) {
+// CheckDataPath says whether path can be a data file, creating nothing:
+// its folder exists, and it is a regular file or a new name.
+func CheckDataPath(path string) error {
+	_, err := dataPath(path)
+	return err
+}
+
+// dataPath checks the data file's name and returns its real path: where
+// it is, or where it will be made. It creates nothing.
+func dataPath(path string) (string, error) {
+	if strings.TrimSpace(path) == "" || strings.ContainsRune(path, 0) {
+		return "", fmt.Errorf("%w: no file name given", ErrNotAFile)
+	}
+	if strings.ContainsAny(path, "?#") {
+		return "", fmt.Errorf("the data file's name %q has a ? or #: choose a name without them", path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(filepath.Dir(abs)); err != nil || !st.IsDir() {
+		return "", fmt.Errorf("the folder %s does not exist", filepath.Dir(abs))
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		real, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return "", fmt.Errorf("%w: %s is a link to a file that is not there", ErrNotAFile, path)
+		}
+		st, err := os.Stat(real)
+		if err != nil {
+			return "", err
+		}
+		if !st.Mode().IsRegular() {
+			return "", fmt.Errorf("%w: %s is a folder, a device or another special file", ErrNotAFile, path)
+		}
+		return real, nil
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		return "", err
+	}
+	real := filepath.Join(dir, filepath.Base(abs))
+	if aside := restoreLeftOver(real); aside != "" {
+		return "", &InterruptedRestoreError{Path: real, Aside: aside}
+	}
+	return real, nil
+}
+
+// ErrNotAFile: the data file's name is a folder, a device or a pipe.
+var ErrNotAFile = errors.New("not a file")
+
+// InterruptedRestoreError: the data file is missing and a file kept aside
+// by a restore is there. An earlier version's restore stopped between
+// moving the file aside and copying the backup in. Nothing is made, so the
+// person's records are not hidden behind a new empty file.
+type InterruptedRestoreError struct {
+	Path, Aside string
+}
+
+func (e *InterruptedRestoreError) Error() string {
+	return fmt.Sprintf("%s is missing and %s is there: a restore stopped part way", e.Path, e.Aside)
+}
+
+// restoreLeftOver returns a file kept aside by a restore of path, or "".
+func restoreLeftOver(path string) string {
+	matches, _ := filepath.Glob(globEscape(path) + ".before-restore*.db")
+	sort.Strings(matches)
+	if len(matches) == 0 {
+		return ""
+	}
+	return matches[len(matches)-1]
+}
+
+func globEscape(p string) string {
+	r := strings.NewReplacer("*", "[*]", "?", "[?]", "[", "[[]")
+	if filepath.Separator == '\\' {
+		return p // backslash is the separator there, and cannot escape
+	}
+	return r.Replace(p)
+}
+
+// lockData takes the data file's locks: a lock file beside its real path
+// (which also covers a file not made yet) and, where the system allows, a
+// lock on the file itself, which every hard link shares.
+func lockData(real string) (*dataLock, error) {
+	lf, err := lockFile(real + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	l := &dataLock{name: lf}
+	if err := l.lockFile(real); err != nil {
+		l.release()
+		return nil, err
+	}
+	return l, nil
+}
+
+// dataLock is the lock file and the lock on the data file itself.
+type dataLock struct {
+	name, file *fileLock
+}
+
+// lockFile locks the data file itself, once it exists.
+func (l *dataLock) lockFile(real string) error {
+	if l.file != nil || !fileExists(real) {
+		return nil
+	}
+	f, err := lockSelf(real)
+	if err != nil {
+		return err
+	}
+	l.file = f
+	return nil
+}
+
+func (l *dataLock) release() {
+	if l == nil {
+		return
+	}
+	l.file.release()
+	l.name.release()
+}
+
+func open(path string, lock *dataLock) (*DB, error) {
 	isNew, err := sniff(path)
 	if err != nil {
 		return nil, err
 	}
 	if isNew {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-		if err != nil {
-			return nil, fmt.Errorf("creating the data file: %w", err)
+		if err := createNew(path); err != nil {
+			return nil, err
 		}
-		f.Close()
 	}
+	if err := lock.lockFile(path); err != nil {
+		return nil, err
+	}
+	tighten(path)
+	sqldb, err := openSQL(path)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{path: path, sql: sqldb, lock: lock}
+	if err := db.prepare(false); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func openSQL(path string) (*sql.DB, error) {
 	sqldb, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, err
@@ -171,12 +326,94 @@ func open(path string, lock *fileLock) (*DB, error) {
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetMaxIdleConns(1)
 	sqldb.SetConnMaxLifetime(0)
-	db := &DB{path: path, sql: sqldb, lock: lock}
-	if err := db.prepare(isNew); err != nil {
-		sqldb.Close()
-		return nil, err
+	return sqldb, nil
+}
+
+// createNew makes a new data file at path (which is missing or empty):
+// it is built and migrated under a temporary name in the same folder,
+// synced, and only then given its name. The caller holds the lock.
+func createNew(path string) error {
+	dir, base := filepath.Split(path)
+	removeLeftOvers(dir, "."+base+".new-*")
+	f, err := os.CreateTemp(dir, "."+base+".new-*")
+	if err != nil {
+		return fmt.Errorf("creating the data file: %w", err)
 	}
-	return db, nil
+	tmp := f.Name()
+	f.Close()
+	defer func() {
+		os.Remove(tmp)
+		os.Remove(tmp + "-wal")
+		os.Remove(tmp + "-shm")
+	}()
+	sqldb, err := openSQL(tmp)
+	if err != nil {
+		return err
+	}
+	nd := &DB{path: tmp, sql: sqldb}
+	if err := nd.prepare(true); err != nil {
+		sqldb.Close()
+		return fmt.Errorf("creating the data file: %w", err)
+	}
+	nd.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if err := sqldb.Close(); err != nil {
+		return fmt.Errorf("creating the data file: %w", err)
+	}
+	if err := syncPath(tmp); err != nil {
+		return fmt.Errorf("creating the data file: %w", err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+		err = os.Rename(tmp, path) // an empty file: there is nothing to lose
+	} else if err = os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) && !fileExists(path) {
+		err = os.Rename(tmp, path) // no hard links on this file system
+	}
+	if err != nil {
+		return fmt.Errorf("creating the data file: %w", err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// removeLeftOvers removes the temporary files (pattern, in dir) that a
+// kill during an earlier create or restore of the data file left. The
+// caller holds the data file's lock, so no one else is making them now.
+func removeLeftOvers(dir, pattern string) {
+	old, _ := filepath.Glob(filepath.Join(dir, globEscape(pattern[:len(pattern)-1])+"*"))
+	for _, o := range old {
+		os.Remove(o)
+	}
+}
+
+// tighten makes the data file and its companions private (0600) where
+// they are not, as a file copied in from elsewhere may be.
+func tighten(path string) {
+	if runtime.GOOS == "windows" {
+		return // no Unix modes; the folder's own permissions apply
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if st, err := os.Stat(p); err == nil && st.Mode().Perm()&0o077 != 0 {
+			os.Chmod(p, st.Mode().Perm()&0o700)
+		}
+	}
+}
+
+func syncPath(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // prepare checks the file is sound and ours, then migrates it.
@@ -323,7 +560,7 @@ func (db *DB) backupBeforeMigration(version int) (string, error) {
 	for i := 2; fileExists(out); i++ {
 		out = fmt.Sprintf("%s-%d.db", base, i)
 	}
-	return out, db.BackupTo(out)
+	return out, db.BackupTo(out, false)
 }
 
 func fileExists(p string) bool {
@@ -347,30 +584,65 @@ func (db *DB) Close() error {
 	return err
 }
 
-// BackupTo writes a consistent copy of the whole file to out (mode 0600).
-// out must not exist yet.
-func (db *DB) BackupTo(out string) error {
-	if fileExists(out) {
-		return fmt.Errorf("%s already exists: choose a new name for the backup", out)
+// BackupTo writes a consistent copy of the whole file to out, through the
+// toolkit's one file writer (outfile): never over the data file or its
+// companions, never over an existing file unless replace is set, mode
+// 0600, under a temporary name until it is whole. The copy gets the same
+// full check as a restore before it takes its name; when it fails, the
+// data file itself is damaged, and ErrDamaged is returned with nothing
+// written.
+func (db *DB) BackupTo(out string, replace bool) error {
+	p, err := outfile.Prepare(out, outfile.Options{Replace: replace, Protected: Companions(db.path)})
+	if err != nil {
+		return err
 	}
-	if strings.ContainsRune(out, '\x00') {
-		return fmt.Errorf("bad file name")
+	defer p.Abort()
+	defer os.Remove(p.Temp + "-journal")
+	if _, err := db.sql.Exec("VACUUM INTO ?", p.Temp); err != nil {
+		return fmt.Errorf("writing the backup: %w", classify(err))
 	}
-	if _, err := db.sql.Exec("VACUUM INTO ?", out); err != nil {
-		os.Remove(out)
-		return fmt.Errorf("writing the backup: %w", err)
+	if err := CheckFile(p.Temp); err != nil {
+		if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotToolkit) {
+			return fmt.Errorf("%w: its copy fails the check (%v)", ErrDamaged, err)
+		}
+		return fmt.Errorf("checking the backup: %w", err)
 	}
-	return os.Chmod(out, 0o600)
+	return p.Commit()
 }
 
 // Problem is one thing Check found wrong.
 type Problem string
 
-// Check runs SQLite's integrity and foreign-key checks and confirms the
-// schema version. It returns nothing when all is well.
+// Check runs SQLite's full integrity and foreign-key checks and confirms
+// the schema version. It returns nothing when all is well. It reads
+// through a connection of its own, so the window can run it in the
+// background while the person works. When it finds the file damaged, the
+// file is marked so: every later write is refused with ErrDamaged, so
+// nothing more is written to a file that may lose it.
 func (db *DB) Check() ([]Problem, error) {
+	ro, err := sql.Open("sqlite", "file:"+db.path+"?mode=ro&_pragma=query_only(1)&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return nil, err
+	}
+	defer ro.Close()
+	ro.SetMaxOpenConns(1)
+	out, err := checkAll(ro)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > 0 {
+		db.damaged.Store(true)
+	}
+	return out, nil
+}
+
+// Damaged reports whether a check has found the file damaged.
+func (db *DB) Damaged() bool { return db.damaged.Load() }
+
+// checkAll is the full check: integrity, foreign keys and the version.
+func checkAll(q *sql.DB) ([]Problem, error) {
 	var out []Problem
-	rows, err := db.sql.Query("PRAGMA integrity_check")
+	rows, err := q.Query("PRAGMA integrity_check")
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -378,14 +650,18 @@ func (db *DB) Check() ([]Problem, error) {
 		var s string
 		if err := rows.Scan(&s); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, classify(err)
 		}
 		if s != "ok" {
 			out = append(out, Problem("integrity: "+s))
 		}
 	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return nil, classify(err)
+	}
 	rows.Close()
-	rows, err = db.sql.Query("PRAGMA foreign_key_check")
+	rows, err = q.Query("PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -395,12 +671,12 @@ func (db *DB) Check() ([]Problem, error) {
 		var fkid int64
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, classify(err)
 		}
 		out = append(out, Problem(fmt.Sprintf("foreign key: row %d of %s points to a missing %s", rowid.Int64, table, parent)))
 	}
 	rows.Close()
-	v, err := db.Version()
+	v, err := schemaVersion(q)
 	if err != nil {
 		return nil, err
 	}
@@ -410,15 +686,22 @@ func (db *DB) Check() ([]Problem, error) {
 	return out, nil
 }
 
-// CheckFile opens a file that is not in use, read-only, and checks that it
-// is a sound toolkit file this version can read. It is used on a backup
-// before restoring it.
+// CheckFile opens a file that is not in use, read-only, and gives it the
+// full check: a sound toolkit file this version can read, with no
+// integrity or foreign-key problem. It is used on a backup before it is
+// restored, and on every backup before it takes its name.
 func CheckFile(path string) error {
-	if _, err := sniff(path); err != nil {
-		return err
-	}
-	if !fileExists(path) {
+	st, err := os.Stat(path)
+	if err != nil {
 		return fmt.Errorf("%s does not exist", path)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%w: %s is not a regular file", ErrNotAFile, path)
+	}
+	if isNew, err := sniff(path); err != nil {
+		return err
+	} else if isNew {
+		return fmt.Errorf("%w: %s is empty", ErrNotToolkit, path)
 	}
 	sqldb, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=query_only(1)")
 	if err != nil {
@@ -433,13 +716,6 @@ func CheckFile(path string) error {
 	if appID != ApplicationID {
 		return fmt.Errorf("%w: %s", ErrNotToolkit, path)
 	}
-	var res string
-	if err := sqldb.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil {
-		return classify(err)
-	}
-	if res != "ok" {
-		return fmt.Errorf("%w: %s", ErrDamaged, res)
-	}
 	v, err := schemaVersion(sqldb)
 	if err != nil {
 		return err
@@ -447,15 +723,38 @@ func CheckFile(path string) error {
 	if v > LatestVersion() {
 		return fmt.Errorf("%w: version %d", ErrNewerVersion, v)
 	}
+	problems, err := checkAll(sqldb)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		if strings.HasPrefix(string(p), "schema:") {
+			continue // an older version is brought up to date when opened
+		}
+		return fmt.Errorf("%w: %s", ErrDamaged, p)
+	}
 	return nil
 }
+
+// ErrSameFile: a restore was asked to restore the data file onto itself.
+var ErrSameFile = errors.New("the backup and the data file are the same file")
 
 // Restore replaces the data file at path with the backup at from, after
 // checking the backup. The current file is kept aside, and its new name is
 // returned ("" when there was no current file). Restore takes the file's
 // lock, so it refuses while the app has the file open.
+//
+// At every moment the data file's name holds either the old file or the
+// whole restored one: the backup is copied to a temporary file beside the
+// data file, synced and checked, the current file is kept aside under a
+// second name (a hard link, or a copy where the file system has none), and
+// only then does the copy take the data file's name, in one rename.
 func Restore(path, from string) (keptAside string, err error) {
-	abs, err := filepath.Abs(path)
+	real, err := dataPath(path)
+	var ir *InterruptedRestoreError
+	if errors.As(err, &ir) {
+		real, err = ir.Path, nil // restoring is the way out of that state
+	}
 	if err != nil {
 		return "", err
 	}
@@ -463,62 +762,111 @@ func Restore(path, from string) (keptAside string, err error) {
 	if err != nil {
 		return "", err
 	}
-	if abs == fromAbs {
-		return "", fmt.Errorf("the backup and the data file are the same file")
+	if fromReal, err := filepath.EvalSymlinks(fromAbs); err == nil {
+		fromAbs = fromReal
+	}
+	if fromAbs == real {
+		return "", ErrSameFile
+	}
+	if a, err := os.Stat(fromAbs); err == nil {
+		if b, err := os.Stat(real); err == nil && os.SameFile(a, b) {
+			return "", ErrSameFile
+		}
 	}
 	if err := CheckFile(fromAbs); err != nil {
 		return "", err
 	}
-	lock, err := lockFile(abs + ".lock")
+	lock, err := lockData(real)
 	if err != nil {
 		return "", err
 	}
 	defer lock.release()
-	if fileExists(abs) {
-		// Fold any write-ahead log into the current file before moving it.
-		if isNew, err := sniff(abs); err == nil && !isNew {
-			if cur, err := sql.Open("sqlite", dsn(abs)); err == nil {
-				cur.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-				cur.Close()
-			}
+
+	dir, base := filepath.Split(real)
+	removeLeftOvers(dir, "."+base+".restore-*") // a killed restore's; we hold the lock
+	tmp, err := copyToTemp(fromAbs, dir, "."+base+".restore-*")
+	if err != nil {
+		return "", fmt.Errorf("copying the backup: %w", err)
+	}
+	defer os.Remove(tmp)
+	if err := CheckFile(tmp); err != nil {
+		return "", fmt.Errorf("the copy of the backup fails the check: %w", err)
+	}
+	if fileExists(real) {
+		// Fold any write-ahead log into the current file, so the file kept
+		// aside is whole and no old log is left to be read with the new one.
+		if cur, err := openSQL(real); err == nil {
+			cur.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+			cur.Close()
 		}
-		keptAside = abs + ".before-restore.db"
+		if st, err := os.Stat(real + "-wal"); err == nil && st.Size() > 0 {
+			return "", fmt.Errorf("the data file's write-ahead log could not be folded in")
+		}
+		keptAside = real + ".before-restore.db"
 		for i := 2; fileExists(keptAside); i++ {
-			keptAside = fmt.Sprintf("%s.before-restore-%d.db", abs, i)
+			keptAside = fmt.Sprintf("%s.before-restore-%d.db", real, i)
 		}
-		if err := os.Rename(abs, keptAside); err != nil {
+		if err := keepAside(real, keptAside); err != nil {
 			return "", fmt.Errorf("keeping the current file aside: %w", err)
 		}
 	}
-	os.Remove(abs + "-wal")
-	os.Remove(abs + "-shm")
-	if err := copyFile(fromAbs, abs); err != nil {
-		if keptAside != "" {
-			os.Remove(abs)
-			os.Rename(keptAside, abs)
-		}
-		return "", fmt.Errorf("copying the backup: %w", err)
+	os.Remove(real + "-wal")
+	os.Remove(real + "-shm")
+	if err := os.Rename(tmp, real); err != nil {
+		return "", fmt.Errorf("putting the restored file in place: %w", err)
 	}
+	syncDir(dir)
 	return keptAside, nil
 }
 
-func copyFile(from, to string) error {
+// keepAside gives the file at path a second name, aside: a hard link, so
+// the data file keeps its name meanwhile, or a whole copy put in place
+// with a rename where hard links are not to be had.
+func keepAside(path, aside string) error {
+	if err := os.Link(path, aside); err == nil {
+		return nil
+	}
+	tmp, err := copyToTemp(path, filepath.Dir(aside), "."+filepath.Base(aside)+".*")
+	if err != nil {
+		return err
+	}
+	if fileExists(aside) {
+		os.Remove(tmp)
+		return fmt.Errorf("%s already exists", aside)
+	}
+	if err := os.Rename(tmp, aside); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// copyToTemp copies from to a new temporary file (mode 0600) in dir, named
+// by pattern, synced; it returns the temporary file's path.
+func copyToTemp(from, dir, pattern string) (string, error) {
 	in, err := os.Open(from)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	out, err := os.CreateTemp(dir, pattern)
 	if err != nil {
-		return err
+		return "", err
+	}
+	fail := func(err error) (string, error) {
+		out.Close()
+		os.Remove(out.Name())
+		return "", err
 	}
 	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
+		return fail(err)
 	}
 	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
+		return fail(err)
 	}
-	return out.Close()
+	if err := out.Close(); err != nil {
+		os.Remove(out.Name())
+		return "", err
+	}
+	return out.Name(), nil
 }

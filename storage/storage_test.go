@@ -205,10 +205,10 @@ func TestBackupAndRestore(t *testing.T) {
 	db, path := openTemp(t)
 	seed(t, db)
 	out := filepath.Join(t.TempDir(), "backup.db")
-	if err := db.BackupTo(out); err != nil {
+	if err := db.BackupTo(out, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.BackupTo(out); err == nil {
+	if err := db.BackupTo(out, false); err == nil {
 		t.Error("backup over an existing file was allowed")
 	}
 	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {

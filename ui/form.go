@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -38,6 +39,9 @@ type form struct {
 	// leaving a changed form can ask first; saving is set while it saves.
 	initial []string
 	saving  bool
+	// replace is set for one save when the person answered "Replace it?"
+	// with yes (see replaceFile).
+	replace bool
 }
 
 // formField is one field: its widget, its error line, and how to read it.
@@ -328,7 +332,8 @@ func (f *form) Submit() {
 	f.saving = true
 	err := f.save()
 	f.saving = false
-	if err == nil {
+	f.replace = false
+	if err == nil || errors.Is(err, errAskedReplace) {
 		return
 	}
 	if p := service.FieldProblems(err); len(p) > 0 {
@@ -336,6 +341,23 @@ func (f *form) Submit() {
 		return
 	}
 	f.u.showError(err)
+}
+
+// errAskedReplace: the form asked "Replace it?" and waits for the answer.
+var errAskedReplace = errors.New("asked whether to replace the file")
+
+// replaceFile handles err from writing the file at path: when the file
+// exists it asks "Replace it?", and a yes saves the form again with
+// f.replace set for that one save. Other errors are returned as they are.
+func (f *form) replaceFile(path string, err error) error {
+	if !service.IsFileExists(err) {
+		return err
+	}
+	f.u.askReplace(path, func() {
+		f.replace = true
+		f.Submit()
+	})
+	return errAskedReplace
 }
 
 // Cancel leaves the form without storing anything.

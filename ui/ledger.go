@@ -635,12 +635,12 @@ func (u *UI) showAttachReceipt(t budget.Transaction) {
 // showExportReceipt saves a copy of a receipt where the person says.
 func (u *UI) showExportReceipt(t budget.Transaction, r service.Receipt) {
 	path := examplePath(r.FileName)
-	f := newForm(u, "Save a copy of "+r.FileName, "The copy is written to a new file; nothing is overwritten.")
+	f := newForm(u, "Save a copy of "+r.FileName, "The copy is written to a new file; if the file is there already, you are asked before it is replaced.")
 	f.text("path", "Save the copy as", "The full path of a new file.", &path)
 	f.saveText = "Save the copy"
 	f.save = func() error {
-		if err := u.svc.ExportReceipt(r.ID, path); err != nil {
-			return err
+		if err := u.svc.ExportReceipt(r.ID, path, f.replace); err != nil {
+			return f.replaceFile(path, err)
 		}
 		u.notice = "Saved a copy of " + r.FileName + " as " + path + "."
 		u.reopenTransaction(t.ID)

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,7 +98,6 @@ func (u *UI) showRotaExport() {
 	}
 	var from, to civil.Date
 	path := ""
-	replace := false
 	defaults := func(k exportKind) {
 		switch k {
 		case exportTimesheets:
@@ -153,7 +150,6 @@ func (u *UI) showRotaExport() {
 	fromEntry = f.date("from", "From", "", &from, false)
 	toEntry = f.date("to", "To", "", &to, false)
 	pathEntry = f.text("path", "Save as", "The file to write, with its folder.", &path)
-	f.check("replace", "If the file exists", "Replace it", "Leave unticked to be warned instead of writing over a file.", &replace)
 	f.setVisible(paFld, false)
 
 	f.saveText = "Export"
@@ -182,13 +178,10 @@ func (u *UI) showRotaExport() {
 		if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
 			path = filepath.Join(home, path[2:])
 		}
-		if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
-			return household.Problems{{Field: "path", Message: "The folder " + filepath.Dir(path) + " does not exist."}}
-		}
-		if _, err := os.Stat(path); err == nil && !replace {
-			return household.Problems{{Field: "path", Message: path + " already exists. Choose another name, or tick \"Replace it\"."}}
-		}
+		// The export is made first, so what was typed is checked before
+		// any file is touched.
 		var buf bytes.Buffer
+		var err error
 		switch kind {
 		case exportTimesheets:
 			err = ex.ExportTimesheetsPDF(&buf, u.account.ID, from, to, who)
@@ -200,8 +193,11 @@ func (u *UI) showRotaExport() {
 		if err != nil {
 			return rotaSaveError(f, err)
 		}
-		if err := writeExport(path, buf.Bytes(), replace); err != nil {
-			return household.Problems{{Field: "path", Message: err.Error()}}
+		if err := u.svc.WriteFile(path, f.replace, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		}); err != nil {
+			return f.replaceFile(path, err)
 		}
 		r.saved = "Saved to " + path + "."
 		u.showRota()
@@ -209,28 +205,4 @@ func (u *UI) showRotaExport() {
 	}
 	f.cancel = u.showRota
 	u.showForm(f)
-}
-
-// writeExport writes data to path, refusing to write over a file unless
-// replace is set.
-func writeExport(path string, data []byte, replace bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	if !replace {
-		flags |= os.O_EXCL
-	}
-	out, err := os.OpenFile(path, flags, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists. Choose another name, or tick \"Replace it\".", path)
-	}
-	if err != nil {
-		return fmt.Errorf("%s can't be written: %v. Choose another folder.", path, err)
-	}
-	if _, err := out.Write(data); err != nil {
-		out.Close()
-		return fmt.Errorf("%s could not be written in full: %v.", path, err)
-	}
-	if err := out.Close(); err != nil {
-		return fmt.Errorf("%s could not be written in full: %v.", path, err)
-	}
-	return nil
 }

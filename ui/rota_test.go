@@ -539,14 +539,29 @@ func TestExportWritesTheRotaAndRefusesToOverwrite(t *testing.T) {
 	if !strings.Contains(allText(u), "✔ Saved to "+want+".") {
 		t.Errorf("no confirmation:\n%s", allText(u))
 	}
-	// Again: the file exists, so it is refused unless "Replace it" is ticked.
+	// Again: the file exists, so it asks "Replace it?" before writing.
+	os.WriteFile(want, []byte("an older rota"), 0o600)
 	u.win.Canvas().Focus(button(t, u, "Export…"))
 	press(t, u, fyne.KeyReturn)
 	f = u.form
 	press(t, u, fyne.KeyReturn)
-	if got := f.problem("path"); got != "⚠ "+want+" already exists. Choose another name, or tick \"Replace it\"." {
-		t.Errorf("path problem %q", got)
+	if !strings.Contains(allText(u), "Replace it?") || !strings.Contains(allText(u), want+" already exists") {
+		t.Fatalf("not asked before replacing:\n%s", allText(u))
 	}
+	press(t, u, fyne.KeyReturn) // "No, go back" has the focus
+	if got, _ := os.ReadFile(want); string(got) != "an older rota" || u.form != f {
+		t.Fatalf("No replaced the file or left the form")
+	}
+	u.win.Canvas().Focus(f.field("path").focus)
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas()) // to "Yes, replace it"
+	press(t, u, fyne.KeyReturn)
+	if data, _ := os.ReadFile(want); !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Fatalf("Yes did not replace the file:\n%s", allText(u))
+	}
+	u.win.Canvas().Focus(button(t, u, "Export…"))
+	press(t, u, fyne.KeyReturn)
+	f = u.form
 	// A calendar file is for one PA.
 	f.field("what").focus.(*keySelect).SetSelectedIndex(2)
 	if got := f.field("path").focus.(*keyEntry).Text; got != filepath.Join(dir, "shifts-ali-khan-2026-11-16.ics") {

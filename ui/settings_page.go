@@ -46,8 +46,13 @@ func (u *UI) settingsPage(focusContrast bool) {
 	backupPath.SetText(filepath.Join(filepath.Dir(path), "patoolkit-backup-"+civil.Of(u.now()).String()+".db"))
 	result := wrapLabel("")
 	result.Hide()
-	backup := func() {
-		err := u.svc.Backup(backupPath.Text)
+	var backup func(replace bool)
+	backup = func(replace bool) {
+		err := u.svc.Backup(backupPath.Text, replace)
+		if service.IsFileExists(err) && !replace {
+			u.askReplace(backupPath.Text, func() { backup(true) })
+			return
+		}
 		result.Show()
 		if err != nil {
 			result.SetText("⚠ " + service.ErrorMessage(err))
@@ -58,8 +63,8 @@ func (u *UI) settingsPage(focusContrast bool) {
 		}
 		result.Refresh()
 	}
-	backupPath.OnSubmitted = func(string) { backup() }
-	backupBtn := newKeyButton("Back up now", theme.DocumentSaveIcon(), backup)
+	backupPath.OnSubmitted = func(string) { backup(false) }
+	backupBtn := newKeyButton("Back up now", theme.DocumentSaveIcon(), func() { backup(false) })
 
 	parts := []fyne.CanvasObject{pageTitle("Settings")}
 	var escape func()

@@ -616,9 +616,28 @@ func TestBackupFromSettings(t *testing.T) {
 	if !strings.Contains(pageText(u), "✔ Backup saved to "+out) {
 		t.Errorf("no confirmation:\n%s", pageText(u))
 	}
-	press(t, u, fyne.KeyReturn) // again: the file exists now
-	if !strings.Contains(pageText(u), "already exists") {
-		t.Errorf("overwriting was not refused:\n%s", pageText(u))
+	before, _ := os.ReadFile(out)
+	os.WriteFile(out, []byte("an older backup"), 0o600)
+	press(t, u, fyne.KeyReturn) // again: the file exists now, so it asks first
+	if !strings.Contains(allText(u), "Replace it?") || !strings.Contains(allText(u), out+" already exists") {
+		t.Fatalf("overwriting was not asked about:\n%s", allText(u))
+	}
+	if got := focusedButton(t, u); got != "No, go back" {
+		t.Fatalf("focus on %q, want No", got)
+	}
+	press(t, u, fyne.KeyReturn) // No
+	if got, _ := os.ReadFile(out); string(got) != "an older backup" {
+		t.Fatalf("the file was replaced after No")
+	}
+	u.win.Canvas().Focus(entry)
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas())
+	if got := focusedButton(t, u); got != "Yes, replace it" {
+		t.Fatalf("focus on %q", got)
+	}
+	press(t, u, fyne.KeyReturn) // Yes
+	if got, _ := os.ReadFile(out); len(got) != len(before) || !bytes.HasPrefix(got, []byte("SQLite format 3")) {
+		t.Errorf("the backup was not replaced after Yes (%d bytes)", len(got))
 	}
 }
 

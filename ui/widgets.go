@@ -119,3 +119,9 @@ func (u *UI) askFirst(title, text, yes string, do func()) {
 	d.Show()
 	u.win.Canvas().Focus(no)
 }
+
+// askReplace asks "Replace it?" about an existing file, and calls yes only
+// when the person says so.
+func (u *UI) askReplace(path string, yes func()) {
+	u.askFirst("Replace it?", path+" already exists. Replace it with the new file? The file there now will be lost.", "Yes, replace it", yes)
+}

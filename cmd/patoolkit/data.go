@@ -32,3 +32,25 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// forceFlag adds --force: replace an existing file the command writes.
+func forceFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("force", false, "replace the file if it exists")
+}
+
+// fileError explains a refusal to write a file, pointing to --force when
+// the file only exists.
+func fileError(err error, path string) error {
+	if service.IsFileExists(err) {
+		return badInput("%s already exists, so nothing was written. Choose a new name, or add --force to replace it.", path)
+	}
+	return err
+}
+
+// writeBytes writes data, for service.WriteFile.
+func writeBytes(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}

@@ -67,7 +67,8 @@ func cmdCheck(args []string, stdout io.Writer) error {
 func cmdBackup(args []string, stdout io.Writer) error {
 	fs := newFlags("backup", stdout)
 	data := dataFlag(fs)
-	out := fs.String("out", "", "the backup `FILE` to write (must not exist yet)")
+	out := fs.String("out", "", "the backup `FILE` to write (a new file, unless --force)")
+	force := forceFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -79,8 +80,8 @@ func cmdBackup(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
-	if err := svc.Backup(*out); err != nil {
-		return err
+	if err := svc.Backup(*out, *force); err != nil {
+		return fileError(err, *out)
 	}
 	fmt.Fprintf(stdout, "Backup written to %s\n", *out)
 	return nil

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"patoolkit/civil"
@@ -300,7 +298,8 @@ func cmdExport(args []string, stdout io.Writer) error {
 	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
 	to := fs.String("to", "", "the last `DATE`")
 	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics)")
-	out := fs.String("out", "", "the `FILE` to write")
+	out := fs.String("out", "", "the `FILE` to write (a new file, unless --force)")
+	force := forceFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -327,6 +326,8 @@ func cmdExport(args []string, stdout io.Writer) error {
 		}
 		paID = p.ID
 	}
+	// The export is made first, so what was typed is checked before any
+	// file is touched.
 	var buf bytes.Buffer
 	switch what {
 	case "rota":
@@ -339,34 +340,9 @@ func cmdExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		return err
+	if err := svc.WriteFile(*out, *force, writeBytes(buf.Bytes())); err != nil {
+		return fileError(err, *out)
 	}
 	fmt.Fprintf(stdout, "Wrote %s (%d bytes).\n", *out, buf.Len())
 	return nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so a failure never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return badInput("the folder %s does not exist", dir)
-	}
-	tmp, err := os.CreateTemp(dir, ".patoolkit-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
