@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -34,6 +35,13 @@ func DefaultDataPath() (string, error) {
 	dir = filepath.Join(dir, "patoolkit")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", internal("making your data folder "+dir, err)
+	}
+	// The folder is the toolkit's own: keep it private, as the README says,
+	// even if it was made or copied with a looser mode.
+	if st, err := os.Stat(dir); err == nil && runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return "", internal("making your data folder "+dir+" private", err)
+		}
 	}
 	return filepath.Join(dir, "patoolkit.db"), nil
 }
@@ -109,6 +117,9 @@ func (s *Service) view(doing string, fn func(*storage.Tx) error) error {
 // is wrong, or nothing.
 func (s *Service) Check() ([]string, error) {
 	problems, err := s.db.Check()
+	if errors.Is(err, storage.ErrDamaged) {
+		return []string{"integrity: " + err.Error()}, nil
+	}
 	if err != nil {
 		return nil, internal("checking the data file", err)
 	}
@@ -117,6 +128,26 @@ func (s *Service) Check() ([]string, error) {
 		out[i] = string(p)
 	}
 	return out, nil
+}
+
+// Verify gives the data file the full check (indexes included, which the
+// quick check on opening does not read) and, when it finds the file
+// damaged, refuses it with what to do. From then on nothing more is
+// written to the file. The window runs it in the background after
+// opening; the CLI before every command but "check", which lists the
+// problems instead.
+func (s *Service) Verify() error {
+	problems, err := s.Check()
+	if err != nil {
+		if errors.Is(err, storage.ErrDamaged) {
+			return s.damaged(err)
+		}
+		return err
+	}
+	if len(problems) > 0 {
+		return s.damaged(errors.New(problems[0]))
+	}
+	return nil
 }
 
 // Backup writes a consistent copy of the data file to out, through the one
@@ -141,9 +172,9 @@ func (s *Service) Backup(out string, replace bool) error {
 
 // damaged is what the person is told when the data file fails its check.
 func (s *Service) damaged(err error) error {
-	return &Error{Code: Invalid, Err: err, Message: fmt.Sprintf("Your data file %s is damaged, so nothing more was written to it. "+
-		"Your data has not been changed. Restore your last good backup with: patoolkit restore --data %s --from BACKUP "+
-		"\"patoolkit check\" lists what is wrong.", s.Path(), s.Path())}
+	return &Error{Code: Invalid, Err: err, Message: fmt.Sprintf("Your data file %s is damaged. The toolkit will not write anything more to it, "+
+		"and your data has not been changed. Restore your last good backup with: patoolkit restore --data %s --from BACKUP. "+
+		"To see what is wrong: patoolkit check --data %s.", s.Path(), s.Path(), s.Path())}
 }
 
 func fileExists(p string) bool {

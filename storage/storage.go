@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"patoolkit/outfile"
@@ -46,10 +47,14 @@ var (
 // DB is an open data file. It holds one connection, which does all reads
 // and writes, and an exclusive lock on the file for as long as it is open.
 type DB struct {
-	path    string
-	sql     *sql.DB
-	lock    *dataLock
-	damaged atomic.Bool
+	path string
+	sql  *sql.DB
+	lock *dataLock
+	// checking is held while the full check runs; checked says it has run
+	// since the file was opened, and damaged that it found problems.
+	checking sync.Mutex
+	checked  atomic.Bool
+	damaged  atomic.Bool
 }
 
 type migration struct {
@@ -618,8 +623,36 @@ type Problem string
 // through a connection of its own, so the window can run it in the
 // background while the person works. When it finds the file damaged, the
 // file is marked so: every later write is refused with ErrDamaged, so
-// nothing more is written to a file that may lose it.
+// nothing more is written to a file that may lose it. The first write
+// after opening waits for a check, running one if none has run (see
+// Update): SQLite's quick check on opening does not look inside indexes.
 func (db *DB) Check() ([]Problem, error) {
+	db.checking.Lock()
+	defer db.checking.Unlock()
+	return db.check()
+}
+
+// checkBeforeWriting runs the full check unless one has run since opening,
+// and says whether the file may be written.
+func (db *DB) checkBeforeWriting() error {
+	if !db.checked.Load() {
+		db.checking.Lock()
+		var err error
+		if !db.checked.Load() {
+			_, err = db.check()
+		}
+		db.checking.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	if db.damaged.Load() {
+		return fmt.Errorf("%w: a check found problems, so nothing more is written to it", ErrDamaged)
+	}
+	return nil
+}
+
+func (db *DB) check() ([]Problem, error) {
 	ro, err := sql.Open("sqlite", "file:"+db.path+"?mode=ro&_pragma=query_only(1)&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return nil, err
@@ -628,11 +661,18 @@ func (db *DB) Check() ([]Problem, error) {
 	ro.SetMaxOpenConns(1)
 	out, err := checkAll(ro)
 	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			db.damaged.Store(true)
+			db.checked.Store(true)
+		}
 		return nil, err
 	}
-	if len(out) > 0 {
-		db.damaged.Store(true)
+	for _, p := range out {
+		if !strings.HasPrefix(string(p), "schema:") {
+			db.damaged.Store(true)
+		}
 	}
+	db.checked.Store(true)
 	return out, nil
 }
 

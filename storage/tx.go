@@ -18,8 +18,8 @@ type Tx struct {
 // Update runs fn in a write transaction: all of it is stored, or none.
 // Once a check has found the file damaged, nothing more is written.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
-	if db.Damaged() {
-		return fmt.Errorf("%w: a check found problems, so nothing more is written to it", ErrDamaged)
+	if err := db.checkBeforeWriting(); err != nil {
+		return err
 	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {

@@ -56,6 +56,10 @@ type UI struct {
 
 	rota *rotaState // the Rota and Timesheets sections' state (rota.go)
 
+	// damaged is what to do about a data file the background check found
+	// damaged; shown at the top of every page once set.
+	damaged string
+
 	money *moneyState // the Money section's state (money.go)
 }
 
@@ -63,7 +67,9 @@ type UI struct {
 // first-run welcome when the file has no budget yet, otherwise the home
 // page of the budget opened last.
 func Create(a fyne.App, w fyne.Window, svc *service.Service) *UI {
-	return create(a, w, svc, time.Now)
+	u := create(a, w, svc, time.Now)
+	u.checkInBackground()
+	return u
 }
 
 // create is Create with a clock, so tests can fix today's date.
@@ -86,6 +92,40 @@ func create(a fyne.App, w fyne.Window, svc *service.Service, now func() time.Tim
 	})
 	u.start()
 	return u
+}
+
+// checkInBackground gives the data file the full check off the window's
+// thread (a large file takes seconds) and, if it is damaged, says so on
+// every page and in a message, with what to do. The service then refuses
+// every change, so the data is not changed further.
+func (u *UI) checkInBackground() {
+	go func() {
+		err := u.svc.Verify()
+		fyne.Do(func() { u.checked(err) })
+	}()
+}
+
+// checked shows the result of the full check: nothing when the file is
+// sound, and what to do when it is damaged.
+func (u *UI) checked(err error) {
+	if err == nil || service.ErrorCode(err) == service.Internal {
+		return // sound; a check that could not run is not a verdict
+	}
+	msg := service.ErrorMessage(err)
+	u.damaged = msg
+	u.addDamagedBanner()
+	u.message("Your data file is damaged", msg)
+}
+
+func (u *UI) addDamagedBanner() {
+	if u.damaged == "" || u.banner == nil {
+		return
+	}
+	warn := widget.NewLabel("⚠ " + u.damaged)
+	warn.Wrapping = fyne.TextWrapWord
+	warn.Importance = widget.DangerImportance
+	warn.TextStyle.Bold = true
+	u.banner.Add(warn)
 }
 
 // start shows the welcome page for an empty file, else the main window.
@@ -199,6 +239,7 @@ func (u *UI) openAccount(id int64) {
 		warn.TextStyle.Bold = true
 		u.banner.Add(warn)
 	}
+	u.addDamagedBanner()
 	u.ShowSection(sectionHome)
 }
 

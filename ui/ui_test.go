@@ -17,6 +17,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/service"
+	"patoolkit/storage/storagetest"
 )
 
 // today is the fixed date the tests run on.
@@ -772,5 +773,48 @@ func TestSwitchingBudgetFromAChangedFormAsksFirst(t *testing.T) {
 	press(t, u, fyne.KeyReturn) // "Yes, leave without saving"
 	if u.Account().Name != other || u.form != nil {
 		t.Errorf("after leaving: budget %s, form %v", u.Account().Name, u.form)
+	}
+}
+
+func TestADamagedFileIsSaidSoOnEveryPage(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "t.db")
+	svc, err := service.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Demo(); err != nil {
+		t.Fatal(err)
+	}
+	svc.Close()
+	if err := storagetest.DamageIndex(path); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	svc, err = service.Open(path)
+	if err != nil {
+		t.Fatalf("the quick check on opening was expected to pass: %v", err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	w := a.NewWindow(Title)
+	w.Resize(fyne.NewSize(1100, 720))
+	u := create(a, w, svc, func() time.Time { return today })
+	u.checked(svc.Verify()) // what the background check hands back
+	want := "Your data file " + path + " is damaged"
+	if !strings.Contains(allText(u), "Your data file is damaged") || !strings.Contains(allText(u), want) {
+		t.Fatalf("no word of the damage:\n%s", allText(u))
+	}
+	press(t, u, fyne.KeyReturn) // OK
+	u.ShowSection(sectionPeople)
+	if !strings.Contains(pageText(u), "⚠ "+want) {
+		t.Errorf("the warning is not on every page:\n%s", pageText(u))
+	}
+	// A change is refused with the same words, and the file is untouched.
+	if _, err := svc.SaveAccount(u.Account()); err == nil || !strings.Contains(service.ErrorMessage(err), "is damaged") {
+		t.Errorf("a change to a damaged file: %v", err)
+	}
+	svc.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the damaged file was changed")
 	}
 }

@@ -13,8 +13,24 @@ func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", "", "the data `FILE` (default: the toolkit's usual file in your user folder)")
 }
 
-// openData opens the data file named by --data, or the usual one.
+// openData opens the data file named by --data, or the usual one, and
+// gives it the full check: a damaged file is refused with what to do, so
+// no command reads wrong figures from it or writes on.
 func openData(path string) (*service.Service, error) {
+	svc, err := openUnchecked(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := svc.Verify(); err != nil {
+		svc.Close()
+		return nil, err
+	}
+	return svc, nil
+}
+
+// openUnchecked opens the data file without the full check, for "check",
+// which reports what it finds.
+func openUnchecked(path string) (*service.Service, error) {
 	if path == "" {
 		p, err := service.DefaultDataPath()
 		if err != nil {

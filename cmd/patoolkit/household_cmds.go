@@ -45,7 +45,7 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	svc, err := openData(*data)
+	svc, err := openUnchecked(*data)
 	if err != nil {
 		return err
 	}
