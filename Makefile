@@ -1,6 +1,8 @@
 # PA Employer Toolkit.
 #   make run    build and open the app on your usual data file
 #   make test   vet, test everything (no display needed) and build the window
+#               (-short: the kill tests run 8 kills a job; go test -run Kill
+#               -count=1 ./cmd/patoolkit runs 50)
 #   make bench  run the speed benchmarks
 # Both install what they need first (scripts/deps.sh).
 
@@ -23,7 +25,7 @@ test:
 	@scripts/deps.sh test
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -race -tags $(TAGS) ./...
+	$(GO) test -race -short -tags $(TAGS) ./...
 	$(GO) build -o /dev/null ./cmd/patoolkit
 
 bench: deps

@@ -726,8 +726,9 @@ func checkAll(q *sql.DB) ([]Problem, error) {
 	return out, nil
 }
 
-// CheckFile opens a file that is not in use, read-only, and gives it the
-// full check: a sound toolkit file this version can read, with no
+// CheckFile opens a file that is not in use, read-only and as immutable
+// (so nothing is made beside it, and only the file itself is read: what a
+// restore copies), and gives it the full check: a sound toolkit file this version can read, with no
 // integrity or foreign-key problem. It is used on a backup before it is
 // restored, and on every backup before it takes its name.
 func CheckFile(path string) error {
@@ -743,7 +744,7 @@ func CheckFile(path string) error {
 	} else if isNew {
 		return fmt.Errorf("%w: %s is empty", ErrNotToolkit, path)
 	}
-	sqldb, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=query_only(1)")
+	sqldb, err := sql.Open("sqlite", "file:"+path+"?mode=ro&immutable=1&_pragma=query_only(1)")
 	if err != nil {
 		return err
 	}
