@@ -260,7 +260,9 @@ func TestKillDuringBackup(t *testing.T) {
 	template := demoTemplate(t)
 	path := filepath.Join(t.TempDir(), "d.db")
 	copyFile(t, template, path)
-	span := timed(t, func(dir string) []string { return []string{"backup", "--data", path, "--out", filepath.Join(dir, "b.db")} })
+	span := timed(t, func(dir string) []string {
+		return []string{"backup", "--data", path, "--out", filepath.Join(dir, "b.db")}
+	})
 	for i := range killTrials() {
 		dir := t.TempDir()
 		out := filepath.Join(dir, "b.db")
