@@ -266,3 +266,43 @@ func TestRestoreRefusesBadBackup(t *testing.T) {
 		t.Error("the data file changed after a refused restore")
 	}
 }
+
+func TestAFailedFirstMigrationLeavesNoFileUnderTheName(t *testing.T) {
+	bad := fstest.MapFS{"migrations/0001_bad.sql": &fstest.MapFile{Data: []byte("CREATE TABLE half_made (id INTEGER PRIMARY KEY); CREATE TABLE broken (;")}}
+	migrationFS = bad
+	defer func() { migrationFS = migrationFiles }()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new.db")
+	if _, err := Open(path); err == nil {
+		t.Fatal("a broken first migration opened the file")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("a half-made file was left under the real name")
+	}
+	es, _ := os.ReadDir(dir)
+	for _, e := range es {
+		if e.Name() != "new.db.lock" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+	// With the real migrations the same name then opens as a new file.
+	migrationFS = migrationFiles
+	db, err := Open(path)
+	if err != nil {
+		t.Fatalf("after a failed start: %v", err)
+	}
+	db.Close()
+}
+
+func TestAnEmptyFileBecomesANewDataFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.db")
+	os.WriteFile(path, nil, 0o600)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, _ := db.Version(); v != LatestVersion() {
+		t.Errorf("version %d", v)
+	}
+}
