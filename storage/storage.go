@@ -55,6 +55,7 @@ type DB struct {
 	checking sync.Mutex
 	checked  atomic.Bool
 	damaged  atomic.Bool
+	closed   bool // under checking
 }
 
 type migration struct {
@@ -581,6 +582,10 @@ func (db *DB) Close() error {
 	if db == nil || db.sql == nil {
 		return nil
 	}
+	// A check running in the background finishes first; none starts after.
+	db.checking.Lock()
+	defer db.checking.Unlock()
+	db.closed = true
 	// Fold the write-ahead log into the file so a copy of the one file is whole.
 	db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	err := db.sql.Close()
@@ -653,6 +658,9 @@ func (db *DB) checkBeforeWriting() error {
 }
 
 func (db *DB) check() ([]Problem, error) {
+	if db.closed {
+		return nil, errors.New("the data file is closed")
+	}
 	ro, err := sql.Open("sqlite", "file:"+db.path+"?mode=ro&_pragma=query_only(1)&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return nil, err
@@ -840,12 +848,16 @@ func Restore(path, from string) (keptAside string, err error) {
 			cur.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 			cur.Close()
 		}
-		if st, err := os.Stat(real + "-wal"); err == nil && st.Size() > 0 {
-			return "", fmt.Errorf("the data file's write-ahead log could not be folded in")
-		}
 		keptAside = real + ".before-restore.db"
 		for i := 2; fileExists(keptAside); i++ {
 			keptAside = fmt.Sprintf("%s.before-restore-%d.db", real, i)
+		}
+		// A log that could not be folded in (the file may be damaged: the
+		// reason to restore) is kept aside with its file, not lost.
+		if st, err := os.Stat(real + "-wal"); err == nil && st.Size() > 0 {
+			if err := keepAside(real+"-wal", keptAside+"-wal"); err != nil {
+				return "", fmt.Errorf("keeping the current file's log aside: %w", err)
+			}
 		}
 		if err := keepAside(real, keptAside); err != nil {
 			return "", fmt.Errorf("keeping the current file aside: %w", err)
