@@ -396,9 +396,10 @@ func decode(data []byte) (string, string) {
 
 // mostlyUTF8 reports whether data, which is not valid UTF-8, is UTF-8
 // with a few stray bytes (a file cut or edited by hand) rather than
-// Windows-1252: it has more characters written as UTF-8 ("£" as C2 A3) than
-// bytes that are not UTF-8. A Windows-1252 file seldom has any: "£" is the
-// one byte A3 there. Reading such a file as Windows-1252 would turn every
+// Windows-1252: it has at least as many characters written as UTF-8 ("£"
+// as C2 A3) as bytes that are not UTF-8. A Windows-1252 file seldom has
+// any: "£" is the one byte A3 there, and an accented letter is one byte
+// that is not UTF-8. Reading a UTF-8 file as Windows-1252 would turn every
 // "£" into "Â£", so its amounts could not be read.
 func mostlyUTF8(data []byte) bool {
 	multi, bad := 0, 0
@@ -412,7 +413,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		data = data[n:]
 	}
-	return multi > bad
+	return multi >= bad
 }
 
 type colKind int
