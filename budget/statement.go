@@ -252,6 +252,7 @@ func fileError(format string, a ...any) error {
 // failure of r itself is returned as another error (wrapping it), for the
 // caller to treat as internal.
 func ParseStatement(r io.Reader, name string, opts ParseOptions) (Statement, error) {
+	name = cleanText(name) // a file's name is text from outside too
 	max := opts.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxStatementBytes

@@ -95,6 +95,13 @@ func checkClean(t *testing.T, st Statement) {
 	}
 }
 
+func TestStatementNameIsCleaned(t *testing.T) {
+	st, err := ParseStatement(strings.NewReader("Date,Description,Amount\n06/04/2026,NEST,-1.00\n"), "statement\x1b[2J.csv", ParseOptions{})
+	if err != nil || st.Name != "statement.csv" {
+		t.Errorf("name %q, %v", st.Name, err)
+	}
+}
+
 func TestOFXTextIsCleaned(t *testing.T) {
 	ofx := "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:UTF-8\nCHARSET:NONE\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n" +
 		"<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20261120120000<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1>\n" +
