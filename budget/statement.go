@@ -107,7 +107,7 @@ func (e *StatementError) Rejected() int {
 // what, how dates are written and which way round the lines are. A column
 // index is 0-based; -1 means the file has no such column.
 type Layout struct {
-	Encoding   string   `json:"encoding"`  // "UTF-8", "UTF-8 with BOM", "UTF-8 (some characters could not be read)", "UTF-16", "Windows-1252"
+	Encoding   string   `json:"encoding"`  // "UTF-8", "UTF-8 with BOM", "UTF-8, with some unreadable characters replaced", "UTF-16", "Windows-1252"
 	Delimiter  string   `json:"delimiter"` // ",", ";", "tab" or "|"
 	HeaderLine int      `json:"header_line"`
 	Columns    []string `json:"columns"` // the column names as the file writes them
@@ -378,7 +378,7 @@ func decode(data []byte) (string, string) {
 	case utf8.Valid(data):
 		return string(data), "UTF-8"
 	case mostlyUTF8(data):
-		return strings.ToValidUTF8(string(data), "\uFFFD"), "UTF-8 (some characters could not be read)"
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "UTF-8, with some unreadable characters replaced"
 	}
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
