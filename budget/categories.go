@@ -3,6 +3,8 @@ package budget
 import (
 	"fmt"
 	"strings"
+
+	"patoolkit/text"
 )
 
 // Category is the name of a ledger category, as the council's return
@@ -101,17 +103,21 @@ func (cs Categories) filter(income bool) []Category {
 	return out
 }
 
-const maxCategoryName = 60
+// categoryName is what a category's name may hold: one line, shorter
+// than free text, as it heads a column of the council's return and fills a
+// drop-down list.
+var categoryName = text.Line.Shorter(60)
 
 // CheckNewCategory says what is wrong with adding a category called name
 // to the list, or "" when it may be added.
 func (cs Categories) CheckNewCategory(name string) string {
 	n := strings.TrimSpace(name)
+	if msg := text.Check("The category name", n, categoryName); msg != "" {
+		return msg
+	}
 	switch {
 	case n == "":
 		return "A category needs a name, like \"Cleaning\"."
-	case len([]rune(n)) > maxCategoryName:
-		return fmt.Sprintf("Keep the category name under %d characters.", maxCategoryName)
 	case cs.Has(Category(n)):
 		return fmt.Sprintf("There is already a category called %q.", n)
 	}

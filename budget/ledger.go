@@ -7,6 +7,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // Transaction is one line of the ledger: money in (positive) or out
@@ -31,8 +32,6 @@ type Transaction struct {
 	SettlesID int64 `json:"settles_id,omitempty"`
 }
 
-const maxLedgerText = 500
-
 // CheckTransaction returns what is wrong with a transaction before it is
 // saved, one plain sentence each, or nil. An empty category is allowed (a
 // line imported but not yet sorted); any other category must be in cats.
@@ -53,9 +52,14 @@ func CheckTransaction(t Transaction, cats Categories) []string {
 	if t.Category != "" && !cats.Has(t.Category) {
 		out = append(out, fmt.Sprintf("%q is not one of this account's categories: choose one from the list, or add it first.", t.Category))
 	}
-	for _, f := range []struct{ label, v string }{{"The payee", t.Payee}, {"The reference", t.Reference}, {"The note", t.Note}} {
-		if len([]rune(f.v)) > maxLedgerText {
-			out = append(out, fmt.Sprintf("%s is too long: keep it under %d characters.", f.label, maxLedgerText))
+	// The payee and reference are one line (a row of the ledger, a cell of
+	// the return); the note may have several lines.
+	for _, f := range []struct {
+		label, v string
+		kind     text.Kind
+	}{{"The payee", t.Payee, text.Line}, {"The reference", t.Reference, text.Line}, {"The note", t.Note, text.Lines}} {
+		if msg := text.Check(f.label, f.v, f.kind); msg != "" {
+			out = append(out, msg)
 		}
 	}
 	return out

@@ -65,21 +65,21 @@ func parseOFX(data []byte, name string) (Statement, error) {
 	for i, t := range acc.list.Transactions {
 		n := i + 1
 		if t.Currency != nil && t.Currency.CurSym.String() != "" && t.Currency.CurSym.String() != "GBP" {
-			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) is in another currency: only pounds can be imported.", n, t.FiTID)}
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) is in another currency: only pounds can be imported.", n, cleanText(t.FiTID.String()))}
 		}
 		amount, ok := penceOf(&t.TrnAmt.Rat)
 		if !ok {
-			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, which is not a whole number of pence.", n, t.FiTID, t.TrnAmt.String())}
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, which is not a whole number of pence.", n, cleanText(t.FiTID.String()), t.TrnAmt.String())}
 		}
 		if t.DtPosted.IsZero() {
-			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has no date.", n, t.FiTID)}
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has no date.", n, cleanText(t.FiTID.String()))}
 		}
-		desc := strings.TrimSpace(t.Name.String())
+		desc := cleanText(t.Name.String())
 		if desc == "" && t.Payee != nil {
-			desc = strings.TrimSpace(t.Payee.Name.String())
+			desc = cleanText(t.Payee.Name.String())
 		}
-		if memo := strings.TrimSpace(t.Memo.String()); memo != "" && !strings.Contains(desc, memo) {
-			desc = strings.TrimSpace(desc + " " + memo)
+		if memo := cleanText(t.Memo.String()); memo != "" && !strings.Contains(desc, memo) {
+			desc = cleanText(desc + " " + memo)
 		}
 		if desc == "" {
 			desc = t.TrnType.String()
@@ -88,7 +88,7 @@ func parseOFX(data []byte, name string) (Statement, error) {
 			continue
 		}
 		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: civil.Of(t.DtPosted.Time), Description: desc,
-			Amount: amount, Type: t.TrnType.String(), Reference: t.FiTID.String()})
+			Amount: amount, Type: t.TrnType.String(), Reference: cleanText(t.FiTID.String())})
 	}
 	if len(st.Lines) == 0 {
 		return Statement{}, fileError("The file %q has no transactions that pay money in or out.", name)

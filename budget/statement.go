@@ -107,7 +107,7 @@ func (e *StatementError) Rejected() int {
 // what, how dates are written and which way round the lines are. A column
 // index is 0-based; -1 means the file has no such column.
 type Layout struct {
-	Encoding   string   `json:"encoding"`  // "UTF-8", "UTF-8 with BOM", "UTF-16", "Windows-1252"
+	Encoding   string   `json:"encoding"`  // "UTF-8", "UTF-8 with BOM", "UTF-8, with some unreadable characters replaced", "UTF-16", "Windows-1252"
 	Delimiter  string   `json:"delimiter"` // ",", ";", "tab" or "|"
 	HeaderLine int      `json:"header_line"`
 	Columns    []string `json:"columns"` // the column names as the file writes them
@@ -252,6 +252,7 @@ func fileError(format string, a ...any) error {
 // failure of r itself is returned as another error (wrapping it), for the
 // caller to treat as internal.
 func ParseStatement(r io.Reader, name string, opts ParseOptions) (Statement, error) {
+	name = cleanText(name) // a file's name is text from outside too
 	max := opts.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxStatementBytes
@@ -376,6 +377,8 @@ func decode(data []byte) (string, string) {
 		return string(utf16.Decode(u)), "UTF-16"
 	case utf8.Valid(data):
 		return string(data), "UTF-8"
+	case mostlyUTF8(data):
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "UTF-8, with some unreadable characters replaced"
 	}
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
@@ -390,6 +393,28 @@ func decode(data []byte) (string, string) {
 		}
 	}
 	return b.String(), "Windows-1252"
+}
+
+// mostlyUTF8 reports whether data, which is not valid UTF-8, is UTF-8
+// with a few stray bytes (a file cut or edited by hand) rather than
+// Windows-1252: it has at least as many characters written as UTF-8 ("£"
+// as C2 A3) as bytes that are not UTF-8. A Windows-1252 file seldom has
+// any: "£" is the one byte A3 there, and an accented letter is one byte
+// that is not UTF-8. Reading a UTF-8 file as Windows-1252 would turn every
+// "£" into "Â£", so its amounts could not be read.
+func mostlyUTF8(data []byte) bool {
+	multi, bad := 0, 0
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		data = data[n:]
+	}
+	return multi >= bad
 }
 
 type colKind int
@@ -560,10 +585,11 @@ func findHeader(text string) (Layout, error) {
 			if line > headerSearchLines {
 				break
 			}
-			g := guessHeader(rec)
+			cols := trimAll(rec)
+			g := guessHeader(cols)
 			g.lay.HeaderLine = line
 			g.lay.Delimiter = d.name
-			g.lay.Columns = append([]string(nil), rec...)
+			g.lay.Columns = cols
 			if g.complete {
 				if found == nil || g.recognised > found.recognised ||
 					(g.recognised == found.recognised && line < found.lay.HeaderLine) {
@@ -575,14 +601,11 @@ func findHeader(text string) (Layout, error) {
 			if g.recognised >= 2 && (partial == nil || g.recognised > partial.recognised) {
 				gg := g
 				partial = &gg
-				partialCols = strings.Join(trimAll(rec), ", ")
+				partialCols = strings.Join(cols, ", ")
 			}
 		}
 	}
 	if found != nil {
-		for i, c := range found.lay.Columns {
-			found.lay.Columns[i] = strings.TrimSpace(strings.TrimPrefix(c, "\uFEFF"))
-		}
 		return found.lay, nil
 	}
 	const need = "A bank statement needs a date column, a description column, and either an amount column or separate paid in and paid out columns."
@@ -598,10 +621,11 @@ func findHeader(text string) (Layout, error) {
 		" Export the statement from your bank's website as CSV and try again."}
 }
 
+// trimAll returns the column names of a line, cleaned.
 func trimAll(rec []string) []string {
 	out := make([]string, len(rec))
 	for i, s := range rec {
-		out[i] = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
+		out[i] = cleanText(s)
 	}
 	return out
 }
@@ -683,7 +707,7 @@ func readLines(text string, lay *Layout) ([]StatementLine, error) {
 				len(rec), lay.HeaderLine, ncols, delimName(lay.Delimiter))
 			continue
 		}
-		sl := StatementLine{LineNo: line, Description: strings.Join(strings.Fields(rec[lay.Description]), " ")}
+		sl := StatementLine{LineNo: line, Description: cleanText(rec[lay.Description])}
 		d, format, why := parseStatementDate(rec[lay.Date])
 		if why != "" {
 			fail(line, "%s", why)
@@ -737,10 +761,10 @@ func readLines(text string, lay *Layout) ([]StatementLine, error) {
 			continue
 		}
 		if lay.Type >= 0 {
-			sl.Type = strings.TrimSpace(rec[lay.Type])
+			sl.Type = cleanText(rec[lay.Type])
 		}
 		if lay.Reference >= 0 {
-			sl.Reference = strings.Join(strings.Fields(rec[lay.Reference]), " ")
+			sl.Reference = cleanText(rec[lay.Reference])
 		}
 		lines = append(lines, sl)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // FieldError is one refused field: which field, and a plain message that
@@ -51,7 +52,19 @@ func (p Problems) err() error {
 	return p
 }
 
-const maxText = 2000
+// What each free-text field may hold, by the one text rule (package
+// text): notes and addresses may have several lines; every other field is
+// one line, as it is shown in a list, a heading or on a payslip. Names,
+// references and phone numbers are shorter than free text (text.MaxLen),
+// to fit where they are printed.
+var (
+	notesText   = text.Lines             // a record's notes
+	addressText = text.Lines             // a postal address
+	lineText    = text.Line              // a reason, an emergency contact, an email address
+	shortText   = text.Line.Shorter(60)  // a budget's name, a reference, a policy number
+	nameText    = text.Line.Shorter(120) // a person's, council's, insurer's or scheme's name
+	phoneText   = text.Line.Shorter(40)  // a phone number
+)
 
 func (p *Problems) required(field, label, v string) {
 	if strings.TrimSpace(v) == "" {
@@ -59,10 +72,14 @@ func (p *Problems) required(field, label, v string) {
 	}
 }
 
-func (p *Problems) text(field, label, v string, max int) {
-	if len([]rune(v)) > max {
-		p.add(field, "%s is too long: keep it under %d characters.", label, max)
+// text checks a free-text field by the one text rule, and reports whether
+// it may be stored.
+func (p *Problems) text(field, label, v string, k text.Kind) bool {
+	if msg := text.Check(label, v, k); msg != "" {
+		p.add(field, "%s", msg)
+		return false
 	}
+	return true
 }
 
 func (p *Problems) notNegative(field, label string, m money.Money) {
@@ -144,19 +161,19 @@ func CheckAccountsOfficeReference(s string) string {
 func ValidateAccount(a Account) error {
 	var p Problems
 	p.required("name", "A short name for this budget (like \"Tom's care\")", a.Name)
-	p.text("name", "The name", a.Name, 60)
+	p.text("name", "The name", a.Name, shortText)
 	p.required("person_supported", "The name of the person supported", a.PersonSupported)
-	p.text("person_supported", "The name of the person supported", a.PersonSupported, 120)
+	p.text("person_supported", "The name of the person supported", a.PersonSupported, nameText)
 	if a.Capacity != Self {
 		p.required("managed_by", "The name of the person who manages the money", a.ManagedBy)
 	}
-	p.text("managed_by", "The manager's name", a.ManagedBy, 120)
+	p.text("managed_by", "The manager's name", a.ManagedBy, nameText)
 	if !oneOf(a.Capacity, Capacities) {
 		p.add("capacity", "Choose who manages the money: yourself, a suitable person or family member, or a nominated person.")
 	}
 	p.required("council", "The council's name", a.Council)
-	p.text("council", "The council's name", a.Council, 120)
-	p.text("council_reference", "The council's reference", a.CouncilReference, 60)
+	p.text("council", "The council's name", a.Council, nameText)
+	p.text("council_reference", "The council's reference", a.CouncilReference, shortText)
 	if a.Payment <= 0 {
 		p.add("payment", "The council's payment is needed: the amount on their letter, more than £0.00.")
 	}
@@ -180,7 +197,7 @@ func ValidateAccount(a Account) error {
 		p.add("surplus_limit_weeks", "The surplus limit is a number of weeks of payment, from 0 to 52 (often 4 or 8).")
 	}
 	p.notNegative("contingency", "The contingency", a.Contingency)
-	p.text("notes", "The notes", a.Notes, maxText)
+	p.text("notes", "The notes", a.Notes, notesText)
 	return p.err()
 }
 
@@ -188,8 +205,8 @@ func ValidateAccount(a Account) error {
 func ValidateEmployer(e Employer) error {
 	var p Problems
 	p.required("name", "The employer's name", e.Name)
-	p.text("name", "The employer's name", e.Name, 120)
-	p.text("address", "The address", e.Address, 500)
+	p.text("name", "The employer's name", e.Name, nameText)
+	p.text("address", "The address", e.Address, addressText)
 	if e.PAYEReference != "" {
 		if m := CheckPAYEReference(e.PAYEReference); m != "" {
 			p.add("paye_reference", "%s", m)
@@ -282,10 +299,10 @@ var (
 func ValidatePA(a PA) error {
 	var p Problems
 	p.required("name", "The PA's name", a.Name)
-	p.text("name", "The PA's name", a.Name, 120)
-	p.text("address", "The address", a.Address, 500)
-	p.text("phone", "The phone number", a.Phone, 40)
-	if a.Email != "" && (!strings.Contains(a.Email, "@") || strings.ContainsAny(a.Email, " \t")) {
+	p.text("name", "The PA's name", a.Name, nameText)
+	p.text("address", "The address", a.Address, addressText)
+	p.text("phone", "The phone number", a.Phone, phoneText)
+	if p.text("email", "The email address", a.Email, lineText) && a.Email != "" && (!strings.Contains(a.Email, "@") || strings.ContainsAny(a.Email, " \t")) {
 		p.add("email", "%q is not an email address: it should look like name@example.org.", a.Email)
 	}
 	if a.NINumber != "" {
@@ -310,13 +327,13 @@ func ValidatePA(a PA) error {
 	if a.LeavingDate.IsZero() && strings.TrimSpace(a.LeavingReason) != "" {
 		p.add("leaving_date", "Give the leaving date as well as the reason.")
 	}
-	p.text("leaving_reason", "The reason for leaving", a.LeavingReason, 500)
-	p.text("right_to_work_doc", "The document type", a.RightToWorkDoc, 120)
+	p.text("leaving_reason", "The reason for leaving", a.LeavingReason, lineText)
+	p.text("right_to_work_doc", "The document type", a.RightToWorkDoc, nameText)
 	if a.DBSNumber != "" && !dbsPattern.MatchString(strings.ReplaceAll(a.DBSNumber, " ", "")) {
 		p.add("dbs_number", "A DBS certificate number is 12 digits, printed at the top right of the certificate.")
 	}
-	p.text("emergency_contact", "The emergency contact", a.EmergencyContact, 500)
-	p.text("notes", "The notes", a.Notes, maxText)
+	p.text("emergency_contact", "The emergency contact", a.EmergencyContact, lineText)
+	p.text("notes", "The notes", a.Notes, notesText)
 	if strings.TrimSpace(a.TaxCode) == "" {
 		p.add("tax_code", "A tax code is needed: use the one on the P45 or HMRC's letter, or 1257L if there is neither.")
 	}
@@ -389,6 +406,7 @@ func ValidateContract(c Contract) error {
 		if strings.TrimSpace(c.PensionScheme) == "" {
 			p.add("pension_scheme", "Give the pension scheme's name, like NEST.")
 		}
+		p.text("pension_scheme", "The scheme's name", c.PensionScheme, nameText)
 		if c.PensionBasis != PensionQualifying && c.PensionBasis != PensionAllPay {
 			p.add("pension_basis", "Choose whether contributions are on qualifying earnings or on all pay.")
 		}
@@ -409,9 +427,9 @@ func ValidateContract(c Contract) error {
 func ValidateInsurance(i Insurance) error {
 	var p Problems
 	p.required("insurer", "The insurer's name", i.Insurer)
-	p.text("insurer", "The insurer's name", i.Insurer, 120)
+	p.text("insurer", "The insurer's name", i.Insurer, nameText)
 	p.required("policy_number", "The policy number", i.PolicyNumber)
-	p.text("policy_number", "The policy number", i.PolicyNumber, 60)
+	p.text("policy_number", "The policy number", i.PolicyNumber, shortText)
 	if i.Cover < money.FromPounds(5_000_000) {
 		p.add("cover", "Employer's liability cover must be at least £5,000,000 by law (most policies give £10,000,000).")
 	}
@@ -424,7 +442,7 @@ func ValidateInsurance(i Insurance) error {
 		p.add("renewal_date", "The renewal date must be after the start date.")
 	}
 	p.notNegative("premium", "The premium", i.Premium)
-	p.text("notes", "The notes", i.Notes, maxText)
+	p.text("notes", "The notes", i.Notes, notesText)
 	return p.err()
 }
 

@@ -33,8 +33,9 @@ var ErrInvalid = errors.New("invalid rota input")
 var ErrRefused = errors.New("rota action refused")
 
 type rotaError struct {
-	msg  string
-	kind error
+	msg   string
+	kind  error
+	field string // the field of a form it is about, or ""
 }
 
 func (e *rotaError) Error() string { return e.msg }
@@ -42,6 +43,22 @@ func (e *rotaError) Unwrap() error { return e.kind }
 
 func invalidf(format string, a ...any) error {
 	return &rotaError{msg: fmt.Sprintf(format, a...), kind: ErrInvalid}
+}
+
+// fieldf is invalidf about one field of a form ("note", "signed_name").
+func fieldf(field, format string, a ...any) error {
+	return &rotaError{msg: fmt.Sprintf(format, a...), kind: ErrInvalid, field: field}
+}
+
+// Field returns the field an error of this package is about ("note",
+// "name", "signed_name", "approved_by"), or "" when it is about no one
+// field, so a form can show the message beside it.
+func Field(err error) string {
+	var re *rotaError
+	if errors.As(err, &re) {
+		return re.field
+	}
+	return ""
 }
 
 func refusedf(format string, a ...any) error {

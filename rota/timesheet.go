@@ -251,6 +251,9 @@ func (t *Timesheet) SetEntry(i int, e Entry) error {
 	if err := t.checkEntry(i, e); err != nil {
 		return err
 	}
+	if err := CheckNote(e.Note); err != nil {
+		return err
+	}
 	t.Entries[i] = e
 	return nil
 }
@@ -262,6 +265,9 @@ func (t *Timesheet) AddEntry(e Entry) error {
 		return err
 	}
 	if err := t.checkEntry(-1, e); err != nil {
+		return err
+	}
+	if err := CheckNote(e.Note); err != nil {
 		return err
 	}
 	i := sort.Search(len(t.Entries), func(i int) bool { return t.Entries[i].Start.After(e.Start) })
@@ -287,6 +293,9 @@ func (t *Timesheet) RemoveEntry(i int) error {
 // SetNote changes the timesheet's note. Only a draft can be changed.
 func (t *Timesheet) SetNote(note string) error {
 	if err := t.editable(); err != nil {
+		return err
+	}
+	if err := checkText("note", "The timesheet's note", note); err != nil {
 		return err
 	}
 	t.Note = note
@@ -341,6 +350,9 @@ func (t *Timesheet) Sign(paName, typed string, on civil.Date) error {
 	if strings.TrimSpace(typed) == "" {
 		return invalidf("To sign, the PA types their full name (%s).", strings.TrimSpace(paName))
 	}
+	if err := checkText("signed_name", "The name typed", typed); err != nil {
+		return err
+	}
 	if !strings.EqualFold(normName(typed), normName(paName)) {
 		return invalidf("The name typed (%s) does not match the PA's name (%s): the PA should type their own full name.", strings.TrimSpace(typed), strings.TrimSpace(paName))
 	}
@@ -390,6 +402,9 @@ func (t *Timesheet) Approve(by string, on civil.Date) error {
 	}
 	if strings.TrimSpace(by) == "" {
 		return invalidf("Enter the name of the person approving the timesheet.")
+	}
+	if err := checkText("approved_by", "The approver's name", by); err != nil {
+		return err
 	}
 	if on.IsZero() {
 		return invalidf("Enter the date of the approval.")

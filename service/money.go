@@ -11,6 +11,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/storage"
+	"patoolkit/text"
 )
 
 // The money records, as storage keeps them.
@@ -641,8 +642,8 @@ func (s *Service) AddOwed(accountID int64, o budget.Owed) (budget.Owed, error) {
 	}
 	if o.Payee == "" {
 		p = append(p, household.FieldError{Field: "payee", Message: "Say who is owed the money."})
-	} else if len([]rune(o.Payee)) > 200 {
-		p = append(p, household.FieldError{Field: "payee", Message: "Keep the name under 200 characters."})
+	} else if msg := text.Check("The payee", o.Payee, text.Line); msg != "" {
+		p = append(p, household.FieldError{Field: "payee", Message: msg})
 	}
 	if o.Amount <= 0 {
 		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount owed, more than £0.00."})
@@ -798,6 +799,10 @@ func (s *Service) SetAsides(accountID int64) ([]SetAside, error) {
 	return out, err
 }
 
+// setAsidePurpose is what the purpose of money set aside may hold: one
+// line, short, as it is a row of Where I stand.
+var setAsidePurpose = text.Line.Shorter(100)
+
 // SaveSetAside stores money set aside for a purpose (ID 0: new), or a
 // change to it.
 func (s *Service) SaveSetAside(sa SetAside) (SetAside, error) {
@@ -805,8 +810,8 @@ func (s *Service) SaveSetAside(sa SetAside) (SetAside, error) {
 	var p household.Problems
 	if sa.Purpose == "" {
 		p = append(p, household.FieldError{Field: "purpose", Message: "Say what the money is for, like \"HMRC quarter\" or \"holiday cover\"."})
-	} else if len([]rune(sa.Purpose)) > 100 {
-		p = append(p, household.FieldError{Field: "purpose", Message: "Keep the purpose under 100 characters."})
+	} else if msg := text.Check("The purpose", sa.Purpose, setAsidePurpose); msg != "" {
+		p = append(p, household.FieldError{Field: "purpose", Message: msg})
 	}
 	if sa.Amount <= 0 {
 		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount set aside, more than £0.00."})
@@ -877,8 +882,8 @@ func (s *Service) SaveBill(b Bill) (Bill, error) {
 	var p household.Problems
 	if b.Payee == "" {
 		p = append(p, household.FieldError{Field: "payee", Message: "Say who the bill is from."})
-	} else if len([]rune(b.Payee)) > 200 {
-		p = append(p, household.FieldError{Field: "payee", Message: "Keep the name under 200 characters."})
+	} else if msg := text.Check("The payee", b.Payee, text.Line); msg != "" {
+		p = append(p, household.FieldError{Field: "payee", Message: msg})
 	}
 	if b.Amount <= 0 {
 		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount of the bill, more than £0.00."})

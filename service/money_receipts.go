@@ -11,6 +11,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/storage"
+	"patoolkit/text"
 )
 
 // MaxReceiptBytes is the largest receipt kept: a phone photo or a scanned
@@ -73,7 +74,8 @@ func (s *Service) AddReceiptFile(transactionID int64, path string) (Receipt, err
 // JPEG images and PDFs are kept (recognised by their contents), at most
 // 10 MB.
 func (s *Service) AddReceipt(transactionID int64, fileName string, data []byte) (Receipt, error) {
-	fileName = strings.TrimSpace(filepath.Base(fileName))
+	// A file's name is text from outside, like a statement's: cleaned.
+	fileName = text.Clean(filepath.Base(fileName))
 	if fileName == "" || fileName == "." || fileName == string(filepath.Separator) {
 		fileName = "receipt"
 	}

@@ -34,8 +34,8 @@ func (f FillResult) String() string {
 // cover, covered, cancelled), are left as they are.
 func (s *Service) SavePattern(accountID int64, p rota.Pattern, from, to civil.Date) (rota.Pattern, FillResult, error) {
 	p.Name = strings.TrimSpace(p.Name)
-	if p.Name == "" {
-		return p, FillResult{}, Invalidf("Give the pattern a name, like \"Weekday mornings\".")
+	if err := rota.CheckPatternName(p.Name); err != nil {
+		return p, FillResult{}, rotaError(err)
 	}
 	if err := p.Validate(); err != nil {
 		return p, FillResult{}, rotaError(err)
@@ -179,6 +179,9 @@ func findPattern(tx *storage.Tx, accountID, patternID int64) (rota.Pattern, erro
 func (s *Service) RecordAbsence(accountID int64, a rota.Absence) ([]rota.Shift, error) {
 	a.Note = strings.TrimSpace(a.Note)
 	if err := a.Validate(); err != nil {
+		return nil, rotaError(err)
+	}
+	if err := rota.CheckNote(a.Note); err != nil {
 		return nil, rotaError(err)
 	}
 	var changed []rota.Shift

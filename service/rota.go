@@ -19,10 +19,14 @@ import (
 // it counts as 2:1 support.
 const handoverMinutes = 30
 
-// rotaError turns the rota rules' plain refusals into Invalid errors.
+// rotaError turns the rota rules' plain refusals into Invalid errors; one
+// about a field of a form ("note") is shown beside it.
 func rotaError(err error) error {
 	if err == nil {
 		return nil
+	}
+	if f := rota.Field(err); f != "" {
+		return invalid(household.Problems{{Field: f, Message: err.Error()}})
 	}
 	if errors.Is(err, rota.ErrInvalid) || errors.Is(err, rota.ErrRefused) {
 		return &Error{Code: Invalid, Message: err.Error(), Err: err}
@@ -136,6 +140,9 @@ func (s *Service) AddShift(accountID int64, in ShiftInput) (rota.Shift, []rota.W
 		return sh, nil, rotaError(err)
 	}
 	sh.Note = strings.TrimSpace(in.Note)
+	if err := rota.CheckNote(sh.Note); err != nil {
+		return sh, nil, rotaError(err)
+	}
 	var warnings []rota.Warning
 	err = s.update("adding the shift", func(tx *storage.Tx) error {
 		rc, err := loadRotaContext(tx, accountID)
@@ -250,6 +257,9 @@ func (rc rotaContext) checkAround(tx *storage.Tx, sh rota.Shift) ([]rota.Warning
 func (s *Service) UpdateShift(sh rota.Shift) (rota.Shift, []rota.Warning, error) {
 	sh.Note = strings.TrimSpace(sh.Note)
 	if err := sh.Validate(); err != nil {
+		return sh, nil, rotaError(err)
+	}
+	if err := rota.CheckNote(sh.Note); err != nil {
 		return sh, nil, rotaError(err)
 	}
 	var warnings []rota.Warning

@@ -158,6 +158,9 @@ func (s *Service) SetTimesheetEntries(id int64, entries []rota.Entry, note strin
 			if err := e.Validate(); err != nil {
 				return fmt.Errorf("line %d: %w", i+1, err)
 			}
+			if err := rota.CheckNote(e.Note); err != nil {
+				return fmt.Errorf("line %d: %w", i+1, err)
+			}
 		}
 		ts.Entries = append([]rota.Entry(nil), entries...)
 		return nil
