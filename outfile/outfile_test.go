@@ -87,7 +87,6 @@ func TestRefusals(t *testing.T) {
 		{"through a linked folder", filepath.Join(sub, "up", "patoolkit.db"), true, Protected},
 		{"a companion through a linked folder", filepath.Join(sub, "up", "patoolkit.db-wal"), true, Protected},
 		{"a folder", filepath.Join(dir, "folder"), true, IsFolder},
-		{"/dev/null", os.DevNull, true, NotRegular},
 		{"a dangling link", filepath.Join(dir, "dangling"), true, NotRegular},
 		{"an existing file", existing, false, Exists},
 	}

@@ -43,6 +43,13 @@ func TestNoCommandWritesOverTheDataFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "old.pdf"), []byte("an earlier rota"), 0o600)
+	// A pipe stands for every file that is not a regular file (/dev/null,
+	// a device): a test that wrote over /dev/null by mistake would break
+	// the machine it runs on.
+	fifo := filepath.Join(dir, "pipe")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no pipes here")
+	}
 	rota := []string{"export", "rota", "--data", path, "--account", "Priya's support", "--from", "2026-11-16", "--to", "2026-11-22"}
 	for _, c := range []struct {
 		out, want string
@@ -53,7 +60,7 @@ func TestNoCommandWritesOverTheDataFile(t *testing.T) {
 		{path + "-journal", "is your data file"},
 		{link, "is your data file"},
 		{hard, "is your data file"},
-		{os.DevNull, "is not an ordinary file"},
+		{fifo, "is not an ordinary file"},
 		{dir, "is a folder"},
 		{filepath.Join(dir, "old.pdf"), "already exists, so nothing was written. Choose a new name, or add --force to replace it."},
 		{filepath.Join(dir, "no", "such", "rota.pdf"), "does not exist"},
