@@ -119,7 +119,7 @@ func (p *Pending) Commit() error {
 	if p.done {
 		return errors.New("outfile: committed twice")
 	}
-	if err := syncFile(p.Temp); err != nil {
+	if err := SyncFile(p.Temp); err != nil {
 		return err
 	}
 	if err := os.Chmod(p.Temp, 0o600); err != nil {
@@ -129,11 +129,11 @@ func (p *Pending) Commit() error {
 		if err := os.Rename(p.Temp, p.target); err != nil {
 			return err
 		}
-	} else if err := placeNew(p.Temp, p.target); err != nil {
+	} else if err := PlaceNew(p.Temp, p.target); err != nil {
 		return err
 	}
 	p.done = true
-	syncDir(filepath.Dir(p.target))
+	SyncDir(filepath.Dir(p.target))
 	return nil
 }
 
@@ -243,11 +243,11 @@ func samePath(a, b string) bool {
 	return a == b
 }
 
-// placeNew gives tmp the name target only if target does not exist: a
-// hard link fails when the name is taken, which a rename would not. Where
-// the file system has no hard links (a FAT USB stick), the name is checked
-// and then renamed.
-func placeNew(tmp, target string) error {
+// PlaceNew gives the file tmp the name target only if target does not
+// exist (an Exists refusal if it does): a hard link fails when the name is
+// taken, which a rename would not. Where the file system has no hard links
+// (a FAT USB stick), the name is checked and then renamed.
+func PlaceNew(tmp, target string) error {
 	err := os.Link(tmp, target)
 	if err == nil {
 		os.Remove(tmp)
@@ -262,7 +262,8 @@ func placeNew(tmp, target string) error {
 	return os.Rename(tmp, target)
 }
 
-func syncFile(path string) error {
+// SyncFile makes the file at path durable.
+func SyncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return err
@@ -274,9 +275,9 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-// syncDir makes a rename in dir durable. Some systems cannot sync a folder
+// SyncDir makes a rename in dir durable. Some systems cannot sync a folder
 // (Windows); the rename has happened all the same.
-func syncDir(dir string) {
+func SyncDir(dir string) {
 	d, err := os.Open(dir)
 	if err != nil {
 		return

@@ -365,18 +365,18 @@ func createNew(path string) error {
 	if err := sqldb.Close(); err != nil {
 		return fmt.Errorf("creating the data file: %w", err)
 	}
-	if err := syncPath(tmp); err != nil {
+	if err := outfile.SyncFile(tmp); err != nil {
 		return fmt.Errorf("creating the data file: %w", err)
 	}
 	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
 		err = os.Rename(tmp, path) // an empty file: there is nothing to lose
-	} else if err = os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) && !fileExists(path) {
-		err = os.Rename(tmp, path) // no hard links on this file system
-	}
-	if err != nil {
+		if err != nil {
+			return fmt.Errorf("creating the data file: %w", err)
+		}
+	} else if err := outfile.PlaceNew(tmp, path); err != nil {
 		return fmt.Errorf("creating the data file: %w", err)
 	}
-	syncDir(dir)
+	outfile.SyncDir(dir)
 	return nil
 }
 
@@ -400,25 +400,6 @@ func tighten(path string) {
 		if st, err := os.Stat(p); err == nil && st.Mode().Perm()&0o077 != 0 {
 			os.Chmod(p, st.Mode().Perm()&0o700)
 		}
-	}
-}
-
-func syncPath(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 }
 
@@ -868,7 +849,7 @@ func Restore(path, from string) (keptAside string, err error) {
 	if err := os.Rename(tmp, real); err != nil {
 		return "", fmt.Errorf("putting the restored file in place: %w", err)
 	}
-	syncDir(dir)
+	outfile.SyncDir(dir)
 	return keptAside, nil
 }
 
