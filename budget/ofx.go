@@ -67,12 +67,18 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		if t.Currency != nil && t.Currency.CurSym.String() != "" && t.Currency.CurSym.String() != "GBP" {
 			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) is in another currency: only pounds can be imported.", n, t.FiTID)}
 		}
-		amount, ok := penceOf(&t.TrnAmt.Rat)
-		if !ok {
-			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, which is not a whole number of pence.", n, t.FiTID, t.TrnAmt.String())}
+		amount, why := ofxPence(&t.TrnAmt.Rat)
+		if why != "" {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, %s", n, t.FiTID, shorten(t.TrnAmt.String()), why)}
 		}
 		if t.DtPosted.IsZero() {
 			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has no date.", n, t.FiTID)}
+		}
+		date := civil.Of(t.DtPosted.Time)
+		if date.Year < minStatementYear || date.Year > maxStatementYear {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf(
+				"Transaction %d (%s) is dated %s, which can't be right: the year should be between %d and %d. Download the statement again from your bank's website.",
+				n, t.FiTID, date.UK(), minStatementYear, maxStatementYear)}
 		}
 		desc := strings.TrimSpace(t.Name.String())
 		if desc == "" && t.Payee != nil {
@@ -87,7 +93,7 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		if amount == 0 {
 			continue
 		}
-		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: civil.Of(t.DtPosted.Time), Description: desc,
+		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: date, Description: desc,
 			Amount: amount, Type: t.TrnType.String(), Reference: t.FiTID.String()})
 	}
 	if len(st.Lines) == 0 {
@@ -100,6 +106,21 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		st.ClosingBalance = closing
 	}
 	return st, nil
+}
+
+// ofxPence returns r pounds as whole pence, or why it can't be a line of
+// a statement (the end of a sentence): not a whole number of pence, or
+// larger than a line of a CSV statement may be.
+func ofxPence(r *big.Rat) (money.Money, string) {
+	limit := new(big.Rat).SetInt64(int64(maxAmount) / 100)
+	if new(big.Rat).Abs(r).Cmp(limit) > 0 {
+		return 0, "which is too large to be a line of a direct payment account. Check the file."
+	}
+	p, ok := penceOf(r)
+	if !ok {
+		return 0, "which is not a whole number of pence."
+	}
+	return p, ""
 }
 
 // penceOf returns r pounds as whole pence, false when it is not a whole

@@ -24,6 +24,13 @@ const DefaultMaxStatementBytes = 20 << 20
 // payment, and small enough that a million lines cannot overflow a sum.
 const maxAmount = money.Money(10_000_000_00)
 
+// minStatementYear and maxStatementYear bound the year of a statement
+// line, as civil.Parse bounds every stored date.
+const (
+	minStatementYear = 1900
+	maxStatementYear = 2200
+)
+
 // maxLineBytes is the longest line a statement may have.
 const maxLineBytes = 10000
 
@@ -975,8 +982,8 @@ func parseStatementDate(cell string) (civil.Date, string, string) {
 	if y < 100 {
 		y += 2000
 	}
-	if y < 1900 || y > 2200 {
-		return bad(fmt.Sprintf("the year in %q should be between 1900 and 2200.", shown))
+	if y < minStatementYear || y > maxStatementYear {
+		return bad(fmt.Sprintf("the year in %q should be between %d and %d.", shown, minStatementYear, maxStatementYear))
 	}
 	if m < 1 || m > 12 {
 		return bad(fmt.Sprintf("%q has no month %d (months are 1 to 12).", shown, m))

@@ -185,3 +185,33 @@ func TestImportBankOFX(t *testing.T) {
 		t.Errorf("second import = %s", out)
 	}
 }
+
+// An OFX line with a date or amount no statement can hold is refused like
+// the same line in a CSV file: exit 2, one plain line, nothing stored.
+func TestImportBankOFXOutOfRangeIsRefused(t *testing.T) {
+	path := demoFile(t)
+	good, err := os.ReadFile(filepath.Join("..", "..", "budget", "testdata", "layout7_ofx1_sgml.ofx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	for name, c := range map[string]struct{ old, new, want string }{
+		"year 7026": {"<DTPOSTED>20261105", "<DTPOSTED>70261105", "the year should be between 1900 and 2200"},
+		"huge":      {"<TRNAMT>-12.34", "<TRNAMT>-99999999999.99", "too large"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "statement.ofx")
+			if err := os.WriteFile(file, []byte(strings.Replace(string(good), c.old, c.new, 1)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", file)
+			if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) ||
+				!strings.Contains(stderr, "nothing was imported") || strings.Contains(stderr, "sql") {
+				t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+			}
+		})
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the data file")
+	}
+}
