@@ -74,6 +74,8 @@ func (s *Service) PlanImportFile(accountID int64, path string) (ImportPreview, e
 		return ImportPreview{}, Invalidf("There is no file at %s. Check the folder and the file's name.", path)
 	case st.IsDir():
 		return ImportPreview{}, Invalidf("%s is a folder: give the statement file inside it.", path)
+	case !st.Mode().IsRegular():
+		return ImportPreview{}, notAFile(path)
 	case st.Size() > budget.DefaultMaxStatementBytes:
 		return ImportPreview{}, statementRefused(name, &budget.StatementError{Reason: fmt.Sprintf(
 			"The file is %d MB, far larger than a bank statement export (at most %d MB): check you chose the right file, or export a shorter period.",
@@ -84,7 +86,17 @@ func (s *Service) PlanImportFile(accountID int64, path string) (ImportPreview, e
 		return ImportPreview{}, Invalidf("%s can't be opened (%v).", path, err)
 	}
 	defer f.Close()
+	// The path may have been swapped for something else since it was looked at.
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return ImportPreview{}, notAFile(path)
+	}
 	return s.PlanImport(accountID, f, name)
+}
+
+// notAFile refuses a path that is not a plain file (a named pipe, a
+// device, a socket): reading one could wait for ever or never end.
+func notAFile(path string) error {
+	return Invalidf("%s is not a file that holds a statement (it may be a pipe or a device): give the CSV or OFX file you downloaded from your bank's website.", path)
 }
 
 // PlanImport reads a bank statement from r (name is the file's name, for
