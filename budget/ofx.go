@@ -35,16 +35,18 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		currency string
 		list     *ofxgo.TransactionList
 		balance  ofxgo.Amount
+		id       BankAccount
 	}
 	var accounts []account
 	for _, m := range resp.Bank {
 		if s, ok := m.(*ofxgo.StatementResponse); ok {
-			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt})
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt,
+				NewBankAccount(s.BankAcctFrom.BankID.String(), s.BankAcctFrom.AcctID.String())})
 		}
 	}
 	for _, m := range resp.CreditCard {
 		if s, ok := m.(*ofxgo.CCStatementResponse); ok {
-			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt})
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt, NewBankAccount("", s.CCAcctFrom.AcctID.String())})
 		}
 	}
 	if len(accounts) != 1 {
@@ -58,7 +60,7 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		return Statement{}, fileError("The statement in %q is in %s: only accounts in pounds (GBP) can be imported.", name, acc.currency)
 	}
 	st := Statement{Name: name, Layout: Layout{Encoding: "OFX", Date: -1, Description: -1, Amount: -1, PaidIn: -1,
-		PaidOut: -1, Balance: -1, Type: -1, Reference: -1, DateFormat: "OFX"}}
+		PaidOut: -1, Balance: -1, Type: -1, Reference: -1, DateFormat: "OFX"}, Account: acc.id}
 	if acc.list == nil || len(acc.list.Transactions) == 0 {
 		return Statement{}, fileError("The file %q has no transactions. Check the period you downloaded.", name)
 	}
@@ -94,7 +96,7 @@ func parseOFX(data []byte, name string) (Statement, error) {
 			continue
 		}
 		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: date, Description: desc,
-			Amount: amount, Type: t.TrnType.String(), Reference: t.FiTID.String()})
+			Amount: amount, Type: t.TrnType.String(), Reference: t.FiTID.String(), BankID: strings.TrimSpace(t.FiTID.String())})
 	}
 	if len(st.Lines) == 0 {
 		return Statement{}, fileError("The file %q has no transactions that pay money in or out.", name)

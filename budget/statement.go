@@ -182,6 +182,9 @@ type StatementLine struct {
 	HasBalance  bool        `json:"has_balance"`
 	Type        string      `json:"type,omitempty"`
 	Reference   string      `json:"reference,omitempty"`
+	// BankID is the bank's own id for the line (an OFX file's FITID), or
+	// "": the same line downloaded again has the same id.
+	BankID string `json:"bank_id,omitempty"`
 	// Occurrence counts identical lines (same date, amount and
 	// description) within the file: 1 for the first, 2 for the second.
 	// Two £5.00 coffees on one day are two lines with different keys.
@@ -201,6 +204,10 @@ type Statement struct {
 	OpeningBalance money.Money `json:"opening_balance"`
 	ClosingBalance money.Money `json:"closing_balance"`
 	HasBalances    bool        `json:"has_balances"`
+	// Account is the bank account the statement says it is for, as far
+	// as it says (the lines above a CSV file's column names, an OFX
+	// file's account).
+	Account BankAccount `json:"account,omitzero"`
 }
 
 // Chronological returns the lines oldest first (the file's order, or the
@@ -319,6 +326,7 @@ func ParseStatement(r io.Reader, name string, opts ParseOptions) (Statement, err
 	countOccurrences(out, lay.NewestFirst)
 	st.Lines = out
 	st.Layout = lay
+	st.Account = preambleAccount(text, lay)
 	first, last := out[0].Date, out[len(out)-1].Date
 	if lay.NewestFirst {
 		first, last = last, first
