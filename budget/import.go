@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"patoolkit/civil"
 	"patoolkit/money"
@@ -196,6 +197,30 @@ func (p *Proposed) Answer(id int64) bool {
 		}
 	}
 	return false
+}
+
+// Describe names the statement line for a message: "line 3 (10/11/2026,
+// TOTALLY DIFFERENT SHOP, £12.34 out)".
+func (p Proposed) Describe() string {
+	way := "in"
+	if p.Line.Amount < 0 {
+		way = "out"
+	}
+	return fmt.Sprintf("line %d (%s, %s, %s %s)", p.Line.LineNo, p.Line.Date.UK(), p.Line.Description, p.Line.Amount.Abs().Format(), way)
+}
+
+// MayBe says which lines already in the ledger the line may be: "the line
+// you entered by hand on 05/11/2026 (Chemist, £12.34 out)", with "or"
+// between two or more.
+func (p Proposed) MayBe() string {
+	parts := make([]string, len(p.Maybe))
+	for i, c := range p.Maybe {
+		parts[i] = c.Describe()
+	}
+	if len(parts) > 1 {
+		return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+	}
+	return strings.Join(parts, "")
 }
 
 // Unanswered reports whether the line has a question (Maybe) that the
