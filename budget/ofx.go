@@ -35,16 +35,18 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		currency string
 		list     *ofxgo.TransactionList
 		balance  ofxgo.Amount
+		id       BankAccount
 	}
 	var accounts []account
 	for _, m := range resp.Bank {
 		if s, ok := m.(*ofxgo.StatementResponse); ok {
-			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt})
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt,
+				NewBankAccount(s.BankAcctFrom.BankID.String(), s.BankAcctFrom.AcctID.String())})
 		}
 	}
 	for _, m := range resp.CreditCard {
 		if s, ok := m.(*ofxgo.CCStatementResponse); ok {
-			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt})
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt, NewBankAccount("", s.CCAcctFrom.AcctID.String())})
 		}
 	}
 	if len(accounts) != 1 {
@@ -58,7 +60,7 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		return Statement{}, fileError("The statement in %q is in %s: only accounts in pounds (GBP) can be imported.", name, acc.currency)
 	}
 	st := Statement{Name: name, Layout: Layout{Encoding: "OFX", Date: -1, Description: -1, Amount: -1, PaidIn: -1,
-		PaidOut: -1, Balance: -1, Type: -1, Reference: -1, DateFormat: "OFX"}}
+		PaidOut: -1, Balance: -1, Type: -1, Reference: -1, DateFormat: "OFX"}, Account: acc.id}
 	if acc.list == nil || len(acc.list.Transactions) == 0 {
 		return Statement{}, fileError("The file %q has no transactions. Check the period you downloaded.", name)
 	}
@@ -67,12 +69,18 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		if t.Currency != nil && t.Currency.CurSym.String() != "" && t.Currency.CurSym.String() != "GBP" {
 			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) is in another currency: only pounds can be imported.", n, cleanText(t.FiTID.String()))}
 		}
-		amount, ok := penceOf(&t.TrnAmt.Rat)
-		if !ok {
-			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, which is not a whole number of pence.", n, cleanText(t.FiTID.String()), t.TrnAmt.String())}
+		amount, why := ofxPence(&t.TrnAmt.Rat)
+		if why != "" {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has the amount %s, %s", n, cleanText(t.FiTID.String()), shorten(t.TrnAmt.String()), why)}
 		}
 		if t.DtPosted.IsZero() {
 			return Statement{}, &StatementError{Reason: fmt.Sprintf("Transaction %d (%s) has no date.", n, cleanText(t.FiTID.String()))}
+		}
+		date := civil.Of(t.DtPosted.Time)
+		if date.Year < minStatementYear || date.Year > maxStatementYear {
+			return Statement{}, &StatementError{Reason: fmt.Sprintf(
+				"Transaction %d (%s) is dated %s, which can't be right: the year should be between %d and %d. Download the statement again from your bank's website.",
+				n, cleanText(t.FiTID.String()), date.UK(), minStatementYear, maxStatementYear)}
 		}
 		desc := cleanText(t.Name.String())
 		if desc == "" && t.Payee != nil {
@@ -87,8 +95,8 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		if amount == 0 {
 			continue
 		}
-		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: civil.Of(t.DtPosted.Time), Description: desc,
-			Amount: amount, Type: t.TrnType.String(), Reference: cleanText(t.FiTID.String())})
+		st.Lines = append(st.Lines, StatementLine{LineNo: n, Date: date, Description: desc,
+			Amount: amount, Type: t.TrnType.String(), Reference: cleanText(t.FiTID.String()), BankID: cleanText(t.FiTID.String())})
 	}
 	if len(st.Lines) == 0 {
 		return Statement{}, fileError("The file %q has no transactions that pay money in or out.", name)
@@ -100,6 +108,21 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		st.ClosingBalance = closing
 	}
 	return st, nil
+}
+
+// ofxPence returns r pounds as whole pence, or why it can't be a line of
+// a statement (the end of a sentence): not a whole number of pence, or
+// larger than a line of a CSV statement may be.
+func ofxPence(r *big.Rat) (money.Money, string) {
+	limit := new(big.Rat).SetInt64(int64(maxAmount) / 100)
+	if new(big.Rat).Abs(r).Cmp(limit) > 0 {
+		return 0, "which is too large to be a line of a direct payment account. Check the file."
+	}
+	p, ok := penceOf(r)
+	if !ok {
+		return 0, "which is not a whole number of pence."
+	}
+	return p, ""
 }
 
 // penceOf returns r pounds as whole pence, false when it is not a whole

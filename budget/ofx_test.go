@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -70,5 +71,31 @@ func TestParseOFXRefusals(t *testing.T) {
 		if !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want it to say %q", name, err, c.want)
 		}
+	}
+}
+
+// A date or amount no bank statement can hold is refused when the file is
+// read, as the same line in a CSV file is, so nothing reaches the ledger.
+func TestParseOFXRefusesDatesAndAmountsOutOfRange(t *testing.T) {
+	good, _ := os.ReadFile("testdata/layout7_ofx1_sgml.ofx")
+	cases := map[string]struct{ old, new, want string }{
+		"year 7026":       {"<DTPOSTED>20261105", "<DTPOSTED>70261105", "the year should be between 1900 and 2200"},
+		"year 1066":       {"<DTPOSTED>20261105", "<DTPOSTED>10661105", "the year should be between 1900 and 2200"},
+		"eleven millions": {"<TRNAMT>-12.34", "<TRNAMT>-11000000.00", "too large to be a line of a direct payment account"},
+		"a huge amount":   {"<TRNAMT>-12.34", "<TRNAMT>-123456789012345678901234567890", "too large to be a line of a direct payment account"},
+		"an exponent":     {"<TRNAMT>-12.34", "<TRNAMT>-1e300", "too large to be a line of a direct payment account"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			data := strings.Replace(string(good), c.old, c.new, 1)
+			st, err := ParseStatement(strings.NewReader(data), "statement.ofx", ParseOptions{})
+			var se *StatementError
+			if !errors.As(err, &se) || len(st.Lines) != 0 {
+				t.Fatalf("%T %v, %d lines: want a *StatementError and no lines", err, err, len(st.Lines))
+			}
+			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "Transaction 2 (EX0002)") {
+				t.Errorf("%v, want it to name transaction 2 and say %q", err, c.want)
+			}
+		})
 	}
 }

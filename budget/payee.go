@@ -212,3 +212,63 @@ func StarterRules() []PayeeRule {
 		{"PEOPLES PENSION", CatPension},
 	}
 }
+
+// PayeesAgree reports whether two descriptions of a payment name the same
+// payee, either way round: a line entered by hand ("Zoë (April wages)",
+// "Chemist", "NEST") and the bank's description of it ("Z NI BHRIAIN
+// WAGES", "SAMPLE CHEMIST", "NEST PENSIONS"), or the same bank line in two
+// formats ("WIGAN COUNCIL DIRECT PAYMENT", "WIGAN COUNCIL DP DIRECT
+// PAYMENT"). Accents are ignored ("Zoë Ní" is "ZOE NI"). They agree when
+// every word of one is in the other (as PayeeMatches, either way round),
+// or when they start with the same word (or its initial) and share at
+// least one more, one of the shared words being a whole word of three or
+// more letters. "Chemist" and "TOTALLY DIFFERENT SHOP" do not agree, nor
+// do "Sample Chemist" and "SAMPLE SUPERMARKET", nor "Zoe wages" and
+// "S OKAFOR WAGES". A description that is nothing but codes and numbers
+// agrees with nothing.
+func PayeesAgree(a, b string) bool {
+	a, b = foldAccents(a), foldAccents(b)
+	if PayeeMatches(a, b) || PayeeMatches(b, a) {
+		return true
+	}
+	wa := strings.Fields(hmrcAlias(NormalisePayee(a)))
+	wb := strings.Fields(hmrcAlias(NormalisePayee(b)))
+	if len(wa) < 2 || len(wb) < 2 || !sameWord(wa[0], wb[0]) {
+		return false
+	}
+	shared, strong := 1, len(wa[0]) >= 3 && wa[0] == wb[0]
+	for _, w := range wa[1:] {
+		for _, v := range wb[1:] {
+			if sameWord(w, v) {
+				shared++
+				strong = strong || (w == v && len(w) >= 3)
+				break
+			}
+		}
+	}
+	return shared >= 2 && strong
+}
+
+// sameWord reports whether two normalised words are the same, or one is
+// the initial of the other.
+func sameWord(w, v string) bool {
+	return w == v || (len(w) == 1 && v[0] == w[0]) || (len(v) == 1 && w[0] == v[0])
+}
+
+// accentless maps the accented capital and small letters of names in the
+// UK and Ireland to plain ones.
+var accentless = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ą", "a",
+	"Á", "A", "À", "A", "Â", "A", "Ä", "A", "Ã", "A", "Å", "A", "Ą", "A",
+	"é", "e", "è", "e", "ê", "e", "ë", "e", "ę", "e", "É", "E", "È", "E", "Ê", "E", "Ë", "E", "Ę", "E",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "Í", "I", "Ì", "I", "Î", "I", "Ï", "I",
+	"ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "Ó", "O", "Ò", "O", "Ô", "O", "Ö", "O", "Õ", "O", "Ø", "O",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u", "Ú", "U", "Ù", "U", "Û", "U", "Ü", "U",
+	"ý", "y", "ÿ", "y", "ŷ", "y", "Ý", "Y", "Ŷ", "Y", "ŵ", "w", "Ŵ", "W",
+	"ç", "c", "ć", "c", "č", "c", "Ç", "C", "Ć", "C", "Č", "C",
+	"ñ", "n", "ń", "n", "Ñ", "N", "Ń", "N", "ł", "l", "Ł", "L",
+	"ś", "s", "š", "s", "Ś", "S", "Š", "S", "ź", "z", "ż", "z", "ž", "z", "Ź", "Z", "Ż", "Z", "Ž", "Z",
+	"ß", "ss", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE",
+)
+
+func foldAccents(s string) string { return accentless.Replace(s) }

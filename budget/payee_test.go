@@ -116,3 +116,39 @@ func TestStarterRules(t *testing.T) {
 		}
 	}
 }
+
+func TestPayeesAgree(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		// A line entered by hand and the bank's description of it.
+		{"Zoe wages", "Z NI BHRIAIN WAGES", true},
+		{"Zoë (April wages)", "Z NI BHRIAIN WAGES", true},
+		{"Zoë Ní Bhriain", "Z NI BHRIAIN WAGES", true},
+		{"Priya Shah (contribution)", "P SHAH CONTRIBUTION", true},
+		{"Wigan Council", "WIGAN COUNCIL DIRECT PAYMENT", true},
+		{"NEST", "NEST PENSIONS", true},
+		{"Chemist", "SAMPLE CHEMIST", true},
+		{"HMRC", "HMRC CUMBERNAULD 123PA00045678", true},
+		{"Chemist", "TOTALLY DIFFERENT SHOP", false},
+		{"Sample Chemist", "SAMPLE SUPERMARKET", false},
+		{"Zoe wages", "S OKAFOR WAGES", false},
+		{"coffee", "SAMPLE CAFE", false},
+		{"Z", "Z NI BHRIAIN", false},
+		// The same bank line in two formats.
+		{"WIGAN COUNCIL DIRECT PAYMENT", "WIGAN COUNCIL DP DIRECT PAYMENT", true},
+		{"BGC WIGAN COUNCIL", "WIGAN COUNCIL DP", true},
+		{"WIGAN COUNCIL DIRECT PAYMENT", "MBC DP 0042", false},
+		{"1234 5678", "1234 5678", false},
+		{"", "", false},
+	}
+	for _, c := range cases {
+		if got := PayeesAgree(c.a, c.b); got != c.want {
+			t.Errorf("PayeesAgree(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if got := PayeesAgree(c.b, c.a); got != c.want {
+			t.Errorf("PayeesAgree(%q, %q) = %v, want %v (the other way round)", c.b, c.a, got, c.want)
+		}
+	}
+}

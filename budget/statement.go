@@ -24,6 +24,13 @@ const DefaultMaxStatementBytes = 20 << 20
 // payment, and small enough that a million lines cannot overflow a sum.
 const maxAmount = money.Money(10_000_000_00)
 
+// minStatementYear and maxStatementYear bound the year of a statement
+// line, as civil.Parse bounds every stored date.
+const (
+	minStatementYear = 1900
+	maxStatementYear = 2200
+)
+
 // maxLineBytes is the longest line a statement may have.
 const maxLineBytes = 10000
 
@@ -175,6 +182,9 @@ type StatementLine struct {
 	HasBalance  bool        `json:"has_balance"`
 	Type        string      `json:"type,omitempty"`
 	Reference   string      `json:"reference,omitempty"`
+	// BankID is the bank's own id for the line (an OFX file's FITID), or
+	// "": the same line downloaded again has the same id.
+	BankID string `json:"bank_id,omitempty"`
 	// Occurrence counts identical lines (same date, amount and
 	// description) within the file: 1 for the first, 2 for the second.
 	// Two £5.00 coffees on one day are two lines with different keys.
@@ -194,6 +204,10 @@ type Statement struct {
 	OpeningBalance money.Money `json:"opening_balance"`
 	ClosingBalance money.Money `json:"closing_balance"`
 	HasBalances    bool        `json:"has_balances"`
+	// Account is the bank account the statement says it is for, as far
+	// as it says (the lines above a CSV file's column names, an OFX
+	// file's account).
+	Account BankAccount `json:"account,omitzero"`
 }
 
 // Chronological returns the lines oldest first (the file's order, or the
@@ -313,6 +327,7 @@ func ParseStatement(r io.Reader, name string, opts ParseOptions) (Statement, err
 	countOccurrences(out, lay.NewestFirst)
 	st.Lines = out
 	st.Layout = lay
+	st.Account = preambleAccount(text, lay)
 	first, last := out[0].Date, out[len(out)-1].Date
 	if lay.NewestFirst {
 		first, last = last, first
@@ -999,8 +1014,8 @@ func parseStatementDate(cell string) (civil.Date, string, string) {
 	if y < 100 {
 		y += 2000
 	}
-	if y < 1900 || y > 2200 {
-		return bad(fmt.Sprintf("the year in %q should be between 1900 and 2200.", shown))
+	if y < minStatementYear || y > maxStatementYear {
+		return bad(fmt.Sprintf("the year in %q should be between %d and %d.", shown, minStatementYear, maxStatementYear))
 	}
 	if m < 1 || m > 12 {
 		return bad(fmt.Sprintf("%q has no month %d (months are 1 to 12).", shown, m))

@@ -35,8 +35,10 @@ import (
 //   - money set aside, known bills, categories, and the payee rules a
 //     person would have confirmed by importing statements;
 //   - every line up to ten days before DemoEnd reconciled with the key of
-//     its bank statement line; the last ten days entered by hand, waiting
-//     for the next statement (testdata/bank-sample.csv).
+//     its bank statement line (and what the bank said of it, as an import
+//     records it); the last ten days entered by hand, waiting for the
+//     next statement (testdata/bank-sample.csv, whose account, ****4821,
+//     Priya's statements are recorded as coming from).
 //
 // The opening balance is worked out so that at DemoEnd Priya's surplus is
 // £412.60 over Wigan Council's 8-week limit (the warning shows) and Tom's
@@ -63,6 +65,9 @@ type demoMoneyPlan struct {
 	bills     []Bill
 	cats      []Category // nil: the defaults
 	overLimit money.Money
+	// bankAccount is the account the household's statements say they are
+	// for (testdata/bank-sample.csv is Priya's).
+	bankAccount budget.BankAccount
 }
 
 func (p *demoMoneyPlan) add(date civil.Date, payee, bank string, amount money.Money, cat budget.Category) *demoLine {
@@ -254,8 +259,9 @@ func demoMoneyFor(h demoHousehold) (demoMoneyPlan, error) {
 
 func demoPriyaMoney(h demoHousehold) (demoMoneyPlan, error) {
 	p := demoMoneyPlan{
-		settings:  MoneyAccount{OpeningDate: DemoStart, PaymentFirst: d("2025-04-07"), ContributionFirst: d("2025-04-07"), HMRCQuarterly: true},
-		overLimit: gbp("412.60"),
+		settings:    MoneyAccount{OpeningDate: DemoStart, PaymentFirst: d("2025-04-07"), ContributionFirst: d("2025-04-07"), HMRCQuarterly: true},
+		overLimit:   gbp("412.60"),
+		bankAccount: budget.NewBankAccount("", "****4821"),
 	}
 	demoSchedules(&p, h.account, "WIGAN COUNCIL DIRECT PAYMENT", "P SHAH CONTRIBUTION")
 	demoInsurance(&p, h, "EXAMPLE MUTUAL INSURANCE")
@@ -474,6 +480,19 @@ func (s *Service) saveDemoMoney(tx *storage.Tx, a household.Account, p demoMoney
 		}
 	}
 	if err := tx.InsertTransactions(a.ID, txs); err != nil {
+		return err
+	}
+	// What the bank said of each line reconciled, as an import records it.
+	var recs []budget.BankRecord
+	for i, l := range p.lines {
+		if t := txs[i]; t.ImportKey != "" {
+			recs = append(recs, budget.BankRecord{LedgerID: t.ID, Key: t.ImportKey, Date: t.Date, Amount: t.Amount, Description: l.bank})
+		}
+	}
+	if err := tx.AddBankLines(a.ID, recs); err != nil {
+		return err
+	}
+	if err := tx.AddStatementAccount(a.ID, p.bankAccount); err != nil {
 		return err
 	}
 	for _, sa := range p.setAsides {

@@ -128,7 +128,8 @@ func (t *Tx) DeleteTransaction(id int64) error {
 }
 
 // ImportKeys returns the bank statement keys already in an account's
-// ledger.
+// ledger: the ledger lines' own, and those of the statement lines the
+// person said were the same as one of them (see AddBankLines).
 func (t *Tx) ImportKeys(accountID int64) (map[string]bool, error) {
 	out := map[string]bool{}
 	err := scanAll(t, func(r *sql.Rows) error {
@@ -136,7 +137,8 @@ func (t *Tx) ImportKeys(accountID int64) (map[string]bool, error) {
 		err := r.Scan(&k)
 		out[k] = true
 		return err
-	}, "SELECT import_key FROM ledger WHERE account_id = ? AND import_key IS NOT NULL", accountID)
+	}, `SELECT import_key FROM ledger WHERE account_id = ? AND import_key IS NOT NULL
+		UNION SELECT import_key FROM bank_lines WHERE account_id = ?`, accountID, accountID)
 	return out, err
 }
 

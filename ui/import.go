@@ -68,10 +68,33 @@ func wideCategory(s *categorySelect) fyne.CanvasObject {
 	return container.NewStack(min, s)
 }
 
-// importRow is one new line of the preview and its category box.
+// importRow is one new line of the preview and its category box, and,
+// when the line may already be in the ledger, the box where the person
+// says whether it is.
 type importRow struct {
-	p   budget.Proposed
-	sel *categorySelect
+	p    budget.Proposed
+	sel  *categorySelect
+	same *keySelect // nil when there is no question
+}
+
+// importNewLine is the answer "it is a new line" to a preview question.
+const importNewLine = "It is a new line: add it"
+
+// sameAs is the answer "it is the same as c" to a preview question.
+func sameAs(c budget.Candidate) string { return "It is the same as " + c.Describe() }
+
+// answer returns the ledger line the person said the row's line is (0:
+// a new line), and false when they have not said.
+func (r *importRow) answer() (int64, bool) {
+	if r.same == nil || r.same.Selected == "" {
+		return 0, false
+	}
+	for _, c := range r.p.Maybe {
+		if r.same.Selected == sameAs(c) {
+			return c.ID, true
+		}
+	}
+	return 0, r.same.Selected == importNewLine
 }
 
 // showImport asks for the statement file (step 1 of 2).
@@ -155,16 +178,33 @@ func (u *UI) showImportPreview() {
 		pageTitle("Money"), tabs,
 		wrapHeading("Import a bank statement: step 2 of 2"),
 		facts(fact{"File", st.Name}, fact{"Read as", st.Layout.Describe()}, fact{"Period", about}),
-		bigText(plan.Summary()),
+	}
+	if q := prev.AccountQuestion(u.account.Name); q != "" {
+		parts = append(parts, warning(q))
+	}
+	parts = append(parts, bigText(plan.Summary()))
+	if q := plan.QuestionSummary(); q != "" {
+		parts = append(parts, wrapLabel(q+" Each such line has a box for your answer, after its category."))
 	}
 	ms.imports = nil
+	ms.importAsk = warning("")
+	ms.importAsk.Hide()
 	if len(plan.New) == 0 {
 		parts = append(parts, wrapLabel("Everything in this file is in the ledger already."), buttonRow(other, cancel))
 		u.showPage(page(parts...), other, u.showMoney)
 		return
 	}
 	importLabel := fmt.Sprintf("Import %d %s", len(plan.New), moneyPlural(len(plan.New), "line", "lines"))
-	doImport := func() { u.runImport() }
+	doImport := func() {
+		if q := prev.AccountQuestion(u.account.Name); q != "" && !prev.Plan.ImportAnyway {
+			u.askFirst("Another budget's statement?", q, "Import it here anyway", func() {
+				prev.Plan.ImportAnyway = true
+				u.runImport()
+			})
+			return
+		}
+		u.runImport()
+	}
 	topImport := newKeyButton(importLabel, theme.ConfirmIcon(), doImport)
 	topImport.Importance = widget.HighImportance
 	topImport.onEscape = u.showMoney
@@ -172,12 +212,16 @@ func (u *UI) showImportPreview() {
 		wrapLabel("Choose a category for each new line, or leave it for later. Categories you choose are remembered: the next statement suggests them for the same payee."),
 		hintLabel("Tab moves from line to line. In a category box, a letter jumps to the categories starting with it, Left and Right step through them, and Space opens the list."),
 		buttonRow(topImport, other, cancel),
+		ms.importAsk,
 		widget.NewSeparator(),
 	)
 	for i, p := range plan.New {
-		if i >= importShown {
+		// Lines with a question are always shown, so that each can be answered.
+		if i >= importShown && len(p.Maybe) == 0 {
+			continue
+		}
+		if i == importShown {
 			parts = append(parts, wrapLabel(fmt.Sprintf("…and %d more new lines, imported with the categories suggested (or none): sort them in the ledger afterwards.", len(plan.New)-importShown)))
-			break
 		}
 		sel := newCategorySelect(options)
 		if p.Transaction.Category != "" {
@@ -185,12 +229,25 @@ func (u *UI) showImportPreview() {
 		}
 		sel.onEnter = doImport
 		sel.onEscape = u.showMoney
-		ms.imports = append(ms.imports, &importRow{p: p, sel: sel})
+		r := &importRow{p: p, sel: sel}
+		ms.imports = append(ms.imports, r)
 		line := fmt.Sprintf("Line %d: %s, %s, %s", p.Line.LineNo, p.Line.Date.UK(), p.Line.Description, amountWords(p.Line.Amount))
 		row := []fyne.CanvasObject{widget.NewLabelWithStyle(line, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 		row[0].(*widget.Label).Wrapping = fyne.TextWrapWord
 		row = append(row, wideCategory(sel))
+		if len(p.Maybe) > 0 {
+			answers := []string{importNewLine}
+			for _, c := range p.Maybe {
+				answers = append(answers, sameAs(c))
+			}
+			r.same = newKeySelect(answers, nil)
+			r.same.PlaceHolder = "(Say whether it is the same line)"
+			r.same.onEnter = doImport
+			r.same.onEscape = u.showMoney
+			row = append(row, warning("This line may already be in the ledger: it may be "+p.MayBe()+". Say whether it is the same line or a new one."), r.same)
+		}
 		switch {
+		case len(p.Maybe) > 0:
 		case p.Confirms != 0:
 			row = append(row, hintLabel("✔ This is the bank's record of a line you entered by hand: that line will be marked as matched, not added again."))
 		case p.SuggestedBy != "":
@@ -216,12 +273,37 @@ func (u *UI) runImport() {
 		return
 	}
 	confirmed := map[string]budget.Category{}
+	answers := map[string]int64{}
+	var unanswered []*importRow
 	for _, r := range ms.imports {
 		if c := r.sel.Selected; c != "" && c != notSorted {
 			confirmed[r.p.Transaction.ImportKey] = budget.Category(c)
 		}
+		if r.same == nil {
+			continue
+		}
+		if id, ok := r.answer(); ok {
+			answers[r.p.Transaction.ImportKey] = id
+		} else {
+			unanswered = append(unanswered, r)
+		}
 	}
-	res, err := u.svc.ImportStatement(u.account.ID, ms.preview.Plan, confirmed)
+	if len(unanswered) > 0 {
+		// Nothing is imported until every question is answered.
+		ms.importAsk.SetText(fmt.Sprintf("⚠ %d %s may already be in the ledger: say for each whether it is the same line or a new one, then import.",
+			len(unanswered), moneyPlural(len(unanswered), "line", "lines")))
+		ms.importAsk.Show()
+		u.win.Canvas().Focus(unanswered[0].same)
+		return
+	}
+	plan := ms.preview.Plan
+	plan.New = append([]budget.Proposed(nil), plan.New...)
+	for i := range plan.New {
+		if id, ok := answers[plan.New[i].Transaction.ImportKey]; ok {
+			plan.New[i].Answer(id)
+		}
+	}
+	res, err := u.svc.ImportStatement(u.account.ID, plan, confirmed)
 	if err != nil {
 		u.showError(err)
 		return
@@ -232,6 +314,10 @@ func (u *UI) runImport() {
 		msg += fmt.Sprintf(" (%d matched %s you had entered by hand)", res.Confirmed, moneyPlural(res.Confirmed, "a line", "lines"))
 	}
 	msg += fmt.Sprintf("; %d %s already in the ledger.", res.Duplicates, moneyPlural(res.Duplicates, "was", "were"))
+	if res.HeldBack > 0 {
+		msg += fmt.Sprintf(" %d %s not imported: %s may be %s imported before.", res.HeldBack, moneyPlural(res.HeldBack, "line was", "lines were"),
+			moneyPlural(res.HeldBack, "it", "they"), moneyPlural(res.HeldBack, "a line", "lines"))
+	}
 	if res.Matched > 0 {
 		msg += fmt.Sprintf(" %d %s matched to money owed.", res.Matched, moneyPlural(res.Matched, "payment was", "payments were"))
 	}

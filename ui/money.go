@@ -34,6 +34,9 @@ type moneyState struct {
 	ledger  *ledgerList
 	entries []service.LedgerEntry
 	imports []*importRow
+	// importAsk says what must be answered before importing; hidden
+	// until the person tries to import without answering.
+	importAsk *widget.Label
 }
 
 // moneyState returns the section's state for the open budget.

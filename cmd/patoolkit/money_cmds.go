@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	register("import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run]", cmdImport)
+	register("import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run] [--anyway]", cmdImport)
 	register("money", "the budget's money: money add (a transaction), money status (where you stand)", cmdMoney)
 	register("forecast", "the balance week by week from the rota, payments and bills (--weeks 12)", cmdForecast)
 }
@@ -54,11 +54,72 @@ func moneyDateFlag(flagName, s string) (civil.Date, error) {
 	return d, nil
 }
 
-// importJSON is what "import bank --json" writes.
+// importJSON is what "import bank --json" writes. held_back and
+// possible_matches are written only when there are some.
 type importJSON struct {
 	Imported   int `json:"imported"`
 	Duplicates int `json:"duplicates"`
 	Rejected   int `json:"rejected"`
+	// HeldBack is how many lines were not imported because they may be
+	// lines imported before: import the file in the window to say.
+	HeldBack int `json:"held_back,omitempty"`
+	// PossibleMatches are the lines that may be lines already in the
+	// ledger, not certainly.
+	PossibleMatches []possibleMatchJSON `json:"possible_matches,omitempty"`
+}
+
+// possibleMatchJSON is a statement line that may be a line already in
+// the ledger: imported as a new line (a line entered by hand may be it),
+// or not imported (a line imported before may be it).
+type possibleMatchJSON struct {
+	Line        int                `json:"line"`
+	Date        civil.Date         `json:"date"`
+	Description string             `json:"description"`
+	Amount      money.Money        `json:"amount"`
+	Imported    bool               `json:"imported"`
+	MayBe       []budget.Candidate `json:"may_be"`
+}
+
+// possibleMatches lists a plan's unanswered questions for --json.
+func possibleMatches(plan budget.ImportPlan) []possibleMatchJSON {
+	var out []possibleMatchJSON
+	for _, n := range plan.New {
+		if n.Unanswered() {
+			out = append(out, possibleMatchJSON{n.Line.LineNo, n.Line.Date, n.Line.Description, n.Line.Amount, !n.HeldBack(), n.Maybe})
+		}
+	}
+	return out
+}
+
+// heldBack counts the lines an import leaves out until the person answers.
+func heldBack(plan budget.ImportPlan) int {
+	n := 0
+	for _, p := range plan.New {
+		if p.HeldBack() {
+			n++
+		}
+	}
+	return n
+}
+
+// writeQuestions says, one line each, what an import does (or did, when
+// done) with the lines it is not sure of, and how to put it right.
+func writeQuestions(w io.Writer, plan budget.ImportPlan, done bool) {
+	for _, n := range plan.New {
+		if !n.Unanswered() {
+			continue
+		}
+		switch {
+		case n.HeldBack() && done:
+			fmt.Fprintf(w, "Not imported: %s may be %s. Import the file in the window (Money, Ctrl+6) to say whether it is the same line.\n", n.Describe(), n.MayBe())
+		case n.HeldBack():
+			fmt.Fprintf(w, "Will not be imported: %s may be %s. Import the file in the window (Money, Ctrl+6) to say whether it is the same line.\n", n.Describe(), n.MayBe())
+		case done:
+			fmt.Fprintf(w, "Check: %s was imported as a new line, but it may be %s. If it is the same payment, remove the line you entered by hand in the window's ledger (Money, Ctrl+6).\n", n.Describe(), n.MayBe())
+		default:
+			fmt.Fprintf(w, "Check: %s will be imported as a new line, but it may be %s. To say whether it is the same payment, import the file in the window (Money, Ctrl+6).\n", n.Describe(), n.MayBe())
+		}
+	}
 }
 
 func cmdImport(args []string, stdout io.Writer) error {
@@ -70,7 +131,8 @@ func cmdImport(args []string, stdout io.Writer) error {
 	fs, af := addAccountFlags("import bank", stdout)
 	file := fs.String("file", "", "the bank statement `FILE` (CSV or OFX) exported from your bank")
 	dry := fs.Bool("dry-run", false, "show what would be imported, and import nothing")
-	asJSON := fs.Bool("json", false, "write JSON: imported, duplicates and rejected counts")
+	asJSON := fs.Bool("json", false, "write JSON: imported, duplicates and rejected counts (and held_back and possible_matches, when there are lines that may already be in the ledger)")
+	anyway := fs.Bool("anyway", false, "import the statement even though it looks like another budget's bank account")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -92,9 +154,18 @@ func cmdImport(args []string, stdout io.Writer) error {
 		}
 		return err
 	}
+	if prev.OtherBudget != "" {
+		if !*anyway {
+			return badInput("%s looks like it is for %s's account (%s), so nothing was imported into %s: check --account and --file, or add --anyway to import it here",
+				prev.Statement.Name, prev.OtherBudget, prev.Plan.Account.Describe(), acc.Name)
+		}
+		prev.Plan.ImportAnyway = true
+	}
+	held := heldBack(prev.Plan)
 	if *dry {
 		if *asJSON {
-			return writeJSON(stdout, importJSON{Imported: len(prev.Plan.New), Duplicates: len(prev.Plan.Duplicates)})
+			return writeJSON(stdout, importJSON{Imported: len(prev.Plan.New) - held, Duplicates: len(prev.Plan.Duplicates),
+				HeldBack: held, PossibleMatches: possibleMatches(prev.Plan)})
 		}
 		writeImportPreview(stdout, prev)
 		fmt.Fprintln(stdout, "This was a dry run: nothing was imported.")
@@ -105,7 +176,8 @@ func cmdImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(stdout, importJSON{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected})
+		return writeJSON(stdout, importJSON{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected,
+			HeldBack: res.HeldBack, PossibleMatches: possibleMatches(prev.Plan)})
 	}
 	fmt.Fprintf(stdout, "%s: %s\n", prev.Statement.Name, prev.Statement.Layout.Describe())
 	fmt.Fprintf(stdout, "Imported %d %s into %s", res.Imported, moneyPlural(res.Imported, "transaction", "transactions"), acc.Name)
@@ -116,9 +188,10 @@ func cmdImport(args []string, stdout io.Writer) error {
 	if res.Matched > 0 {
 		fmt.Fprintf(stdout, "%d %s matched to money owed.\n", res.Matched, moneyPlural(res.Matched, "payment was", "payments were"))
 	}
+	writeQuestions(stdout, prev.Plan, true)
 	unsorted := 0
 	for _, n := range prev.Plan.New {
-		if n.Transaction.Category == "" && n.Confirms == 0 {
+		if n.Transaction.Category == "" && n.Confirms == 0 && !n.HeldBack() {
 			unsorted++
 		}
 	}
@@ -145,6 +218,9 @@ func writeImportPreview(w io.Writer, prev service.ImportPreview) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, prev.Plan.Summary())
+	if q := prev.Plan.QuestionSummary(); q != "" {
+		fmt.Fprintln(w, q)
+	}
 	if len(prev.Plan.New) == 0 {
 		return
 	}
@@ -155,12 +231,18 @@ func writeImportPreview(w io.Writer, prev service.ImportPreview) {
 		if cat == "" {
 			cat = "(none yet)"
 		}
-		if n.Confirms != 0 {
+		switch {
+		case n.Confirms != 0:
 			cat += " (confirms a line you entered)"
+		case n.HeldBack():
+			cat = "(not imported: may be a line imported before)"
+		case n.Unanswered():
+			cat += " (may be a line you entered)"
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%12s\t%s\t%s\n", n.Line.LineNo, n.Line.Date.UK(), n.Line.Amount.Format(), n.Line.Description, cat)
 	}
 	tw.Flush()
+	writeQuestions(w, prev.Plan, false)
 }
 
 func cmdMoney(args []string, stdout io.Writer) error {

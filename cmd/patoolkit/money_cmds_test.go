@@ -185,3 +185,165 @@ func TestImportBankOFX(t *testing.T) {
 		t.Errorf("second import = %s", out)
 	}
 }
+
+// An OFX line with a date or amount no statement can hold is refused like
+// the same line in a CSV file: exit 2, one plain line, nothing stored.
+func TestImportBankOFXOutOfRangeIsRefused(t *testing.T) {
+	path := demoFile(t)
+	good, err := os.ReadFile(filepath.Join("..", "..", "budget", "testdata", "layout7_ofx1_sgml.ofx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	for name, c := range map[string]struct{ old, new, want string }{
+		"year 7026": {"<DTPOSTED>20261105", "<DTPOSTED>70261105", "the year should be between 1900 and 2200"},
+		"huge":      {"<TRNAMT>-12.34", "<TRNAMT>-99999999999.99", "too large"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "statement.ofx")
+			if err := os.WriteFile(file, []byte(strings.Replace(string(good), c.old, c.new, 1)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", file)
+			if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) ||
+				!strings.Contains(stderr, "nothing was imported") || strings.Contains(stderr, "sql") {
+				t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+			}
+		})
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the data file")
+	}
+}
+
+// decemberFiles writes one December week of Priya's account as CSV (with a
+// running balance) and as OFX (the layout7 fixture moved on a month), the
+// OFX's lines renamed by replace.
+func decemberFiles(t *testing.T, replace ...string) (csvFile, ofxFile string) {
+	t.Helper()
+	dir := t.TempDir()
+	csvFile, ofxFile = filepath.Join(dir, "december.csv"), filepath.Join(dir, "december.ofx")
+	csv := "Date,Description,Amount,Balance\n" +
+		"02/12/2026,WIGAN COUNCIL DIRECT PAYMENT,2400.00,8800.00\n" +
+		"05/12/2026,SAMPLE CHEMIST,-12.34,8787.66\n" +
+		"05/12/2026,SAMPLE CHEMIST,-12.34,8775.32\n" +
+		"06/12/2026,P SHAH CONTRIBUTION,42.50,8817.82\n"
+	ofx, err := os.ReadFile(filepath.Join("..", "..", "budget", "testdata", "layout7_ofx1_sgml.ofx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := strings.NewReplacer(append([]string{"202611", "202612"}, replace...)...).Replace(string(ofx))
+	if err := os.WriteFile(csvFile, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ofxFile, []byte(moved), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return csvFile, ofxFile
+}
+
+// The issue's case: the same days imported as CSV and then as OFX add the
+// council's £2,400 once.
+func TestImportBankCSVThenOFXCountsTheSameLinesOnce(t *testing.T) {
+	path := demoFile(t)
+	csv, ofx := decemberFiles(t)
+	if code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", csv, "--json"); code != 0 || !strings.Contains(out, `"imported": 4`) {
+		t.Fatalf("CSV: %d %q %q", code, out, stderr)
+	}
+	code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", ofx, "--json")
+	if code != 0 || out != "{\n  \"imported\": 0,\n  \"duplicates\": 4,\n  \"rejected\": 0\n}\n" {
+		t.Errorf("OFX: %d %q %q", code, out, stderr)
+	}
+}
+
+// A line of the same day and amount whose payee does not agree is neither
+// merged nor added twice unasked: it is held back and reported.
+func TestImportBankHoldsBackANearMatchOfALineImportedBefore(t *testing.T) {
+	path := demoFile(t)
+	csv, ofx := decemberFiles(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
+	cli(t, "import", "bank", "--data", path, "--account", priya, "--file", csv)
+	before := moneyStatus(t, path, priya)
+	code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", ofx, "--dry-run")
+	if code != 0 || !strings.Contains(out, "1 line may already be in the ledger") ||
+		!strings.Contains(out, "Will not be imported: line 1 (02/12/2026, MBC DP 0042, £2,400.00 in) may be the line imported before on 02/12/2026 (WIGAN COUNCIL DIRECT PAYMENT, £2,400.00 in).") {
+		t.Errorf("dry run: %d %q %q", code, out, stderr)
+	}
+	code, out, stderr = cli(t, "import", "bank", "--data", path, "--account", priya, "--file", ofx, "--json")
+	got := jsonObject(t, out)
+	if code != 0 || got["imported"] != 0.0 || got["duplicates"] != 3.0 || got["rejected"] != 0.0 || got["held_back"] != 1.0 {
+		t.Fatalf("import: %d %v %q", code, got, stderr)
+	}
+	pm, _ := got["possible_matches"].([]any)
+	if len(pm) != 1 {
+		t.Fatalf("possible matches: %v", got["possible_matches"])
+	}
+	m := pm[0].(map[string]any)
+	may := m["may_be"].([]any)[0].(map[string]any)
+	if m["line"] != 1.0 || m["date"] != "2026-12-02" || m["amount"] != "2400.00" || m["imported"] != false ||
+		may["payee"] != "WIGAN COUNCIL DIRECT PAYMENT" || may["entered_by_hand"] != false {
+		t.Errorf("possible match: %v", m)
+	}
+	if after := moneyStatus(t, path, priya); after["balance"] != before["balance"] {
+		t.Errorf("balance before %v, after %v", before["balance"], after["balance"])
+	}
+	code, out, _ = cli(t, "import", "bank", "--data", path, "--account", priya, "--file", ofx)
+	if code != 0 || !strings.Contains(out, "Not imported: line 1 (02/12/2026, MBC DP 0042, £2,400.00 in) may be the line imported before") {
+		t.Errorf("text: %d %q", code, out)
+	}
+}
+
+// The issue's case: a hand-entered "Chemist" is not confirmed by another
+// payee's line: the bank's line is imported as new and the possible match
+// reported.
+func TestImportBankReportsAPossibleMatchOfAHandEnteredLine(t *testing.T) {
+	path := demoFile(t)
+	if code, _, stderr := cli(t, "money", "add", "--data", path, "--account", priya, "--date", "2026-12-05", "--payee", "Chemist",
+		"--amount", "-12.34", "--category", "Other agreed items"); code != 0 {
+		t.Fatal(stderr)
+	}
+	stmt := filepath.Join(t.TempDir(), "december.csv")
+	os.WriteFile(stmt, []byte("Date,Description,Amount\n10/12/2026,TOTALLY DIFFERENT SHOP,-12.34\n"), 0o600)
+	code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", stmt, "--dry-run", "--json")
+	if got := jsonObject(t, out); code != 0 || got["imported"] != 1.0 || got["held_back"] != nil || got["possible_matches"] == nil {
+		t.Errorf("dry run: %d %v %q", code, got, stderr)
+	}
+	code, out, stderr = cli(t, "import", "bank", "--data", path, "--account", priya, "--file", stmt)
+	want := "Check: line 2 (10/12/2026, TOTALLY DIFFERENT SHOP, £12.34 out) was imported as a new line, but it may be the line you entered by hand on 05/12/2026 (Chemist, £12.34 out)."
+	if code != 0 || !strings.Contains(out, "Imported 1 transaction into Priya's support; 0 were already in the ledger.") || !strings.Contains(out, want) {
+		t.Errorf("import: %d %q %q", code, out, stderr)
+	}
+	code, out, _ = cli(t, "money", "status", "--data", path, "--account", priya, "--on", "2026-12-20", "--json")
+	// Both lines count: £6,491.76 on 20 November, less £12.34 twice.
+	if st := jsonObject(t, out); code != 0 || st["balance"] != "6467.08" {
+		t.Errorf("status: %v", st)
+	}
+}
+
+// A statement for the account another budget's statements came from is
+// refused unless --anyway says to import it.
+func TestImportBankAsksBeforeAnotherBudgetsStatement(t *testing.T) {
+	path := demoFile(t)
+	sample := "../../testdata/bank-sample.csv"
+	before, _ := os.ReadFile(path)
+	wantRefusal(t, 2, "bank-sample.csv looks like it is for Priya's support's account (account ****4821), so nothing was imported into Tom's care: check --account and --file, or add --anyway",
+		"import", "bank", "--data", path, "--account", "Tom's care", "--file", sample)
+	wantRefusal(t, 2, "--anyway", "import", "bank", "--data", path, "--account", "Tom's care", "--file", sample, "--dry-run", "--json")
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the data file")
+	}
+	code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", "Tom's care", "--file", sample, "--anyway")
+	if code != 0 || !strings.Contains(out, "into Tom's care") {
+		t.Errorf("--anyway: %d %q %q", code, out, stderr)
+	}
+	// Its own budget asks nothing.
+	if code, _, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", sample, "--dry-run"); code != 0 {
+		t.Errorf("Priya's own statement: %d %q", code, stderr)
+	}
+}
+
+func TestImportBankHelpNamesAnyway(t *testing.T) {
+	code, out, stderr := cli(t, "import", "bank", "-h")
+	if !strings.Contains(out+stderr, "-anyway") || !strings.Contains(out+stderr, "another budget's bank account") {
+		t.Errorf("help: %d %q %q", code, out, stderr)
+	}
+}
