@@ -7,50 +7,25 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 	"patoolkit/text"
 )
 
-// FieldError is one refused field: which field, and a plain message that
-// says what is wrong and how to put it right.
-type FieldError struct {
-	Field   string
-	Message string
-}
+// FieldError is one refused field (package field's Error).
+type FieldError = field.Error
 
-// Problems is every refused field of a record. A record with no problems
-// may be saved.
-type Problems []FieldError
+// Problems is every refused field of a record (package field's Errors). A
+// record with no problems may be saved.
+type Problems = field.Errors
 
-func (p Problems) Error() string {
-	msgs := make([]string, len(p))
-	for i, f := range p {
-		msgs[i] = f.Message
-	}
-	return strings.Join(msgs, " ")
-}
+// checker gathers a record's problems as it is validated.
+type checker struct{ field.Errors }
 
-// For returns the message for field, or "".
-func (p Problems) For(field string) string {
-	for _, f := range p {
-		if f.Field == field {
-			return f.Message
-		}
-	}
-	return ""
-}
+func (p *checker) add(name, format string, a ...any) { p.Add(name, format, a...) }
 
-func (p *Problems) add(field, format string, a ...any) {
-	*p = append(*p, FieldError{Field: field, Message: fmt.Sprintf(format, a...)})
-}
-
-// err returns p as an error, or nil when there are none.
-func (p Problems) err() error {
-	if len(p) == 0 {
-		return nil
-	}
-	return p
-}
+// err returns the problems as an error, or nil when there are none.
+func (p *checker) err() error { return p.Err() }
 
 // What each free-text field may hold, by the one text rule (package
 // text): notes and addresses may have several lines; every other field is
@@ -66,7 +41,7 @@ var (
 	phoneText   = text.Line.Shorter(40)  // a phone number
 )
 
-func (p *Problems) required(field, label, v string) {
+func (p *checker) required(field, label, v string) {
 	if strings.TrimSpace(v) == "" {
 		p.add(field, "%s is needed.", label)
 	}
@@ -74,7 +49,7 @@ func (p *Problems) required(field, label, v string) {
 
 // text checks a free-text field by the one text rule, and reports whether
 // it may be stored.
-func (p *Problems) text(field, label, v string, k text.Kind) bool {
+func (p *checker) text(field, label, v string, k text.Kind) bool {
 	if msg := text.Check(label, v, k); msg != "" {
 		p.add(field, "%s", msg)
 		return false
@@ -82,7 +57,7 @@ func (p *Problems) text(field, label, v string, k text.Kind) bool {
 	return true
 }
 
-func (p *Problems) notNegative(field, label string, m money.Money) {
+func (p *checker) notNegative(field, label string, m money.Money) {
 	if m < 0 {
 		p.add(field, "%s can't be less than £0.00.", label)
 	}
@@ -159,7 +134,7 @@ func CheckAccountsOfficeReference(s string) string {
 
 // ValidateAccount checks an account and returns its problems, or nil.
 func ValidateAccount(a Account) error {
-	var p Problems
+	var p checker
 	p.required("name", "A short name for this budget (like \"Tom's care\")", a.Name)
 	p.text("name", "The name", a.Name, shortText)
 	p.required("person_supported", "The name of the person supported", a.PersonSupported)
@@ -203,7 +178,7 @@ func ValidateAccount(a Account) error {
 
 // ValidateEmployer checks employer details and returns their problems, or nil.
 func ValidateEmployer(e Employer) error {
-	var p Problems
+	var p checker
 	p.required("name", "The employer's name", e.Name)
 	p.text("name", "The employer's name", e.Name, nameText)
 	p.text("address", "The address", e.Address, addressText)
@@ -297,7 +272,7 @@ var (
 // tax code must be present; the payroll engine, which alone reads tax
 // codes, checks it in full (see service).
 func ValidatePA(a PA) error {
-	var p Problems
+	var p checker
 	p.required("name", "The PA's name", a.Name)
 	p.text("name", "The PA's name", a.Name, nameText)
 	p.text("address", "The address", a.Address, addressText)
@@ -354,7 +329,7 @@ var dbsPattern = regexp.MustCompile(`^[0-9]{12}$`)
 
 // ValidateContract checks a contract and returns its problems, or nil.
 func ValidateContract(c Contract) error {
-	var p Problems
+	var p checker
 	if c.EffectiveFrom.IsZero() {
 		p.add("effective_from", "The date these terms start is needed (DD/MM/YYYY).")
 	}
@@ -425,7 +400,7 @@ func ValidateContract(c Contract) error {
 
 // ValidateInsurance checks an insurance policy and returns its problems, or nil.
 func ValidateInsurance(i Insurance) error {
-	var p Problems
+	var p checker
 	p.required("insurer", "The insurer's name", i.Insurer)
 	p.text("insurer", "The insurer's name", i.Insurer, nameText)
 	p.required("policy_number", "The policy number", i.PolicyNumber)
