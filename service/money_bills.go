@@ -1,0 +1,115 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"patoolkit/budget"
+	"patoolkit/household"
+	"patoolkit/storage"
+	"patoolkit/text"
+)
+
+// Bills returns a budget's known bills.
+func (s *Service) Bills(accountID int64) ([]Bill, error) {
+	var out []Bill
+	err := s.view("reading the bills", func(tx *storage.Tx) (err error) {
+		if _, err := loadMoney(tx, accountID); err != nil {
+			return err
+		}
+		out, err = tx.Bills(accountID)
+		return err
+	})
+	return out, err
+}
+
+// BillRepeats lists how often a bill may repeat, "" for once.
+var BillRepeats = []household.Frequency{"", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, "yearly"}
+
+// SaveBill stores a known bill (ID 0: new) or a change to it. A yearly
+// bill is stored as one bill a year for ten years.
+func (s *Service) SaveBill(b Bill) (Bill, error) {
+	b.Payee = strings.TrimSpace(b.Payee)
+	var p household.Problems
+	if b.Payee == "" {
+		p = append(p, household.FieldError{Field: "payee", Message: "Say who the bill is from."})
+	} else if msg := text.Check("The payee", b.Payee, text.Line); msg != "" {
+		p = append(p, household.FieldError{Field: "payee", Message: msg})
+	}
+	if b.Amount <= 0 {
+		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount of the bill, more than £0.00."})
+	} else if b.Amount > maxMoney {
+		p = append(p, household.FieldError{Field: "amount", Message: "The amount is too large to be right: check it."})
+	}
+	if b.Date.IsZero() {
+		p = append(p, household.FieldError{Field: "date", Message: "Give the date the bill is paid (DD/MM/YYYY)."})
+	}
+	switch b.Repeat {
+	case "", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, "yearly":
+	default:
+		p = append(p, household.FieldError{Field: "repeat", Message: "Choose how often the bill repeats: once, weekly, fortnightly, every 4 weeks, monthly or yearly."})
+	}
+	if !b.Until.IsZero() && !b.Date.IsZero() && b.Until.Before(b.Date) {
+		p = append(p, household.FieldError{Field: "until", Message: "The last date is before the first."})
+	}
+	if len(p) > 0 {
+		return b, invalid(p)
+	}
+	err := s.update("saving the bill", func(tx *storage.Tx) error {
+		if _, err := loadMoney(tx, b.AccountID); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("%s to %s from %s", b.Amount.Format(), b.Payee, b.Date.UK())
+		if b.ID == 0 {
+			if err := tx.InsertBill(&b); err != nil {
+				return err
+			}
+			return tx.Audit(s.now(), b.AccountID, "bill added", detail)
+		}
+		if err := tx.UpdateBill(b); errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That bill no longer exists.")
+		} else if err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), b.AccountID, "bill changed", detail)
+	})
+	return b, err
+}
+
+// RemoveBill removes a known bill.
+func (s *Service) RemoveBill(id int64) error {
+	return s.update("removing the bill", func(tx *storage.Tx) error {
+		b, err := tx.BillByID(id)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("That bill no longer exists.")
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteBill(id); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), b.AccountID, "bill removed", fmt.Sprintf("%s to %s", b.Amount.Format(), b.Payee))
+	})
+}
+
+// forecastBills turns stored bills into the forecast's, a yearly bill
+// into one bill a year for ten years.
+func forecastBills(bills []Bill) []budget.Bill {
+	var out []budget.Bill
+	for _, b := range bills {
+		if b.Repeat != "yearly" {
+			out = append(out, b.Bill)
+			continue
+		}
+		for y := 0; y < 10; y++ {
+			d := b.Date.AddMonths(12 * y)
+			if !b.Until.IsZero() && d.After(b.Until) {
+				break
+			}
+			out = append(out, budget.Bill{Payee: b.Payee, Amount: b.Amount, Date: d})
+		}
+	}
+	return out
+}
