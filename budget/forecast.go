@@ -23,6 +23,26 @@ type Bill struct {
 	Until civil.Date `json:"until,omitempty"`
 }
 
+// RepeatYearly is a bill's repeat once a year, on the day and month of its
+// date.
+const RepeatYearly household.Frequency = "yearly"
+
+// BillRepeats lists how often a bill may repeat as a form offers them, ""
+// for once.
+var BillRepeats = []household.Frequency{"", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, RepeatYearly}
+
+// RepeatLabel is how often a bill repeats, on a form: "Once", "Monthly",
+// "Every year".
+func RepeatLabel(f household.Frequency) string {
+	switch f {
+	case "":
+		return "Once"
+	case RepeatYearly:
+		return "Every year"
+	}
+	return f.Label()
+}
+
 // MaxForecastWeeks is the longest forecast MakeForecast works out (ten
 // years).
 const MaxForecastWeeks = 530

@@ -117,6 +117,25 @@ func (k OwedKind) Label() string {
 	return "other money owed"
 }
 
+// OwedKinds lists the kinds of owed item as a form offers them.
+var OwedKinds = []OwedKind{OwedInvoice, OwedNetPay, OwedHMRC, OwedPension}
+
+// FormLabel is a kind's name on a form: "An invoice or bill", "A PA's
+// wages (net pay)".
+func (k OwedKind) FormLabel() string {
+	switch k {
+	case OwedInvoice:
+		return "An invoice or bill"
+	case OwedNetPay:
+		return "A PA's wages (net pay)"
+	case OwedHMRC:
+		return "Tax and NI due to HMRC"
+	case OwedPension:
+		return "Pension contributions"
+	}
+	return string(k)
+}
+
 // Owed is money the account owes: what a pay run says a PA, HMRC or the
 // pension scheme is due, or an invoice.
 type Owed struct {

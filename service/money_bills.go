@@ -24,9 +24,6 @@ func (s *Service) Bills(accountID int64) ([]Bill, error) {
 	return out, err
 }
 
-// BillRepeats lists how often a bill may repeat, "" for once.
-var BillRepeats = []household.Frequency{"", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, "yearly"}
-
 // SaveBill stores a known bill (ID 0: new) or a change to it. A yearly
 // bill is stored as one bill a year for ten years.
 func (s *Service) SaveBill(b Bill) (Bill, error) {
@@ -46,7 +43,7 @@ func (s *Service) SaveBill(b Bill) (Bill, error) {
 		p = append(p, household.FieldError{Field: "date", Message: "Give the date the bill is paid (DD/MM/YYYY)."})
 	}
 	switch b.Repeat {
-	case "", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, "yearly":
+	case "", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, budget.RepeatYearly:
 	default:
 		p = append(p, household.FieldError{Field: "repeat", Message: "Choose how often the bill repeats: once, weekly, fortnightly, every 4 weeks, monthly or yearly."})
 	}
@@ -99,7 +96,7 @@ func (s *Service) RemoveBill(id int64) error {
 func forecastBills(bills []Bill) []budget.Bill {
 	var out []budget.Bill
 	for _, b := range bills {
-		if b.Repeat != "yearly" {
+		if b.Repeat != budget.RepeatYearly {
 			out = append(out, b.Bill)
 			continue
 		}

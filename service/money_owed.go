@@ -113,24 +113,6 @@ func (s *Service) OwedItems(accountID int64, on civil.Date) ([]OwedItem, error) 
 	return out, err
 }
 
-// OwedKinds lists the kinds of owed item as a form offers them.
-var OwedKinds = []budget.OwedKind{budget.OwedInvoice, budget.OwedNetPay, budget.OwedHMRC, budget.OwedPension}
-
-// OwedKindLabel is a kind's name on a form: "An invoice", "A PA's wages".
-func OwedKindLabel(k budget.OwedKind) string {
-	switch k {
-	case budget.OwedInvoice:
-		return "An invoice or bill"
-	case budget.OwedNetPay:
-		return "A PA's wages (net pay)"
-	case budget.OwedHMRC:
-		return "Tax and NI due to HMRC"
-	case budget.OwedPension:
-		return "Pension contributions"
-	}
-	return string(k)
-}
-
 // AddOwed records money the budget owes: an unpaid invoice, wages, HMRC or
 // pension. A payment already in the ledger that certainly settles it is
 // matched at once.
@@ -139,7 +121,7 @@ func (s *Service) AddOwed(accountID int64, o budget.Owed) (budget.Owed, error) {
 	o.Settled = false
 	var p household.Problems
 	known := false
-	for _, k := range OwedKinds {
+	for _, k := range budget.OwedKinds {
 		known = known || k == o.Kind
 	}
 	if !known {
