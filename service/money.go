@@ -6,7 +6,6 @@ import (
 
 	"patoolkit/budget"
 	"patoolkit/household"
-	"patoolkit/money"
 	"patoolkit/storage"
 )
 
@@ -26,9 +25,6 @@ type (
 	// Receipt is a receipt or invoice kept for a ledger line.
 	Receipt = storage.Receipt
 )
-
-// maxMoney is the largest amount accepted anywhere in the money jobs.
-const maxMoney = money.Money(10_000_000_00)
 
 // moneyContext is what the money jobs need to know of a budget.
 type moneyContext struct {
@@ -114,25 +110,13 @@ func (s *Service) MoneyAccount(accountID int64) (MoneyAccount, error) {
 // SaveMoneyAccount stores the opening balance and date and the dates the
 // payments start from, after checking them.
 func (s *Service) SaveMoneyAccount(m MoneyAccount) (MoneyAccount, error) {
-	var problems household.Problems
-	if m.OpeningDate.IsZero() {
-		problems = append(problems, household.FieldError{Field: "opening_date", Message: "Give the date of the opening balance (DD/MM/YYYY): usually the day the account started or the date of your first bank statement."})
-	}
-	if m.OpeningBalance.Abs() > maxMoney {
-		problems = append(problems, household.FieldError{Field: "opening_balance", Message: "The opening balance is too large to be right: check it."})
-	}
 	err := s.update("saving the account", func(tx *storage.Tx) error {
 		mc, err := loadMoney(tx, m.AccountID)
 		if err != nil {
 			return err
 		}
-		if mc.account.Payment > 0 && m.PaymentFirst.IsZero() {
-			problems = append(problems, household.FieldError{Field: "payment_first", Message: "Give the date of the council's first payment (DD/MM/YYYY), so the expected payments can be worked out."})
-		}
-		if mc.account.Contribution > 0 && m.ContributionFirst.IsZero() {
-			problems = append(problems, household.FieldError{Field: "contribution_first", Message: "Give the date your first contribution was paid in (DD/MM/YYYY)."})
-		}
-		if len(problems) > 0 {
+		o := budget.Opening{Balance: m.OpeningBalance, Date: m.OpeningDate, PaymentFirst: m.PaymentFirst, ContributionFirst: m.ContributionFirst}
+		if problems := budget.CheckOpening(o, mc.account); len(problems) > 0 {
 			return invalid(problems)
 		}
 		if err := tx.SaveMoneyAccount(m); err != nil {

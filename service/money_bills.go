@@ -6,9 +6,7 @@ import (
 	"strings"
 
 	"patoolkit/budget"
-	"patoolkit/household"
 	"patoolkit/storage"
-	"patoolkit/text"
 )
 
 // Bills returns a budget's known bills.
@@ -28,29 +26,7 @@ func (s *Service) Bills(accountID int64) ([]Bill, error) {
 // bill is stored as one bill a year for ten years.
 func (s *Service) SaveBill(b Bill) (Bill, error) {
 	b.Payee = strings.TrimSpace(b.Payee)
-	var p household.Problems
-	if b.Payee == "" {
-		p = append(p, household.FieldError{Field: "payee", Message: "Say who the bill is from."})
-	} else if msg := text.Check("The payee", b.Payee, text.Line); msg != "" {
-		p = append(p, household.FieldError{Field: "payee", Message: msg})
-	}
-	if b.Amount <= 0 {
-		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount of the bill, more than £0.00."})
-	} else if b.Amount > maxMoney {
-		p = append(p, household.FieldError{Field: "amount", Message: "The amount is too large to be right: check it."})
-	}
-	if b.Date.IsZero() {
-		p = append(p, household.FieldError{Field: "date", Message: "Give the date the bill is paid (DD/MM/YYYY)."})
-	}
-	switch b.Repeat {
-	case "", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, budget.RepeatYearly:
-	default:
-		p = append(p, household.FieldError{Field: "repeat", Message: "Choose how often the bill repeats: once, weekly, fortnightly, every 4 weeks, monthly or yearly."})
-	}
-	if !b.Until.IsZero() && !b.Date.IsZero() && b.Until.Before(b.Date) {
-		p = append(p, household.FieldError{Field: "until", Message: "The last date is before the first."})
-	}
-	if len(p) > 0 {
+	if p := budget.CheckBill(b.Bill); len(p) > 0 {
 		return b, invalid(p)
 	}
 	err := s.update("saving the bill", func(tx *storage.Tx) error {

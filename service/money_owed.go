@@ -8,10 +8,8 @@ import (
 
 	"patoolkit/budget"
 	"patoolkit/civil"
-	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/storage"
-	"patoolkit/text"
 )
 
 // farFuture is a date after any real one, for "everything so far".
@@ -119,31 +117,7 @@ func (s *Service) OwedItems(accountID int64, on civil.Date) ([]OwedItem, error) 
 func (s *Service) AddOwed(accountID int64, o budget.Owed) (budget.Owed, error) {
 	o.Payee = strings.TrimSpace(o.Payee)
 	o.Settled = false
-	var p household.Problems
-	known := false
-	for _, k := range budget.OwedKinds {
-		known = known || k == o.Kind
-	}
-	if !known {
-		p = append(p, household.FieldError{Field: "kind", Message: "Say what the money is owed for: an invoice, wages, HMRC or pension."})
-	}
-	if o.Payee == "" {
-		p = append(p, household.FieldError{Field: "payee", Message: "Say who is owed the money."})
-	} else if msg := text.Check("The payee", o.Payee, text.Line); msg != "" {
-		p = append(p, household.FieldError{Field: "payee", Message: msg})
-	}
-	if o.Amount <= 0 {
-		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount owed, more than £0.00."})
-	} else if o.Amount > maxMoney {
-		p = append(p, household.FieldError{Field: "amount", Message: "The amount is too large to be right: check it."})
-	}
-	if o.Due.IsZero() {
-		p = append(p, household.FieldError{Field: "due", Message: "Give the date it must be paid by (DD/MM/YYYY)."})
-	}
-	if !o.Raised.IsZero() && !o.Due.IsZero() && o.Due.Before(o.Raised) {
-		p = append(p, household.FieldError{Field: "due", Message: fmt.Sprintf("The due date %s is before the date it was raised (%s).", o.Due.UK(), o.Raised.UK())})
-	}
-	if len(p) > 0 {
+	if p := budget.CheckOwed(o); len(p) > 0 {
 		return o, invalid(p)
 	}
 	err := s.update("recording money owed", func(tx *storage.Tx) error {

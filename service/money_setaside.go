@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"patoolkit/household"
+	"patoolkit/budget"
 	"patoolkit/storage"
-	"patoolkit/text"
 )
 
 // SetAsides returns a budget's money set aside.
@@ -23,26 +22,11 @@ func (s *Service) SetAsides(accountID int64) ([]SetAside, error) {
 	return out, err
 }
 
-// setAsidePurpose is what the purpose of money set aside may hold: one
-// line, short, as it is a row of Where I stand.
-var setAsidePurpose = text.Line.Shorter(100)
-
 // SaveSetAside stores money set aside for a purpose (ID 0: new), or a
 // change to it.
 func (s *Service) SaveSetAside(sa SetAside) (SetAside, error) {
 	sa.Purpose = strings.TrimSpace(sa.Purpose)
-	var p household.Problems
-	if sa.Purpose == "" {
-		p = append(p, household.FieldError{Field: "purpose", Message: "Say what the money is for, like \"HMRC quarter\" or \"holiday cover\"."})
-	} else if msg := text.Check("The purpose", sa.Purpose, setAsidePurpose); msg != "" {
-		p = append(p, household.FieldError{Field: "purpose", Message: msg})
-	}
-	if sa.Amount <= 0 {
-		p = append(p, household.FieldError{Field: "amount", Message: "Give the amount set aside, more than £0.00."})
-	} else if sa.Amount > maxMoney {
-		p = append(p, household.FieldError{Field: "amount", Message: "The amount is too large to be right: check it."})
-	}
-	if len(p) > 0 {
+	if p := budget.CheckSetAside(budget.SetAside{Purpose: sa.Purpose, Amount: sa.Amount}); len(p) > 0 {
 		return sa, invalid(p)
 	}
 	err := s.update("saving the money set aside", func(tx *storage.Tx) error {
