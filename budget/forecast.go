@@ -27,6 +27,32 @@ type Bill struct {
 // date.
 const RepeatYearly household.Frequency = "yearly"
 
+// yearlyBillYears is how many years of a yearly bill a forecast sees:
+// MaxForecastWeeks is ten years.
+const yearlyBillYears = 10
+
+// YearlyBills returns bills as a forecast takes them: a yearly bill
+// becomes one bill a year for ten years (to its Until, if sooner), as
+// the forecast's repeats are weekly to monthly; other bills are as they
+// are.
+func YearlyBills(bills []Bill) []Bill {
+	var out []Bill
+	for _, b := range bills {
+		if b.Repeat != RepeatYearly {
+			out = append(out, b)
+			continue
+		}
+		for y := 0; y < yearlyBillYears; y++ {
+			d := b.Date.AddMonths(12 * y)
+			if !b.Until.IsZero() && d.After(b.Until) {
+				break
+			}
+			out = append(out, Bill{Payee: b.Payee, Amount: b.Amount, Date: d})
+		}
+	}
+	return out
+}
+
 // BillRepeats lists how often a bill may repeat as a form offers them, ""
 // for once.
 var BillRepeats = []household.Frequency{"", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, RepeatYearly}

@@ -67,22 +67,12 @@ func (s *Service) RemoveBill(id int64) error {
 	})
 }
 
-// forecastBills turns stored bills into the forecast's, a yearly bill
-// into one bill a year for ten years.
+// forecastBills turns stored bills into the forecast's (see
+// budget.YearlyBills).
 func forecastBills(bills []Bill) []budget.Bill {
-	var out []budget.Bill
-	for _, b := range bills {
-		if b.Repeat != budget.RepeatYearly {
-			out = append(out, b.Bill)
-			continue
-		}
-		for y := 0; y < 10; y++ {
-			d := b.Date.AddMonths(12 * y)
-			if !b.Until.IsZero() && d.After(b.Until) {
-				break
-			}
-			out = append(out, budget.Bill{Payee: b.Payee, Amount: b.Amount, Date: d})
-		}
+	out := make([]budget.Bill, len(bills))
+	for i, b := range bills {
+		out[i] = b.Bill
 	}
-	return out
+	return budget.YearlyBills(out)
 }
