@@ -62,9 +62,6 @@ func ParseLineKind(s string) (LineKind, error) {
 	return 0, invalidf("pay line kind %q is not valid: use basic, overtime, sleep-in, sleep-in waking, holiday, rolled-up holiday, SSP, bonus or expenses", s)
 }
 
-// isPay reports whether the line is pay (not expenses).
-func (k LineKind) isPay() bool { return k >= Basic && k < Expenses }
-
 // Line is one line of a payslip. Give Minutes and Rate (per hour) for time
 // worked, and Amount is worked out as Rate x Minutes / 60 rounded to the
 // nearest penny; or give Amount alone (a flat sleep-in allowance, SSP).
