@@ -154,12 +154,6 @@ func (t *Tx) Unreconciled(accountID int64) ([]budget.Transaction, error) {
 	return out, err
 }
 
-// SetSettles records that the ledger line txID settles the owed item
-// owedID (0 to clear it).
-func (t *Tx) SetSettles(txID, owedID int64) error {
-	return t.updateOne("transaction", "UPDATE ledger SET settles_id = ? WHERE id = ?", nullID(owedID), txID)
-}
-
 // PayeeRules returns the categories a person has confirmed for payees,
 // oldest first.
 func (t *Tx) PayeeRules(accountID int64) ([]budget.PayeeRule, error) {
