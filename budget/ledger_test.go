@@ -54,7 +54,7 @@ func TestCategories(t *testing.T) {
 	if len(cats) != 16 || cats[0].Name != CatWages || cats[10].Name != CatOther || !cats[11].Income {
 		t.Fatalf("%+v", cats)
 	}
-	if len(cats.Spending()) != 11 || len(cats.IncomeCategories()) != 5 {
+	if len(cats.Spending()) != 11 || len(cats)-len(cats.Spending()) != 5 {
 		t.Error("spending and income split")
 	}
 	if got := cats.CheckNewCategory("respite"); got != `There is already a category called "respite".` {

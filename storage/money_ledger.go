@@ -170,8 +170,8 @@ func (t *Tx) PayeeRules(accountID int64) ([]budget.PayeeRule, error) {
 }
 
 // AddPayeeRule stores a rule as the newest, replacing any rule with the
-// same match (as budget.AddRule does). A rule with an empty match is not
-// stored.
+// same match (so a person's newer choice wins). A rule with an empty
+// match is not stored.
 func (t *Tx) AddPayeeRule(accountID int64, p budget.PayeeRule) error {
 	if p.Match == "" {
 		return nil
