@@ -192,10 +192,6 @@ func OutstandingOn(owed []Owed, txs []Transaction, on civil.Date) []Owed {
 // date may be for MatchPayments to pair them.
 const DefaultToleranceDays = 7
 
-// clearMarginDays is how much nearer in date an automatic pair must be
-// than any other possible pair for the same item or payment.
-const clearMarginDays = 4
-
 // Match pairs an owed item with the payment that settles it.
 type Match struct {
 	OwedID int64 `json:"owed_id"`
@@ -227,10 +223,6 @@ func MatchPayments(owed []Owed, txs []Transaction, toleranceDays int) []Match {
 	if toleranceDays <= 0 {
 		toleranceDays = DefaultToleranceDays
 	}
-	type cand struct {
-		o, t int // indexes
-		dist int
-	}
 	// Index payments out by amount so each item looks only at its own.
 	byAmount := make(map[money.Money][]int)
 	for i, t := range txs {
@@ -238,40 +230,25 @@ func MatchPayments(owed []Owed, txs []Transaction, toleranceDays int) []Match {
 			byAmount[-t.Amount] = append(byAmount[-t.Amount], i)
 		}
 	}
-	var cands []cand
-	perOwed := make(map[int][]int) // owed index -> cand indexes
-	perTx := make(map[int][]int)
+	var cands datePairs // a: owed index, b: transaction index
 	for oi, o := range owed {
 		if o.Settled || o.Amount <= 0 {
 			continue
 		}
 		for _, ti := range byAmount[o.Amount] {
 			t := txs[ti]
-			d := t.Date.DaysSince(o.Due)
-			if d < 0 {
-				d = -d
-			}
+			d := daysApart(t.Date, o.Due)
 			if d > toleranceDays || !PayeeMatches(o.Payee, t.Payee) {
 				continue
 			}
-			perOwed[oi] = append(perOwed[oi], len(cands))
-			perTx[ti] = append(perTx[ti], len(cands))
-			cands = append(cands, cand{oi, ti, d})
+			cands.add(oi, ti, d)
 		}
 	}
-	uniqueNearest := func(list []int, c int) bool {
-		for _, k := range list {
-			if k != c && cands[k].dist < cands[c].dist+clearMarginDays {
-				return false
-			}
-		}
-		return true
-	}
-	out := make([]Match, 0, len(cands))
-	for ci, c := range cands {
-		o, t := owed[c.o], txs[c.t]
+	out := make([]Match, 0, len(cands.list))
+	for ci, c := range cands.list {
+		o, t := owed[c.a], txs[c.b]
 		m := Match{OwedID: o.ID, TxID: t.ID}
-		if uniqueNearest(perOwed[c.o], ci) && uniqueNearest(perTx[c.t], ci) {
+		if cands.clearlyNearest(ci) {
 			m.Auto = true
 			m.Reason = fmt.Sprintf("%s to %s on %s matches %s owed to %s, due %s.",
 				(-t.Amount).Format(), t.Payee, t.Date.UK(), o.Amount.Format(), o.Payee, o.Due.UK())
