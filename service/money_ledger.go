@@ -126,14 +126,21 @@ func sortLedger(es []LedgerEntry, o LedgerSort) {
 	}
 }
 
+// readLedgerLine reads a ledger line and the budget it belongs to; NotFound
+// when it no longer exists.
+func readLedgerLine(tx *storage.Tx, id int64) (budget.Transaction, int64, error) {
+	t, accountID, err := tx.Transaction(id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return t, 0, NotFoundf("That transaction no longer exists.")
+	}
+	return t, accountID, err
+}
+
 // Transaction returns one ledger line of a budget.
 func (s *Service) Transaction(id int64) (budget.Transaction, error) {
 	var t budget.Transaction
 	err := s.view("reading the transaction", func(tx *storage.Tx) (err error) {
-		t, _, err = tx.Transaction(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That transaction no longer exists.")
-		}
+		t, _, err = readLedgerLine(tx, id)
 		return err
 	})
 	return t, err
@@ -249,10 +256,7 @@ func (s *Service) SaveTransaction(accountID int64, t budget.Transaction) (budget
 // line from a bank statement cannot be removed: the bank has it.
 func (s *Service) DeleteTransaction(id int64) error {
 	return s.update("removing the transaction", func(tx *storage.Tx) error {
-		t, accountID, err := tx.Transaction(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That transaction no longer exists.")
-		}
+		t, accountID, err := readLedgerLine(tx, id)
 		if err != nil {
 			return err
 		}

@@ -61,6 +61,16 @@ func (s *Service) autoMatch(tx *storage.Tx, accountID int64) (int, error) {
 	return n, nil
 }
 
+// owedItem reads an owed item and the budget it belongs to; NotFound when
+// it no longer exists.
+func owedItem(tx *storage.Tx, id int64) (budget.Owed, int64, error) {
+	o, accountID, err := tx.OwedItem(id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return o, 0, NotFoundf("That money owed no longer exists.")
+	}
+	return o, accountID, err
+}
+
 // OwedItem is an owed item and what is left to pay on a day.
 type OwedItem struct {
 	budget.Owed
@@ -141,10 +151,7 @@ func (s *Service) AddOwed(accountID int64, o budget.Owed) (budget.Owed, error) {
 // that settles nothing else yet.
 func (s *Service) SettleOwed(owedID, txID int64) error {
 	return s.update("recording the payment", func(tx *storage.Tx) error {
-		o, accountID, err := tx.OwedItem(owedID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That money owed no longer exists.")
-		}
+		o, accountID, err := owedItem(tx, owedID)
 		if err != nil {
 			return err
 		}
@@ -188,10 +195,7 @@ func (s *Service) SettleOwed(owedID, txID int64) error {
 // this ledger (from another account) or that the person wrote it off.
 func (s *Service) MarkOwedSettled(owedID int64) error {
 	return s.update("marking the money owed as paid", func(tx *storage.Tx) error {
-		o, accountID, err := tx.OwedItem(owedID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That money owed no longer exists.")
-		}
+		o, accountID, err := owedItem(tx, owedID)
 		if err != nil {
 			return err
 		}
@@ -209,10 +213,7 @@ func (s *Service) MarkOwedSettled(owedID int64) error {
 func (s *Service) SettleCandidates(owedID int64) ([]budget.Transaction, error) {
 	var out []budget.Transaction
 	err := s.view("finding payments", func(tx *storage.Tx) error {
-		o, accountID, err := tx.OwedItem(owedID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That money owed no longer exists.")
-		}
+		o, accountID, err := owedItem(tx, owedID)
 		if err != nil {
 			return err
 		}
