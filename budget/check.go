@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"slices"
 	"strings"
 
 	"patoolkit/civil"
@@ -45,11 +46,7 @@ func CheckOpening(o Opening, a household.Account) field.Errors {
 // amount and dates ("kind", "payee", "amount", "due").
 func CheckOwed(o Owed) field.Errors {
 	var p field.Errors
-	known := false
-	for _, k := range OwedKinds {
-		known = known || k == o.Kind
-	}
-	if !known {
+	if !slices.Contains(OwedKinds, o.Kind) {
 		p.Add("kind", "Say what the money is owed for: an invoice, wages, HMRC or pension.")
 	}
 	checkPayee(&p, o.Payee, "Say who is owed the money.")
@@ -89,11 +86,7 @@ func CheckBill(b Bill) field.Errors {
 	if b.Date.IsZero() {
 		p.Add("date", "Give the date the bill is paid (DD/MM/YYYY).")
 	}
-	known := false
-	for _, f := range BillRepeats {
-		known = known || f == b.Repeat
-	}
-	if !known {
+	if !slices.Contains(BillRepeats, b.Repeat) {
 		p.Add("repeat", "Choose how often the bill repeats: once, weekly, fortnightly, every 4 weeks, monthly or yearly.")
 	}
 	if !b.Until.IsZero() && !b.Date.IsZero() && b.Until.Before(b.Date) {
