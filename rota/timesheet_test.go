@@ -404,10 +404,6 @@ func TestLabelsAndSmallHelpers(t *testing.T) {
 	if _, err := LocalTime(civil.Date{}, 60); err == nil {
 		t.Error("LocalTime accepted no date")
 	}
-	s := Shift{PAID: 2, CoverForPAID: 1}
-	if s.RotaPA() != 1 || (Shift{PAID: 2}).RotaPA() != 2 {
-		t.Error("RotaPA")
-	}
 	e := Entry{Start: lt(t, "2026-11-02 08:00"), End: lt(t, "2026-11-02 16:00"), Type: Day, BreakMinutes: 30}
 	if e.Minutes() != 480 || e.PaidMinutes() != 450 {
 		t.Errorf("entry minutes %d %d", e.Minutes(), e.PaidMinutes())
