@@ -22,8 +22,9 @@ func (s *Service) Bills(accountID int64) ([]Bill, error) {
 	return out, err
 }
 
-// SaveBill stores a known bill (ID 0: new) or a change to it. A yearly
-// bill is stored as one bill a year for ten years.
+// SaveBill stores a known bill (ID 0: new) or a change to it, after
+// checking it (budget.CheckBill). A yearly bill is kept as one; the
+// forecast takes it as one bill a year (budget.YearlyBills).
 func (s *Service) SaveBill(b Bill) (Bill, error) {
 	b.Payee = strings.TrimSpace(b.Payee)
 	if p := budget.CheckBill(b.Bill); len(p) > 0 {

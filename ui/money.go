@@ -241,12 +241,8 @@ func (u *UI) showMoneyFocus(focus string) {
 // every year".
 func billText(b service.Bill) string {
 	s := fmt.Sprintf("%s to %s on %s", b.Amount.Format(), b.Payee, b.Date.UK())
-	switch b.Repeat {
-	case "":
-	case budget.RepeatYearly:
-		s += ", then every year"
-	default:
-		s += ", then " + lower(b.Repeat.Label())
+	if b.Repeat != "" {
+		s += ", then " + lower(budget.RepeatLabel(b.Repeat))
 	}
 	if !b.Until.IsZero() {
 		s += " until " + b.Until.UK()
