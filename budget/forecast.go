@@ -304,7 +304,7 @@ func checkForecastInput(in ForecastInput) error {
 	}
 	for i, v := range in.WeeklySpending {
 		if v < 0 || v > maxAmount {
-			msgs = append(msgs, fmt.Sprintf("The rota's cost for week %d (%s) should be between £0.00 and £10,000,000.00.", i+1, v.Format()))
+			msgs = append(msgs, fmt.Sprintf("The rota's cost for week %d (%s) should be between £0.00 and %s.", i+1, v.Format(), maxAmount.Format()))
 			break
 		}
 	}
@@ -324,7 +324,7 @@ func checkForecastInput(in ForecastInput) error {
 		case b.Date.IsZero():
 			msgs = append(msgs, fmt.Sprintf("The bill to %q needs a date.", b.Payee))
 		case b.Amount < 0 || b.Amount > maxAmount:
-			msgs = append(msgs, fmt.Sprintf("The bill to %q should be between £0.00 and £10,000,000.00 (money going out is entered as a positive amount).", b.Payee))
+			msgs = append(msgs, fmt.Sprintf("The bill to %q should be between £0.00 and %s (money going out is entered as a positive amount).", b.Payee, maxAmount.Format()))
 		case b.Repeat != "" && !knownFrequency(b.Repeat):
 			msgs = append(msgs, fmt.Sprintf("The bill to %q repeats %q: choose weekly, fortnightly, every 4 weeks or monthly, or leave it blank for once.", b.Payee, b.Repeat))
 		}
