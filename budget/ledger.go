@@ -188,6 +188,37 @@ func OutstandingOn(owed []Owed, txs []Transaction, on civil.Date) []Owed {
 	return out
 }
 
+// settleWindowDays and maxSettleCandidates bound the payments offered to
+// settle an owed item by hand.
+const (
+	settleWindowDays    = 60
+	maxSettleCandidates = 30
+)
+
+// SettleCandidates returns the payments out of txs that could pay o, for
+// a person to choose from, best first: not settling anything yet, dated
+// within 60 days of the due date, the exact amount before the rest, then
+// the nearest in date; 30 at most.
+func SettleCandidates(o Owed, txs []Transaction) []Transaction {
+	var out []Transaction
+	for _, t := range txs {
+		if t.Amount < 0 && t.SettlesID == 0 && daysApart(t.Date, o.Due) <= settleWindowDays {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ei, ej := -out[i].Amount == o.Amount, -out[j].Amount == o.Amount
+		if ei != ej {
+			return ei
+		}
+		return daysApart(out[i].Date, o.Due) < daysApart(out[j].Date, o.Due)
+	})
+	if len(out) > maxSettleCandidates {
+		out = out[:maxSettleCandidates]
+	}
+	return out
+}
+
 // DefaultToleranceDays is how far apart a payment and an owed item's due
 // date may be for MatchPayments to pair them.
 const DefaultToleranceDays = 7

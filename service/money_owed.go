@@ -3,7 +3,6 @@ package service
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"patoolkit/budget"
@@ -208,8 +207,7 @@ func (s *Service) MarkOwedSettled(owedID int64) error {
 }
 
 // SettleCandidates returns the payments out that could pay an owed item,
-// best first: not settling anything yet, within 60 days of the due date,
-// the exact amount before the rest, then the nearest in date.
+// best first (see budget.SettleCandidates).
 func (s *Service) SettleCandidates(owedID int64) ([]budget.Transaction, error) {
 	var out []budget.Transaction
 	err := s.view("finding payments", func(tx *storage.Tx) error {
@@ -221,29 +219,8 @@ func (s *Service) SettleCandidates(owedID int64) ([]budget.Transaction, error) {
 		if err != nil {
 			return err
 		}
-		for _, t := range txs {
-			if t.Amount < 0 && t.SettlesID == 0 && abs(t.Date.DaysSince(o.Due)) <= 60 {
-				out = append(out, t)
-			}
-		}
-		sort.SliceStable(out, func(i, j int) bool {
-			ei, ej := -out[i].Amount == o.Amount, -out[j].Amount == o.Amount
-			if ei != ej {
-				return ei
-			}
-			return abs(out[i].Date.DaysSince(o.Due)) < abs(out[j].Date.DaysSince(o.Due))
-		})
-		if len(out) > 30 {
-			out = out[:30]
-		}
+		out = budget.SettleCandidates(o, txs)
 		return nil
 	})
 	return out, err
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
