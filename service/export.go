@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"patoolkit/civil"
-	"patoolkit/household"
 	"patoolkit/report"
 	"patoolkit/rota"
 	"patoolkit/storage"
@@ -95,7 +94,7 @@ func (s *Service) ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civ
 				return err
 			}
 			for _, p := range sortedPAs(rc.pas) {
-				if (paID != 0 && p.ID != paID) || !activeIn(p, period) {
+				if (paID != 0 && p.ID != paID) || !p.EmployedIn(period) {
 					continue
 				}
 				ts, found := rota.Timesheet{}, false
@@ -122,13 +121,6 @@ func (s *Service) ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civ
 		return err
 	}
 	return internal("writing the timesheet PDF", report.TimesheetsPDF(w, who, s.now(), docs))
-}
-
-func activeIn(p household.PA, period household.PayPeriod) bool {
-	if !p.StartDate.IsZero() && p.StartDate.After(period.To) {
-		return false
-	}
-	return p.LeavingDate.IsZero() || !p.LeavingDate.Before(period.From)
 }
 
 // ExportICS writes a PA's shifts from..to as an iCalendar file for their

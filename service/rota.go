@@ -173,7 +173,7 @@ func (rc rotaContext) allowed(tx *storage.Tx, sh rota.Shift) error {
 			return NotFoundf("That PA is not on this budget.")
 		}
 		if !p.Active(sh.Date()) {
-			if !p.LeavingDate.IsZero() && sh.Date().After(p.LeavingDate) {
+			if p.HasLeft(sh.Date()) {
 				return Invalidf("%s left on %s, so they can't work on %s.", p.Name, p.LeavingDate.UK(), sh.Date().UK())
 			}
 			return Invalidf("%s starts on %s, so they can't work on %s.", p.Name, p.StartDate.UK(), sh.Date().UK())
@@ -417,7 +417,7 @@ func (s *Service) WeekView(accountID int64, day civil.Date, byDay bool) (rota.We
 		}
 		var pas []rota.WeekPA
 		for _, p := range sortedPAs(rc.pas) {
-			if p.Active(monday) || p.Active(monday.AddDays(6)) {
+			if p.EmployedBetween(monday, monday.AddDays(6)) {
 				pas = append(pas, rota.WeekPA{ID: p.ID, Name: p.Name})
 			}
 		}

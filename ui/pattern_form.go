@@ -373,7 +373,7 @@ func (u *UI) showPatternFill(p rota.Pattern) {
 func activePAs(pas []household.PA, d civil.Date) []household.PA {
 	var out []household.PA
 	for _, p := range pas {
-		if p.LeavingDate.IsZero() || !p.LeavingDate.Before(d) {
+		if !p.HasLeft(d) {
 			out = append(out, p)
 		}
 	}

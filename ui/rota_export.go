@@ -76,7 +76,10 @@ func (u *UI) showRotaExport() {
 	today := u.rotaToday()
 	names := map[int64]string{choiceAllPAs: "All PAs"}
 	var paValues []int64
-	for _, p := range activePAs(pas, today) {
+	for _, p := range pas {
+		if !p.CurrentOrRecent(today) {
+			continue
+		}
 		names[p.ID] = p.Name
 		paValues = append(paValues, p.ID)
 	}

@@ -111,7 +111,7 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 	}
 	var first fyne.Focusable
 	for _, p := range pas {
-		if !workedIn(p, period) {
+		if !p.EmployedIn(period) {
 			continue
 		}
 		status := "Not started"
@@ -136,15 +136,6 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 		first = sel
 	}
 	u.showPage(page(parts...), first, nil)
-}
-
-// workedIn reports whether a PA was working for the budget on any day of
-// the period.
-func workedIn(p household.PA, period household.PayPeriod) bool {
-	if !p.StartDate.IsZero() && p.StartDate.After(period.To) {
-		return false
-	}
-	return p.LeavingDate.IsZero() || !p.LeavingDate.Before(period.From)
 }
 
 // openTimesheet opens (making it from the rota when new) the PA's
