@@ -295,6 +295,22 @@ type Contract struct {
 	PensionEmployerBP int // employer contribution in basis points (300 = 3%)
 }
 
+// ContractOn returns the contract in force on day d: the one that took
+// effect most recently on or before d, in whatever order contracts come
+// (of two from the same day, the later in the list).
+// ok is false when none has taken effect by d.
+func ContractOn(contracts []Contract, d civil.Date) (c Contract, ok bool) {
+	for _, x := range contracts {
+		if x.EffectiveFrom.After(d) {
+			continue
+		}
+		if !ok || !x.EffectiveFrom.Before(c.EffectiveFrom) {
+			c, ok = x, true
+		}
+	}
+	return c, ok
+}
+
 // Insurance is an employer's liability insurance policy.
 type Insurance struct {
 	ID           int64

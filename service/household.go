@@ -341,12 +341,12 @@ func (s *Service) Contracts(paID int64) ([]household.Contract, error) {
 // there is none.
 func (s *Service) ContractOn(paID int64, d civil.Date) (c household.Contract, ok bool, err error) {
 	err = s.view("reading the contract", func(tx *storage.Tx) error {
-		c, err = tx.ContractOn(paID, d)
-		if errors.Is(err, storage.ErrNotFound) {
-			return nil
+		cs, err := tx.Contracts(paID)
+		if err != nil {
+			return err
 		}
-		ok = err == nil
-		return err
+		c, ok = household.ContractOn(cs, d)
+		return nil
 	})
 	return c, ok, err
 }

@@ -40,13 +40,8 @@ func dayStart(d civil.Date) time.Time { return d.Time(rota.London()) }
 // ratesLookup returns the rota rates of a PA's contracts in force on a day.
 func ratesLookup(contracts []household.Contract) func(civil.Date) (rota.Rates, bool) {
 	return func(d civil.Date) (rota.Rates, bool) {
-		var found *household.Contract
-		for i := range contracts {
-			if !contracts[i].EffectiveFrom.After(d) {
-				found = &contracts[i]
-			}
-		}
-		if found == nil {
+		found, ok := household.ContractOn(contracts, d)
+		if !ok {
 			return rota.Rates{}, false
 		}
 		return rota.Rates{Day: found.DayRate, WakingNight: found.WakingNightRate, Weekend: found.WeekendRate,
