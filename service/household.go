@@ -404,6 +404,17 @@ func (s *Service) Insurance(accountID int64) ([]household.Insurance, error) {
 	return out, err
 }
 
+// InsuranceCover returns what an account's policies say about day d: the
+// policy in force, when cover ends (following renewals already bought),
+// and whether to warn that it needs renewing.
+func (s *Service) InsuranceCover(accountID int64, d civil.Date) (household.Cover, error) {
+	policies, err := s.Insurance(accountID)
+	if err != nil {
+		return household.Cover{}, err
+	}
+	return household.CoverOn(policies, d), nil
+}
+
 // SaveInsurance stores a new policy (ID 0) or changes to one, after checking it.
 func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, error) {
 	i.Insurer = strings.TrimSpace(i.Insurer)

@@ -29,10 +29,10 @@ func (u *UI) showInsurance() {
 		return
 	}
 	parts = append(parts, u.insuranceSummary()...)
-	current, _ := policyOn(policies, civil.Of(u.now()))
+	cover := household.CoverOn(policies, civil.Of(u.now()))
 	for _, p := range policies {
 		title := p.Insurer + ", " + p.PolicyNumber
-		if p.ID == current.ID {
+		if cover.InForce && p.ID == cover.Policy.ID {
 			title += " (in force today)"
 		}
 		p := p
