@@ -15,10 +15,6 @@ import (
 	"patoolkit/storage"
 )
 
-// handoverMinutes is how long two carers may overlap at a handover before
-// it counts as 2:1 support.
-const handoverMinutes = 30
-
 // rotaError turns the rota rules' plain refusals into Invalid errors; one
 // about a field of a form ("note") is shown beside it.
 func rotaError(err error) error {
@@ -92,7 +88,7 @@ func (rc rotaContext) checkInput(shifts []rota.Shift, from, to civil.Date) rota.
 		pas[id] = rota.CheckPA{Name: p.Name, OptedOut48h: p.OptedOut48h}
 	}
 	return rota.CheckInput{
-		Shifts: shifts, PAs: pas, AllowTwoToOne: rc.account.AllowTwoToOne, HandoverMinutes: handoverMinutes,
+		Shifts: shifts, PAs: pas, AllowTwoToOne: rc.account.AllowTwoToOne, HandoverMinutes: rota.StandardHandoverMinutes,
 		SupportMinutesPerWeek: rc.account.SupportMinutesPerWeek, From: from, To: to,
 		HourlyRate: func(paID int64, d civil.Date, t rota.ShiftType) (money.Money, bool) {
 			r, ok := ratesLookup(rc.contracts[paID])(d)
@@ -192,32 +188,17 @@ func (rc rotaContext) allowed(tx *storage.Tx, sh rota.Shift) error {
 		}
 	}
 	if !rc.account.AllowTwoToOne {
-		for _, c := range rota.Concurrent(others, sh) {
-			if overlapMinutes(c, sh) > handoverMinutes {
-				who := rc.name(c.PAID)
-				if who == "" {
-					who = "another carer"
-				}
-				return Conflictf("%s is already booked from %s to %s, so two carers would be on at once. If the support plan has 2:1 support, turn it on in the budget details; otherwise change the times.",
-					who, c.Start.Format("02/01/2006 15:04"), c.End.Format("02/01/2006 15:04"))
+		if clash := rota.TwoAtOnce(others, sh, rota.StandardHandoverMinutes); len(clash) > 0 {
+			c := clash[0]
+			who := rc.name(c.PAID)
+			if who == "" {
+				who = "another carer"
 			}
+			return Conflictf("%s is already booked from %s to %s, so two carers would be on at once. If the support plan has 2:1 support, turn it on in the budget details; otherwise change the times.",
+				who, c.Start.Format("02/01/2006 15:04"), c.End.Format("02/01/2006 15:04"))
 		}
 	}
 	return nil
-}
-
-func overlapMinutes(a, b rota.Shift) int {
-	start, end := a.Start, a.End
-	if b.Start.After(start) {
-		start = b.Start
-	}
-	if b.End.Before(end) {
-		end = b.End
-	}
-	if !end.After(start) {
-		return 0
-	}
-	return int(end.Sub(start) / time.Minute)
 }
 
 func (rc rotaContext) describe(sh rota.Shift) string {
