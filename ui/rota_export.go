@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -162,19 +161,13 @@ func (u *UI) showRotaExport() {
 		switch {
 		case kind == exportRota:
 			who = 0
-		case kind == exportCalendar && pa == choiceAllPAs:
-			return household.Problems{{Field: "pa", Message: "A calendar file is for one PA: choose who it is for."}}
 		case pa == choiceAllPAs:
 			who = 0
 		case pa == 0:
 			return household.Problems{{Field: "pa", Message: "Choose the PA."}}
 		}
-		if from.IsZero() || to.IsZero() {
-			return household.Problems{{Field: "from", Message: "Type the first and last days, as DD/MM/YYYY."}}
-		}
-		if to.Before(from) {
-			return household.Problems{{Field: "to", Message: fmt.Sprintf("The last day (%s) is before the first (%s).", to.UK(), from.UK())}}
-		}
+		// The days are checked by the service (rota.CheckExportRange),
+		// as for the CLI.
 		if path == "" {
 			return household.Problems{{Field: "path", Message: "Type the file to save to, for example " + filepath.Join(home, name(kind, pa, from)) + "."}}
 		}
