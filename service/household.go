@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"patoolkit/budget"
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/payroll"
 	"patoolkit/storage"
 )
 
@@ -256,6 +258,20 @@ func (s *Service) FindPA(accountID int64, name string) (household.PA, error) {
 	return household.PA{}, NotFoundf("There is no PA called %q. The PAs are: %s.", name, strings.Join(names, ", "))
 }
 
+// NewAccount returns a new budget as the forms start it: the surplus limit
+// most councils set (budget.TypicalSurplusLimitWeeks).
+func NewAccount() household.Account {
+	return household.Account{SurplusLimitWeeks: budget.TypicalSurplusLimitWeeks}
+}
+
+// NewPA returns a new PA of the account as the add form starts it: today's
+// starter tax code (payroll.StarterTaxCode, the emergency code of the tax
+// year) and the standard NI category, until HMRC says otherwise.
+func (s *Service) NewPA(accountID int64) household.PA {
+	return household.PA{AccountID: accountID, TaxCode: payroll.StarterTaxCode(civil.Of(s.now())),
+		NICategory: payroll.StandardNICategory.String()}
+}
+
 func tidyPA(p *household.PA) {
 	p.Name = strings.TrimSpace(p.Name)
 	p.Email = strings.TrimSpace(p.Email)
@@ -264,7 +280,7 @@ func tidyPA(p *household.PA) {
 	p.TaxCode = household.NormaliseReference(p.TaxCode)
 	p.NICategory = strings.ToUpper(strings.TrimSpace(p.NICategory))
 	if p.NICategory == "" {
-		p.NICategory = "A"
+		p.NICategory = payroll.StandardNICategory.String()
 	}
 	p.DBSNumber = strings.ReplaceAll(strings.TrimSpace(p.DBSNumber), " ", "")
 	p.StarterStatement = strings.ToUpper(strings.TrimSpace(p.StarterStatement))
