@@ -179,3 +179,43 @@ func TestWeeksToEndOfCouncilYear(t *testing.T) {
 		}
 	}
 }
+
+// TestForecastOverBy: each week says how far the surplus is over the
+// limit and the balance at which it would reach it, so no screen works
+// them out again.
+func TestForecastOverBy(t *testing.T) {
+	base := ForecastInput{
+		Start: d("2026-04-06"), Weeks: 4, OpeningBalance: m("2000.00"), Commitments: m("300.00"),
+		Income: []Schedule{{Label: "Council payment", Amount: m("1300.00"), Frequency: household.Monthly, First: d("2026-04-01")}},
+	}
+	tests := []struct {
+		name         string
+		limit        string
+		weeks        int
+		known        bool
+		overBy       []string // per week
+		limitBalance []string
+	}{
+		{"limit not known", "0", 0, false, []string{"0", "0", "0", "0"}, []string{"0", "0", "0", "0"}},
+		{"within, then over on payday", "2400.00", 8, true, []string{"0", "0", "0", "600.00"}, []string{"2700.00", "2700.00", "2700.00", "2700.00"}},
+		{"exactly at the limit is not over", "1700.00", 8, true, []string{"0", "0", "0", "1300.00"}, []string{"2000.00", "2000.00", "2000.00", "2000.00"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := base
+			in.SurplusLimit, in.SurplusLimitWeeks = m(tt.limit), tt.weeks
+			f, err := MakeForecast(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.LimitKnown != tt.known {
+				t.Errorf("LimitKnown = %v", f.LimitKnown)
+			}
+			for i, w := range f.Weeks {
+				if w.OverBy != m(tt.overBy[i]) || w.LimitBalance != m(tt.limitBalance[i]) {
+					t.Errorf("week %d: over by %s, limit balance %s; want %s, %s", i, w.OverBy, w.LimitBalance, tt.overBy[i], tt.limitBalance[i])
+				}
+			}
+		})
+	}
+}
