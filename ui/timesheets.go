@@ -653,13 +653,9 @@ func totalsFacts(t rota.Totals) fyne.CanvasObject {
 
 // payParts shows the gross pay the timesheet earns at the contract rates.
 func (u *UI) payParts(ts rota.Timesheet) []fyne.CanvasObject {
-	rates, err := u.svc.TimesheetRates(ts.PAID)
+	pay, err := u.svc.TimesheetPay(ts)
 	if err != nil {
-		return []fyne.CanvasObject{warning("Pay can't be worked out: " + service.ErrorMessage(err))}
-	}
-	pay, err := ts.Pay(rates)
-	if err != nil {
-		return []fyne.CanvasObject{warning("Pay can't be worked out yet: " + err.Error())}
+		return []fyne.CanvasObject{warning("Pay can't be worked out yet: " + service.ErrorMessage(err))}
 	}
 	var rows []fact
 	for _, l := range pay.Lines {
