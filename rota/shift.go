@@ -335,6 +335,17 @@ func ParseLocal(s string) (time.Time, error) {
 	return LocalTime(d, m)
 }
 
+// EndDay is the day a shift that starts at startMinute on d ends at
+// endMinute (minutes past midnight): the next day when the end is at or
+// before the start, as for a night shift. Forms, patterns and timesheets
+// all read an end time this way.
+func EndDay(d civil.Date, startMinute, endMinute int) civil.Date {
+	if endMinute <= startMinute {
+		return d.AddDays(1)
+	}
+	return d
+}
+
 // LocalTime returns the instant in Europe/London at minute (0 to 1439
 // minutes past midnight) on d. A time that does not exist because the
 // clocks go forward is refused; a time that happens twice because the

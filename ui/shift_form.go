@@ -153,11 +153,7 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 		if err != nil {
 			return household.Problems{{Field: "start", Message: err.Error()}}
 		}
-		endDay := date
-		if endMin <= startMin {
-			endDay = date.AddDays(1)
-		}
-		end, err := rota.LocalTime(endDay, endMin)
+		end, err := rota.LocalTime(rota.EndDay(date, startMin, endMin), endMin)
 		if err != nil {
 			return household.Problems{{Field: "end", Message: err.Error()}}
 		}
@@ -365,9 +361,9 @@ func endSentence(dateText, startText, endText, breakText string, t rota.ShiftTyp
 	if err1 != nil || err2 != nil {
 		return ""
 	}
-	endDay, next := d, ""
-	if em <= sm {
-		endDay, next = d.AddDays(1), " (the next day)"
+	endDay, next := rota.EndDay(d, sm, em), ""
+	if endDay != d {
+		next = " (the next day)"
 	}
 	start, err := rota.LocalTime(d, sm)
 	if err != nil {

@@ -460,11 +460,7 @@ func (tp *timesheetPage) read() ([]rota.Entry, error) {
 		if err != nil {
 			return fail("%s", err.Error())
 		}
-		endDay := d
-		if em <= sm {
-			endDay = d.AddDays(1)
-		}
-		end, err := rota.LocalTime(endDay, em)
+		end, err := rota.LocalTime(rota.EndDay(d, sm, em), em)
 		if err != nil {
 			return fail("%s", err.Error())
 		}
@@ -494,18 +490,7 @@ func (tp *timesheetPage) changed() bool {
 		return false
 	}
 	es, err := tp.read()
-	if err != nil || tp.note.Text != tp.ts.Note || len(es) != len(tp.ts.Entries) {
-		return true
-	}
-	for i, e := range es {
-		o := tp.ts.Entries[i]
-		if e.ShiftID != o.ShiftID || !e.Start.Equal(o.Start) || !e.End.Equal(o.End) || e.Type != o.Type ||
-			e.BreakMinutes != o.BreakMinutes || e.WokenMinutes != o.WokenMinutes || e.Retained != o.Retained ||
-			e.MileageTenths != o.MileageTenths || e.Expenses != o.Expenses || e.Note != o.Note {
-			return true
-		}
-	}
-	return false
+	return err != nil || tp.note.Text != tp.ts.Note || !rota.SameEntries(es, tp.ts.Entries)
 }
 
 // store saves the lines typed; it reports whether they were saved (or
