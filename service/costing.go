@@ -244,7 +244,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 	estimated := map[key]bool{}
 	periodOf := func(d civil.Date) int {
 		for i, p := range periods {
-			if !d.Before(p.From) && !d.After(p.To) {
+			if p.Contains(d) {
 				return i
 			}
 		}

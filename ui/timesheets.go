@@ -18,7 +18,7 @@ import (
 // periodLabel is "01/11/2026 to 30/11/2026, paid on 30/11/2026".
 func periodLabel(p household.PayPeriod, today civil.Date) string {
 	s := p.Label() + ", paid on " + p.Payday.UK()
-	if !today.Before(p.From) && !today.After(p.To) {
+	if p.Contains(today) {
 		s += " (now)"
 	}
 	return s
@@ -72,7 +72,7 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 	if chosen < 0 {
 		chosen = len(periods) - 1
 		for i, p := range periods {
-			if !today.Before(p.From) && !today.After(p.To) {
+			if p.Contains(today) {
 				chosen = i
 			}
 		}
