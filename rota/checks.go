@@ -365,7 +365,9 @@ func (c *checker) perShift() {
 }
 
 // monday returns the Monday on or before d.
-func monday(d civil.Date) civil.Date {
+// WeekStart is the Monday of the week containing d: the rota's weeks, the
+// week view and the checks' weeks run Monday to Sunday.
+func WeekStart(d civil.Date) civil.Date {
 	return d.AddDays(-((int(d.Weekday()) + 6) % 7))
 }
 
@@ -375,8 +377,8 @@ func (c *checker) average48() {
 	if len(c.items) == 0 {
 		return
 	}
-	firstWeek := monday(c.from)
-	lastWeek := monday(c.to)
+	firstWeek := WeekStart(c.from)
+	lastWeek := WeekStart(c.to)
 	base := firstWeek.AddDays(-7 * (weeks - 1))
 	n := lastWeek.DaysSince(base)/7 + 1
 	for _, id := range c.paIDs {
@@ -532,7 +534,7 @@ func (c *checker) supportHours() {
 	if want <= 0 || c.from.IsZero() {
 		return
 	}
-	first := monday(c.from)
+	first := WeekStart(c.from)
 	if first.Before(c.from) {
 		first = first.AddDays(7)
 	}

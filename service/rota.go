@@ -214,7 +214,7 @@ func (rc rotaContext) describe(sh rota.Shift) string {
 // or the whole rota.
 func (rc rotaContext) checkAround(tx *storage.Tx, sh rota.Shift) ([]rota.Warning, error) {
 	d := sh.Date()
-	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
+	monday := rota.WeekStart(d)
 	shifts, err := tx.Shifts(rc.account.ID, dayStart(monday.AddDays(-17*7)), dayStart(monday.AddDays(8)))
 	if err != nil {
 		return nil, err
@@ -374,7 +374,7 @@ func (s *Service) CheckRota(accountID int64, from, to civil.Date) ([]rota.Warnin
 // WeekView lays out the week containing day for the week screen, with the
 // rota's warnings attached to their shifts.
 func (s *Service) WeekView(accountID int64, day civil.Date, byDay bool) (rota.Week, error) {
-	monday := day.AddDays(-((int(day.Weekday()) + 6) % 7))
+	monday := rota.WeekStart(day)
 	var week rota.Week
 	err := s.view("reading the week", func(tx *storage.Tx) error {
 		rc, err := loadRotaContext(tx, accountID)

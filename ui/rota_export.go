@@ -9,6 +9,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/rota"
 )
 
 // rotaExporter is the service's exports of the rota and timesheets.
@@ -85,7 +86,7 @@ func (u *UI) showRotaExport() {
 	paValues = append(paValues, choiceAllPAs)
 	weekStart := r.week.Start
 	if weekStart.IsZero() {
-		weekStart = mondayOf(r.day)
+		weekStart = rota.WeekStart(r.day)
 	}
 	var period household.PayPeriod
 	if ps, err := u.svc.PayPeriods(u.account.ID, today, today); err == nil && len(ps) > 0 {

@@ -268,7 +268,7 @@ func rotaSaveError(f *form, err error) error {
 // warningsFor returns the checks' warnings about a shift's week that
 // concern it, its PA or the whole rota.
 func (u *UI) warningsFor(sh rota.Shift) []rota.Warning {
-	mon := mondayOf(sh.Date())
+	mon := rota.WeekStart(sh.Date())
 	ws, err := u.svc.CheckRota(u.account.ID, mon, mon.AddDays(6))
 	if err != nil {
 		return nil
@@ -375,15 +375,11 @@ func endSentence(dateText, startText, endText, breakText string, t rota.ShiftTyp
 	}
 	s := rota.Shift{Start: start, End: end, Type: t}
 	m := s.Minutes()
-	wall := em - sm
-	if wall <= 0 {
-		wall += 24 * 60
-	}
 	text := fmt.Sprintf("Ends %s at %s%s: %s", dayAndDate(endDay), rota.FormatClock(em), next, hoursMinutes(m))
-	switch {
-	case m > wall:
+	switch change := s.ClockChangeMinutes(); {
+	case change > 0:
 		text += " (the clocks go back an hour that night, so it is an hour longer)"
-	case m < wall:
+	case change < 0:
 		text += " (the clocks go forward an hour that night, so it is an hour shorter)"
 	}
 	if b, err := parseWholeNumber(breakText); err == nil && b > 0 && t != rota.SleepIn && b < m {
