@@ -1,6 +1,33 @@
 package household
 
-import "patoolkit/civil"
+import (
+	"patoolkit/civil"
+	"patoolkit/money"
+)
+
+// MinimumCover is the employer's liability cover the law asks for; most
+// policies give UsualCover.
+var (
+	MinimumCover = money.FromPounds(5_000_000)
+	UsualCover   = money.FromPounds(10_000_000)
+)
+
+// NextPolicy returns a new policy of the account as the add form starts
+// it: the usual cover, and when there are policies, the latest one's
+// insurer from the day it needs renewing.
+func NextPolicy(accountID int64, policies []Insurance) Insurance {
+	i := Insurance{AccountID: accountID, Cover: UsualCover}
+	var latest Insurance
+	for n, p := range policies {
+		if n == 0 || p.StartDate.After(latest.StartDate) {
+			latest = p
+		}
+	}
+	if len(policies) > 0 {
+		i.Insurer, i.StartDate = latest.Insurer, latest.RenewalDate
+	}
+	return i
+}
 
 // RenewalWarningDays is how many days before cover ends the toolkit warns
 // that employer's liability insurance needs renewing.

@@ -65,3 +65,30 @@ func TestCoverOn(t *testing.T) {
 		})
 	}
 }
+
+func TestNextPolicy(t *testing.T) {
+	d := civil.MustParse
+	y1 := Insurance{ID: 1, Insurer: "Old Mutual", StartDate: d("2025-04-06"), RenewalDate: d("2026-04-06")}
+	y2 := Insurance{ID: 2, Insurer: "New Mutual", StartDate: d("2026-04-06"), RenewalDate: d("2027-04-06")}
+	tests := []struct {
+		name     string
+		policies []Insurance
+		insurer  string
+		start    civil.Date
+	}{
+		{"the first policy", nil, "", civil.Date{}},
+		{"after the latest, newest first", []Insurance{y2, y1}, "New Mutual", d("2027-04-06")},
+		{"after the latest, oldest first", []Insurance{y1, y2}, "New Mutual", d("2027-04-06")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := NextPolicy(9, tt.policies)
+			if got.AccountID != 9 || got.ID != 0 || got.Cover != UsualCover || got.Insurer != tt.insurer || got.StartDate != tt.start {
+				t.Errorf("NextPolicy = %+v", got)
+			}
+			if UsualCover < MinimumCover {
+				t.Error("the usual cover is below the legal minimum")
+			}
+		})
+	}
+}

@@ -272,6 +272,28 @@ func (s *Service) NewPA(accountID int64) household.PA {
 		NICategory: payroll.StandardNICategory.String()}
 }
 
+// NewContract returns new terms for a PA as the form starts them: a copy of
+// the latest terms (so only what changes needs typing), or for a first
+// contract accrued holiday and NEST at the automatic enrolment minimum
+// contributions on qualifying earnings.
+func NewContract(paID int64, contracts []household.Contract) household.Contract {
+	c := household.Contract{
+		HolidayMethod:     household.HolidayAccrued,
+		PensionScheme:     "NEST",
+		PensionBasis:      household.PensionQualifying,
+		PensionEmployeeBP: int(payroll.MinimumEmployeePension),
+		PensionEmployerBP: int(payroll.MinimumEmployerPension),
+	}
+	found := false
+	for _, x := range contracts {
+		if !found || !x.EffectiveFrom.Before(c.EffectiveFrom) {
+			c, found = x, true
+		}
+	}
+	c.ID, c.EffectiveFrom, c.PAID = 0, civil.Date{}, paID
+	return c
+}
+
 func tidyPA(p *household.PA) {
 	p.Name = strings.TrimSpace(p.Name)
 	p.Email = strings.TrimSpace(p.Email)
