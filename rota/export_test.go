@@ -37,3 +37,23 @@ func TestCheckExportRange(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckDays(t *testing.T) {
+	d := civil.MustParse
+	for _, tt := range []struct {
+		name     string
+		from, to civil.Date
+		refused  bool
+	}{
+		{"one day", d("2026-11-16"), d("2026-11-16"), false},
+		{"forwards", d("2026-11-16"), d("2027-11-16"), false},
+		{"backwards by a day", d("2026-11-16"), d("2026-11-15"), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CheckDays(tt.from, tt.to)
+			if (got != nil) != tt.refused || (got != nil && got[0].Field != "to") {
+				t.Errorf("CheckDays = %+v", got)
+			}
+		})
+	}
+}

@@ -338,8 +338,8 @@ func (s *Service) Shift(id int64) (rota.Shift, error) {
 
 // Shifts returns an account's shifts starting on days from..to, inclusive.
 func (s *Service) Shifts(accountID int64, from, to civil.Date) ([]rota.Shift, error) {
-	if to.Before(from) {
-		return nil, Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
+	if p := rota.CheckDays(from, to); p != nil {
+		return nil, invalid(p)
 	}
 	var out []rota.Shift
 	err := s.view("reading the rota", func(tx *storage.Tx) (err error) {
@@ -352,8 +352,8 @@ func (s *Service) Shifts(accountID int64, from, to civil.Date) ([]rota.Shift, er
 // CheckRota returns the rota's warnings for days from..to, looking back 17
 // weeks for the 48-hour average.
 func (s *Service) CheckRota(accountID int64, from, to civil.Date) ([]rota.Warning, error) {
-	if to.Before(from) {
-		return nil, Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
+	if p := rota.CheckDays(from, to); p != nil {
+		return nil, invalid(p)
 	}
 	var out []rota.Warning
 	err := s.view("checking the rota", func(tx *storage.Tx) error {
