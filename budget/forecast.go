@@ -122,6 +122,13 @@ type ForecastWeek struct {
 	// Surplus is the week's closing balance less money still owed and the
 	// commitments.
 	Surplus money.Money `json:"surplus"`
+	// OverBy is how much the surplus is over the council's limit: 0 when
+	// it is within it, or the limit is not known.
+	OverBy money.Money `json:"-"`
+	// LimitBalance is the closing balance at which the surplus would reach
+	// the council's limit (the limit plus what is owed and committed), for
+	// the chart's line; 0 when the limit is not known.
+	LimitBalance money.Money `json:"-"`
 	// Events say what moved money in the week, in date order:
 	// "01/05/2026 Council payment +£1,300.00".
 	Events []string `json:"events,omitempty"`
@@ -149,6 +156,9 @@ type ForecastSummary struct {
 type Forecast struct {
 	Weeks   []ForecastWeek  `json:"weeks"`
 	Summary ForecastSummary `json:"summary"`
+	// LimitKnown is set when the council's surplus limit is known, so the
+	// weeks' OverBy and LimitBalance mean something.
+	LimitKnown bool `json:"-"`
 }
 
 type dated struct {
@@ -211,7 +221,7 @@ func MakeForecast(in ForecastInput) (Forecast, error) {
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].date.Before(items[j].date) })
 
-	var f Forecast
+	f := Forecast{LimitKnown: in.SurplusLimitWeeks > 0}
 	bal := in.OpeningBalance
 	next := 0
 	for w := 0; w < in.Weeks; w++ {
@@ -246,6 +256,10 @@ func MakeForecast(in ForecastInput) (Forecast, error) {
 			}
 		}
 		week.Surplus = bal - stillOwed - in.Commitments
+		if f.LimitKnown {
+			week.LimitBalance = in.SurplusLimit + bal - week.Surplus
+			week.OverBy = max(week.Surplus-in.SurplusLimit, 0)
+		}
 		f.Weeks = append(f.Weeks, week)
 	}
 	f.Summary = summarise(f.Weeks, in)
@@ -261,7 +275,7 @@ func summarise(weeks []ForecastWeek, in ForecastInput) ForecastSummary {
 		if w.Balance < 0 && s.RunsOutWeek.IsZero() {
 			s.RunsOutWeek = w.WeekStart
 		}
-		if in.SurplusLimitWeeks > 0 && w.Surplus > in.SurplusLimit && s.OverLimitWeek.IsZero() {
+		if w.OverBy > 0 && s.OverLimitWeek.IsZero() {
 			s.OverLimitWeek = w.WeekStart
 		}
 	}

@@ -205,3 +205,7 @@ func TestYearlyBills(t *testing.T) {
 		})
 	}
 }
+
+// TestForecastOverBy: each week says how far the surplus is over the
+// limit and the balance at which it would reach it, so no screen works
+// them out again.

@@ -10,6 +10,11 @@ import (
 	"patoolkit/money"
 )
 
+// TypicalSurplusLimitWeeks is the surplus limit most councils set: money
+// left over above 8 weeks of the payment may be taken back. A new budget
+// starts with it until the person enters their council's.
+const TypicalSurplusLimitWeeks = 8
+
 // SetAside is money the person holds for a named purpose: "HMRC quarter",
 // "holiday cover".
 type SetAside struct {

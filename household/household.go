@@ -195,12 +195,42 @@ type PA struct {
 	P45TaxToDate     money.Money
 }
 
-// Active reports whether the PA is employed on day d.
+// Active reports whether the PA is employed on day d: on or after their
+// first day (when known) and on or before their last (when they have left).
 func (p PA) Active(d civil.Date) bool {
-	if !p.StartDate.IsZero() && d.Before(p.StartDate) {
+	return p.EmployedBetween(d, d)
+}
+
+// EmployedBetween reports whether the PA is employed on at least one day of
+// from..to, inclusive; a zero to means no end. A PA who starts and leaves
+// inside the span is employed in it.
+func (p PA) EmployedBetween(from, to civil.Date) bool {
+	if !to.IsZero() && !p.StartDate.IsZero() && p.StartDate.After(to) {
 		return false
 	}
-	return p.LeavingDate.IsZero() || !d.After(p.LeavingDate)
+	return !p.HasLeft(from)
+}
+
+// EmployedIn reports whether the PA is employed on at least one day of the
+// pay period, so has a timesheet and pay for it.
+func (p PA) EmployedIn(period PayPeriod) bool {
+	return p.EmployedBetween(period.From, period.To)
+}
+
+// HasLeft reports whether the PA's last day was before d.
+func (p PA) HasLeft(d civil.Date) bool {
+	return !p.LeavingDate.IsZero() && p.LeavingDate.Before(d)
+}
+
+// LeaverDays is how long after a PA's last day their absences, timesheets
+// and exports are still offered: a late sick note, the last timesheet and
+// the final pay are dealt with after someone leaves.
+const LeaverDays = 60
+
+// CurrentOrRecent reports whether the PA is employed on today or after it,
+// or left within the last LeaverDays days.
+func (p PA) CurrentOrRecent(today civil.Date) bool {
+	return !p.HasLeft(today.AddDays(-LeaverDays))
 }
 
 // HoursType says whether a contract has set hours.
@@ -263,6 +293,22 @@ type Contract struct {
 	PensionBasis      PensionBasis
 	PensionEmployeeBP int // employee contribution in basis points (500 = 5%)
 	PensionEmployerBP int // employer contribution in basis points (300 = 3%)
+}
+
+// ContractOn returns the contract in force on day d: the one that took
+// effect most recently on or before d, in whatever order contracts come
+// (of two from the same day, the later in the list).
+// ok is false when none has taken effect by d.
+func ContractOn(contracts []Contract, d civil.Date) (c Contract, ok bool) {
+	for _, x := range contracts {
+		if x.EffectiveFrom.After(d) {
+			continue
+		}
+		if !ok || !x.EffectiveFrom.Before(c.EffectiveFrom) {
+			c, ok = x, true
+		}
+	}
+	return c, ok
 }
 
 // Insurance is an employer's liability insurance policy.

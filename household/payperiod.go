@@ -14,6 +14,9 @@ type PayPeriod struct {
 	Payday   civil.Date
 }
 
+// Contains reports whether day d is one of the period's days.
+func (p PayPeriod) Contains(d civil.Date) bool { return !d.Before(p.From) && !d.After(p.To) }
+
 // Label is "06/04/2026 to 05/05/2026".
 func (p PayPeriod) Label() string { return p.From.UK() + " to " + p.To.UK() }
 

@@ -49,3 +49,23 @@ func TestPayPeriods(t *testing.T) {
 		t.Error("a weekday payday for monthly pay was accepted")
 	}
 }
+
+func TestPayPeriodContains(t *testing.T) {
+	p := PayPeriod{From: civil.MustParse("2026-11-01"), To: civil.MustParse("2026-11-30")}
+	for _, tt := range []struct {
+		name, day string
+		want      bool
+	}{
+		{"the day before", "2026-10-31", false},
+		{"the first day", "2026-11-01", true},
+		{"a middle day", "2026-11-16", true},
+		{"the last day", "2026-11-30", true},
+		{"the day after", "2026-12-01", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := p.Contains(civil.MustParse(tt.day)); got != tt.want {
+				t.Errorf("Contains(%s) = %v, want %v", tt.day, got, tt.want)
+			}
+		})
+	}
+}

@@ -405,7 +405,7 @@ func ValidateInsurance(i Insurance) error {
 	p.text("insurer", "The insurer's name", i.Insurer, nameText)
 	p.required("policy_number", "The policy number", i.PolicyNumber)
 	p.text("policy_number", "The policy number", i.PolicyNumber, shortText)
-	if i.Cover < money.FromPounds(5_000_000) {
+	if i.Cover < MinimumCover {
 		p.add("cover", "Employer's liability cover must be at least £5,000,000 by law (most policies give £10,000,000).")
 	}
 	if i.StartDate.IsZero() {

@@ -499,6 +499,15 @@ func fpsFor(ps *Payslip, in PayslipInput, minutes int64) FPS {
 	return f
 }
 
+// The automatic enrolment minimum contributions on qualifying earnings
+// (The Pensions Regulator, "Automatic enrolment: contributions"): 8% in
+// all, at least 3% of it from the employer.
+const (
+	MinimumTotalPension    Percent = 800
+	MinimumEmployerPension Percent = 300
+	MinimumEmployeePension         = MinimumTotalPension - MinimumEmployerPension
+)
+
 // addNotes adds plain warnings. It allocates only when there is something
 // to say.
 func (ps *Payslip) addNotes(in PayslipInput, rates *Rates) {
@@ -506,7 +515,7 @@ func (ps *Payslip) addNotes(in PayslipInput, rates *Rates) {
 		ps.Notes = append(ps.Notes, "This worker is an eligible jobholder this period: they must be enrolled in a workplace pension (unless they have already opted out).")
 	}
 	if in.Pension.Membership == Enrolled && in.Pension.Basis == QualifyingEarnings &&
-		(in.Pension.EmployerPercent < 300 || in.Pension.EmployeePercent+in.Pension.EmployerPercent < 800) {
+		(in.Pension.EmployerPercent < MinimumEmployerPension || in.Pension.EmployeePercent+in.Pension.EmployerPercent < MinimumTotalPension) {
 		ps.Notes = append(ps.Notes, "Pension contributions are below the automatic enrolment minimum of 8% of qualifying earnings, with at least 3% from the employer.")
 	}
 	if in.StudentLoan == Plan5 && rates.Plan5 == 0 {

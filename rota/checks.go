@@ -231,7 +231,7 @@ func (c *checker) overlaps() {
 		var last *item
 		for i := range list {
 			cur := &list[i]
-			if last != nil && cur.s.Start.Before(last.s.End) {
+			if last != nil && Overlap(*last.s, *cur.s) > 0 {
 				if c.inRange(cur.date) {
 					c.warn(RuleOverlap, id, cur.date, cur.s.ID,
 						"%s is booked on two shifts at the same time on %s (%s, and %s). One person can't work both: move one of them or give it to someone else.",
@@ -257,7 +257,6 @@ func (c *checker) overlaps() {
 		}
 		return -1 // agency or needing cover: each shift is its own carer
 	}
-	handover := time.Duration(max(c.in.HandoverMinutes, 0)) * time.Minute
 	var active []carer
 	for _, it := range c.items {
 		if !it.s.Status.Delivered() {
@@ -275,12 +274,12 @@ func (c *checker) overlaps() {
 			if k == a.key && k != -1 {
 				continue // the same PA: reported above
 			}
+			if !beyondHandover(*a.it.s, *it.s, c.in.HandoverMinutes) {
+				continue
+			}
 			end := a.it.s.End
 			if it.s.End.Before(end) {
 				end = it.s.End
-			}
-			if end.Sub(it.s.Start) <= handover {
-				continue
 			}
 			if c.inRange(it.date) {
 				first, second := a.it.s, it.s
@@ -366,7 +365,9 @@ func (c *checker) perShift() {
 }
 
 // monday returns the Monday on or before d.
-func monday(d civil.Date) civil.Date {
+// WeekStart is the Monday of the week containing d: the rota's weeks, the
+// week view and the checks' weeks run Monday to Sunday.
+func WeekStart(d civil.Date) civil.Date {
 	return d.AddDays(-((int(d.Weekday()) + 6) % 7))
 }
 
@@ -376,8 +377,8 @@ func (c *checker) average48() {
 	if len(c.items) == 0 {
 		return
 	}
-	firstWeek := monday(c.from)
-	lastWeek := monday(c.to)
+	firstWeek := WeekStart(c.from)
+	lastWeek := WeekStart(c.to)
 	base := firstWeek.AddDays(-7 * (weeks - 1))
 	n := lastWeek.DaysSince(base)/7 + 1
 	for _, id := range c.paIDs {
@@ -533,7 +534,7 @@ func (c *checker) supportHours() {
 	if want <= 0 || c.from.IsZero() {
 		return
 	}
-	first := monday(c.from)
+	first := WeekStart(c.from)
 	if first.Before(c.from) {
 		first = first.AddDays(7)
 	}
@@ -606,7 +607,7 @@ func Overlaps(existing []Shift, s Shift) []Shift {
 		if e.PAID != s.PAID || !e.Status.WorkedByPA() || (s.ID != 0 && e.ID == s.ID) {
 			continue
 		}
-		if e.Start.Before(s.End) && s.Start.Before(e.End) {
+		if Overlap(e, s) > 0 {
 			out = append(out, e)
 		}
 	}
@@ -625,11 +626,50 @@ func Concurrent(existing []Shift, s Shift) []Shift {
 		if s.PAID != 0 && e.PAID == s.PAID {
 			continue
 		}
-		if e.Start.Before(s.End) && s.Start.Before(e.End) {
+		if Overlap(e, s) > 0 {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// TwoAtOnce returns the shifts of Concurrent that overlap s by more than a
+// handover of handoverMinutes: two carers on at once, which needs 2:1
+// support. The rota checks warn about the same shifts.
+func TwoAtOnce(existing []Shift, s Shift, handoverMinutes int) []Shift {
+	var out []Shift
+	for _, e := range Concurrent(existing, s) {
+		if beyondHandover(e, s, handoverMinutes) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// StandardHandoverMinutes is how long two carers may overlap at a handover
+// before it counts as two carers at once (2:1 support).
+const StandardHandoverMinutes = 30
+
+// Overlap is how long shifts a and b are both on: 0 when they do not
+// overlap (one ending when the other starts does not).
+func Overlap(a, b Shift) time.Duration {
+	start, end := a.Start, a.End
+	if b.Start.After(start) {
+		start = b.Start
+	}
+	if b.End.Before(end) {
+		end = b.End
+	}
+	if !end.After(start) {
+		return 0
+	}
+	return end.Sub(start)
+}
+
+// beyondHandover reports whether a and b overlap for longer than a
+// handover of handoverMinutes (a negative handover counts as none).
+func beyondHandover(a, b Shift, handoverMinutes int) bool {
+	return Overlap(a, b) > time.Duration(max(handoverMinutes, 0))*time.Minute
 }
 
 // WarningGroup is the warnings of one rule about one PA, for a summary

@@ -196,11 +196,7 @@ func (p Pattern) Occurrences(from, to civil.Date) ([]Shift, error) {
 		for _, ei := range byDay[p.weekOf(d)-1][wd] {
 			e := p.Entries[ei]
 			start, _ := resolveLocal(d, e.Start)
-			endDay := d
-			if e.End <= e.Start {
-				endDay = d.AddDays(1)
-			}
-			end, _ := resolveLocal(endDay, e.End)
+			end, _ := resolveLocal(EndDay(d, e.Start, e.End), e.End)
 			out = append(out, Shift{
 				PAID:           e.PAID,
 				Start:          start,

@@ -198,6 +198,19 @@ func (s Shift) Minutes() int {
 	return int(s.End.Sub(s.Start) / time.Minute)
 }
 
+// ClockChangeMinutes is how much longer (positive) or shorter (negative)
+// the shift truly is than its clock times in the UK read, because the
+// clocks go back or forward during it: 60 for 22:00 to 08:00 on the night
+// of 24/10/2026, -60 on the night of 28/03/2026, otherwise 0.
+func (s Shift) ClockChangeMinutes() int {
+	if !s.End.After(s.Start) {
+		return 0
+	}
+	a, b := s.Start.In(london), s.End.In(london)
+	wall := civil.Of(b).DaysSince(civil.Of(a))*24*60 + (b.Hour()*60 + b.Minute()) - (a.Hour()*60 + a.Minute())
+	return s.Minutes() - wall
+}
+
 // PaidMinutes returns the time paid at hourly rates: for day and
 // waking-night shifts the length less the unpaid break; for a sleep-in the
 // woken minutes only (the sleeping part is the flat allowance). It does not
@@ -311,6 +324,17 @@ func ParseLocal(s string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return LocalTime(d, m)
+}
+
+// EndDay is the day a shift that starts at startMinute on d ends at
+// endMinute (minutes past midnight): the next day when the end is at or
+// before the start, as for a night shift. Forms, patterns and timesheets
+// all read an end time this way.
+func EndDay(d civil.Date, startMinute, endMinute int) civil.Date {
+	if endMinute <= startMinute {
+		return d.AddDays(1)
+	}
+	return d
 }
 
 // LocalTime returns the instant in Europe/London at minute (0 to 1439

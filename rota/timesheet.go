@@ -76,6 +76,29 @@ const (
 	maxExpenses      = money.Money(1_000_000)
 )
 
+// Equal reports whether e and o record the same work: the same shift,
+// instants (in any time zone), type, break, woken time, retainer, mileage,
+// expenses and note.
+func (e Entry) Equal(o Entry) bool {
+	return e.ShiftID == o.ShiftID && e.Start.Equal(o.Start) && e.End.Equal(o.End) && e.Type == o.Type &&
+		e.BreakMinutes == o.BreakMinutes && e.WokenMinutes == o.WokenMinutes && e.Retained == o.Retained &&
+		e.MileageTenths == o.MileageTenths && e.Expenses == o.Expenses && e.Note == o.Note
+}
+
+// SameEntries reports whether a and b are the same lines in the same
+// order (Entry.Equal).
+func SameEntries(a, b []Entry) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].Equal(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // shift returns the entry as a shift of the PA paID, for lengths and pay.
 func (e Entry) shift(paID int64) Shift {
 	st := Planned

@@ -83,7 +83,7 @@ const (
 // shown on the day it starts, in the row of the PA on it (a shift
 // suspended with nobody on it stays with the PA it was taken from).
 func BuildWeek(weekStart civil.Date, shifts []Shift, pas []WeekPA, byDay bool) Week {
-	mon := monday(weekStart)
+	mon := WeekStart(weekStart)
 	w := Week{Start: mon, ByDay: byDay, Title: "Week of " + mon.UK()}
 	for i := range w.Days {
 		w.Days[i] = mon.AddDays(i)

@@ -160,20 +160,6 @@ func typicalPayslip(pa household.PA, c household.Contract, freq household.Freque
 	return payroll.Calculate(in)
 }
 
-// contractOn returns the contract in force on d.
-func contractOn(contracts []household.Contract, d civil.Date) (household.Contract, bool) {
-	var found *household.Contract
-	for i := range contracts {
-		if !contracts[i].EffectiveFrom.After(d) {
-			found = &contracts[i]
-		}
-	}
-	if found == nil {
-		return household.Contract{}, false
-	}
-	return *found, true
-}
-
 // contractedMinutesOn is the share of a week's contracted minutes that
 // falls on d: the week's minutes spread over its seven days, the odd
 // minutes from Monday on.
@@ -258,7 +244,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 	estimated := map[key]bool{}
 	periodOf := func(d civil.Date) int {
 		for i, p := range periods {
-			if !d.Before(p.From) && !d.After(p.To) {
+			if p.Contains(d) {
 				return i
 			}
 		}
@@ -299,7 +285,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 				if !d.After(plannedTo) || !pa.Active(d) {
 					continue
 				}
-				c, ok := contractOn(rc.contracts[pa.ID], d)
+				c, ok := household.ContractOn(rc.contracts[pa.ID], d)
 				if !ok {
 					continue
 				}
@@ -339,7 +325,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 				continue
 			}
 			pc := PeriodCost{PAID: pa.ID, PA: pa.Name, Period: p, Minutes: minutes[k], Gross: gross[k], Estimated: estimated[k]}
-			c, _ := contractOn(rc.contracts[pa.ID], p.To)
+			c, _ := household.ContractOn(rc.contracts[pa.ID], p.To)
 			day, moved := ratesDay(p.Payday)
 			if moved {
 				movedYears[payroll.TaxYearOf(p.Payday).String()] = true

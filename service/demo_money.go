@@ -115,7 +115,7 @@ func demoPayroll(p *demoMoneyPlan, h demoHousehold, bankNames map[string]string,
 				if !pa.Active(x) {
 					continue
 				}
-				c, ok := contractOn(d.contracts, x)
+				c, ok := household.ContractOn(d.contracts, x)
 				if !ok {
 					continue
 				}
@@ -132,7 +132,7 @@ func demoPayroll(p *demoMoneyPlan, h demoHousehold, bankNames map[string]string,
 			if gross == 0 {
 				continue
 			}
-			c, _ := contractOn(d.contracts, per.To)
+			c, _ := household.ContractOn(d.contracts, per.To)
 			year := payroll.TaxYearOf(per.Payday)
 			k := ytdKey{pa.Name, year}
 			if ytd[k] == nil {

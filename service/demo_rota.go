@@ -201,7 +201,7 @@ func (s *Service) demoTimesheets(tx *storage.Tx, a household.Account, pas []hous
 			return err
 		}
 		for _, p := range pas {
-			if !activeIn(p, period) {
+			if !p.EmployedIn(period) {
 				continue
 			}
 			ts, err := rota.NewTimesheet(p.ID, period.From, period.To, shifts)

@@ -6,25 +6,16 @@ import (
 	"strings"
 
 	"patoolkit/civil"
-	"patoolkit/household"
 	"patoolkit/report"
 	"patoolkit/rota"
 	"patoolkit/storage"
 )
 
-// maxExportDays bounds an export's range, so a typo does not make a
-// thousand-page PDF.
-const maxExportDays = 400
-
+// checkRange refuses an export's days as rota.CheckExportRange does, each
+// message against its field.
 func checkRange(from, to civil.Date) error {
-	if from.IsZero() || to.IsZero() {
-		return Invalidf("Give the first and last dates to export.")
-	}
-	if to.Before(from) {
-		return Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
-	}
-	if to.DaysSince(from) > maxExportDays {
-		return Invalidf("Export at most %d days at a time.", maxExportDays)
+	if p := rota.CheckExportRange(from, to); p != nil {
+		return invalid(p)
 	}
 	return nil
 }
@@ -95,7 +86,7 @@ func (s *Service) ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civ
 				return err
 			}
 			for _, p := range sortedPAs(rc.pas) {
-				if (paID != 0 && p.ID != paID) || !activeIn(p, period) {
+				if (paID != 0 && p.ID != paID) || !p.EmployedIn(period) {
 					continue
 				}
 				ts, found := rota.Timesheet{}, false
@@ -124,13 +115,6 @@ func (s *Service) ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civ
 	return internal("writing the timesheet PDF", report.TimesheetsPDF(w, who, s.now(), docs))
 }
 
-func activeIn(p household.PA, period household.PayPeriod) bool {
-	if !p.StartDate.IsZero() && p.StartDate.After(period.To) {
-		return false
-	}
-	return p.LeavingDate.IsZero() || !p.LeavingDate.Before(period.From)
-}
-
 // ExportICS writes a PA's shifts from..to as an iCalendar file for their
 // phone's calendar. Cancelled shifts are included as cancelled, so a phone
 // that imported an earlier file removes them.
@@ -139,7 +123,7 @@ func (s *Service) ExportICS(w io.Writer, accountID int64, from, to civil.Date, p
 		return err
 	}
 	if paID == 0 {
-		return Invalidf("Choose whose calendar to make: the file is for one PA's phone.")
+		return fieldError("pa", "A calendar file is for one PA: choose who it is for.")
 	}
 	var cal report.Calendar
 	err := s.view("preparing the calendar", func(tx *storage.Tx) error {

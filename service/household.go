@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"patoolkit/budget"
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/payroll"
 	"patoolkit/storage"
 )
 
@@ -256,6 +258,42 @@ func (s *Service) FindPA(accountID int64, name string) (household.PA, error) {
 	return household.PA{}, NotFoundf("There is no PA called %q. The PAs are: %s.", name, strings.Join(names, ", "))
 }
 
+// NewAccount returns a new budget as the forms start it: the surplus limit
+// most councils set (budget.TypicalSurplusLimitWeeks).
+func NewAccount() household.Account {
+	return household.Account{SurplusLimitWeeks: budget.TypicalSurplusLimitWeeks}
+}
+
+// NewPA returns a new PA of the account as the add form starts it: today's
+// starter tax code (payroll.StarterTaxCode, the emergency code of the tax
+// year) and the standard NI category, until HMRC says otherwise.
+func (s *Service) NewPA(accountID int64) household.PA {
+	return household.PA{AccountID: accountID, TaxCode: payroll.StarterTaxCode(civil.Of(s.now())),
+		NICategory: payroll.StandardNICategory.String()}
+}
+
+// NewContract returns new terms for a PA as the form starts them: a copy of
+// the latest terms (so only what changes needs typing), or for a first
+// contract accrued holiday and NEST at the automatic enrolment minimum
+// contributions on qualifying earnings.
+func NewContract(paID int64, contracts []household.Contract) household.Contract {
+	c := household.Contract{
+		HolidayMethod:     household.HolidayAccrued,
+		PensionScheme:     "NEST",
+		PensionBasis:      household.PensionQualifying,
+		PensionEmployeeBP: int(payroll.MinimumEmployeePension),
+		PensionEmployerBP: int(payroll.MinimumEmployerPension),
+	}
+	found := false
+	for _, x := range contracts {
+		if !found || !x.EffectiveFrom.Before(c.EffectiveFrom) {
+			c, found = x, true
+		}
+	}
+	c.ID, c.EffectiveFrom, c.PAID = 0, civil.Date{}, paID
+	return c
+}
+
 func tidyPA(p *household.PA) {
 	p.Name = strings.TrimSpace(p.Name)
 	p.Email = strings.TrimSpace(p.Email)
@@ -264,7 +302,7 @@ func tidyPA(p *household.PA) {
 	p.TaxCode = household.NormaliseReference(p.TaxCode)
 	p.NICategory = strings.ToUpper(strings.TrimSpace(p.NICategory))
 	if p.NICategory == "" {
-		p.NICategory = "A"
+		p.NICategory = payroll.StandardNICategory.String()
 	}
 	p.DBSNumber = strings.ReplaceAll(strings.TrimSpace(p.DBSNumber), " ", "")
 	p.StarterStatement = strings.ToUpper(strings.TrimSpace(p.StarterStatement))
@@ -341,12 +379,12 @@ func (s *Service) Contracts(paID int64) ([]household.Contract, error) {
 // there is none.
 func (s *Service) ContractOn(paID int64, d civil.Date) (c household.Contract, ok bool, err error) {
 	err = s.view("reading the contract", func(tx *storage.Tx) error {
-		c, err = tx.ContractOn(paID, d)
-		if errors.Is(err, storage.ErrNotFound) {
-			return nil
+		cs, err := tx.Contracts(paID)
+		if err != nil {
+			return err
 		}
-		ok = err == nil
-		return err
+		c, ok = household.ContractOn(cs, d)
+		return nil
 	})
 	return c, ok, err
 }
@@ -402,6 +440,17 @@ func (s *Service) Insurance(accountID int64) ([]household.Insurance, error) {
 		return err
 	})
 	return out, err
+}
+
+// InsuranceCover returns what an account's policies say about day d: the
+// policy in force, when cover ends (following renewals already bought),
+// and whether to warn that it needs renewing.
+func (s *Service) InsuranceCover(accountID int64, d civil.Date) (household.Cover, error) {
+	policies, err := s.Insurance(accountID)
+	if err != nil {
+		return household.Cover{}, err
+	}
+	return household.CoverOn(policies, d), nil
 }
 
 // SaveInsurance stores a new policy (ID 0) or changes to one, after checking it.

@@ -91,25 +91,10 @@ func (s *Service) Deadlines(accountID int64, today civil.Date) ([]Deadline, erro
 		if err != nil {
 			return err
 		}
-		var renewal civil.Date
-		for _, p := range policies {
-			if !today.Before(p.StartDate) && today.Before(p.RenewalDate) && (renewal.IsZero() || p.RenewalDate.After(renewal)) {
-				renewal = p.RenewalDate
-			}
-		}
-		// A policy already bought to follow on from it moves the renewal on.
-		for again := true; again && !renewal.IsZero(); {
-			again = false
-			for _, p := range policies {
-				if p.StartDate == renewal && p.RenewalDate.After(renewal) {
-					renewal, again = p.RenewalDate, true
-				}
-			}
-		}
-		if renewal.IsZero() {
+		if cover := household.CoverOn(policies, today); !cover.InForce {
 			out = append(out, Deadline{What: "Employer's liability insurance", Date: today, Detail: "No policy covers today: you must be insured while you employ PAs."})
 		} else {
-			out = append(out, Deadline{What: "Insurance renewal", Date: renewal, Detail: "Employer's liability insurance."})
+			out = append(out, Deadline{What: "Insurance renewal", Date: cover.Until, Detail: "Employer's liability insurance."})
 		}
 		if !a.ReviewDate.IsZero() {
 			d := Deadline{What: "Council review", Date: a.ReviewDate, Detail: "Your review with " + a.Council + "."}

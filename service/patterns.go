@@ -102,8 +102,8 @@ func (s *Service) ChangePattern(accountID, patternID int64, d civil.Date, entrie
 
 // fill refills the rota with a pattern's shifts from from to to.
 func (s *Service) fill(tx *storage.Tx, rc rotaContext, p rota.Pattern, from, to civil.Date) (FillResult, error) {
-	if to.Before(from) {
-		return FillResult{}, Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
+	if p := rota.CheckDays(from, to); p != nil {
+		return FillResult{}, invalid(p)
 	}
 	if to.DaysSince(from) > 3*366 {
 		return FillResult{}, Invalidf("Fill at most three years at a time.")

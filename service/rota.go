@@ -15,10 +15,6 @@ import (
 	"patoolkit/storage"
 )
 
-// handoverMinutes is how long two carers may overlap at a handover before
-// it counts as 2:1 support.
-const handoverMinutes = 30
-
 // rotaError turns the rota rules' plain refusals into Invalid errors; one
 // about a field of a form ("note") is shown beside it.
 func rotaError(err error) error {
@@ -40,13 +36,8 @@ func dayStart(d civil.Date) time.Time { return d.Time(rota.London()) }
 // ratesLookup returns the rota rates of a PA's contracts in force on a day.
 func ratesLookup(contracts []household.Contract) func(civil.Date) (rota.Rates, bool) {
 	return func(d civil.Date) (rota.Rates, bool) {
-		var found *household.Contract
-		for i := range contracts {
-			if !contracts[i].EffectiveFrom.After(d) {
-				found = &contracts[i]
-			}
-		}
-		if found == nil {
+		found, ok := household.ContractOn(contracts, d)
+		if !ok {
 			return rota.Rates{}, false
 		}
 		return rota.Rates{Day: found.DayRate, WakingNight: found.WakingNightRate, Weekend: found.WeekendRate,
@@ -97,7 +88,7 @@ func (rc rotaContext) checkInput(shifts []rota.Shift, from, to civil.Date) rota.
 		pas[id] = rota.CheckPA{Name: p.Name, OptedOut48h: p.OptedOut48h}
 	}
 	return rota.CheckInput{
-		Shifts: shifts, PAs: pas, AllowTwoToOne: rc.account.AllowTwoToOne, HandoverMinutes: handoverMinutes,
+		Shifts: shifts, PAs: pas, AllowTwoToOne: rc.account.AllowTwoToOne, HandoverMinutes: rota.StandardHandoverMinutes,
 		SupportMinutesPerWeek: rc.account.SupportMinutesPerWeek, From: from, To: to,
 		HourlyRate: func(paID int64, d civil.Date, t rota.ShiftType) (money.Money, bool) {
 			r, ok := ratesLookup(rc.contracts[paID])(d)
@@ -173,7 +164,7 @@ func (rc rotaContext) allowed(tx *storage.Tx, sh rota.Shift) error {
 			return NotFoundf("That PA is not on this budget.")
 		}
 		if !p.Active(sh.Date()) {
-			if !p.LeavingDate.IsZero() && sh.Date().After(p.LeavingDate) {
+			if p.HasLeft(sh.Date()) {
 				return Invalidf("%s left on %s, so they can't work on %s.", p.Name, p.LeavingDate.UK(), sh.Date().UK())
 			}
 			return Invalidf("%s starts on %s, so they can't work on %s.", p.Name, p.StartDate.UK(), sh.Date().UK())
@@ -197,32 +188,17 @@ func (rc rotaContext) allowed(tx *storage.Tx, sh rota.Shift) error {
 		}
 	}
 	if !rc.account.AllowTwoToOne {
-		for _, c := range rota.Concurrent(others, sh) {
-			if overlapMinutes(c, sh) > handoverMinutes {
-				who := rc.name(c.PAID)
-				if who == "" {
-					who = "another carer"
-				}
-				return Conflictf("%s is already booked from %s to %s, so two carers would be on at once. If the support plan has 2:1 support, turn it on in the budget details; otherwise change the times.",
-					who, c.Start.Format("02/01/2006 15:04"), c.End.Format("02/01/2006 15:04"))
+		if clash := rota.TwoAtOnce(others, sh, rota.StandardHandoverMinutes); len(clash) > 0 {
+			c := clash[0]
+			who := rc.name(c.PAID)
+			if who == "" {
+				who = "another carer"
 			}
+			return Conflictf("%s is already booked from %s to %s, so two carers would be on at once. If the support plan has 2:1 support, turn it on in the budget details; otherwise change the times.",
+				who, c.Start.Format("02/01/2006 15:04"), c.End.Format("02/01/2006 15:04"))
 		}
 	}
 	return nil
-}
-
-func overlapMinutes(a, b rota.Shift) int {
-	start, end := a.Start, a.End
-	if b.Start.After(start) {
-		start = b.Start
-	}
-	if b.End.Before(end) {
-		end = b.End
-	}
-	if !end.After(start) {
-		return 0
-	}
-	return int(end.Sub(start) / time.Minute)
 }
 
 func (rc rotaContext) describe(sh rota.Shift) string {
@@ -238,7 +214,7 @@ func (rc rotaContext) describe(sh rota.Shift) string {
 // or the whole rota.
 func (rc rotaContext) checkAround(tx *storage.Tx, sh rota.Shift) ([]rota.Warning, error) {
 	d := sh.Date()
-	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
+	monday := rota.WeekStart(d)
 	shifts, err := tx.Shifts(rc.account.ID, dayStart(monday.AddDays(-17*7)), dayStart(monday.AddDays(8)))
 	if err != nil {
 		return nil, err
@@ -362,8 +338,8 @@ func (s *Service) Shift(id int64) (rota.Shift, error) {
 
 // Shifts returns an account's shifts starting on days from..to, inclusive.
 func (s *Service) Shifts(accountID int64, from, to civil.Date) ([]rota.Shift, error) {
-	if to.Before(from) {
-		return nil, Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
+	if p := rota.CheckDays(from, to); p != nil {
+		return nil, invalid(p)
 	}
 	var out []rota.Shift
 	err := s.view("reading the rota", func(tx *storage.Tx) (err error) {
@@ -376,8 +352,8 @@ func (s *Service) Shifts(accountID int64, from, to civil.Date) ([]rota.Shift, er
 // CheckRota returns the rota's warnings for days from..to, looking back 17
 // weeks for the 48-hour average.
 func (s *Service) CheckRota(accountID int64, from, to civil.Date) ([]rota.Warning, error) {
-	if to.Before(from) {
-		return nil, Invalidf("The end date %s is before the start date %s.", to.UK(), from.UK())
+	if p := rota.CheckDays(from, to); p != nil {
+		return nil, invalid(p)
 	}
 	var out []rota.Warning
 	err := s.view("checking the rota", func(tx *storage.Tx) error {
@@ -398,7 +374,7 @@ func (s *Service) CheckRota(accountID int64, from, to civil.Date) ([]rota.Warnin
 // WeekView lays out the week containing day for the week screen, with the
 // rota's warnings attached to their shifts.
 func (s *Service) WeekView(accountID int64, day civil.Date, byDay bool) (rota.Week, error) {
-	monday := day.AddDays(-((int(day.Weekday()) + 6) % 7))
+	monday := rota.WeekStart(day)
 	var week rota.Week
 	err := s.view("reading the week", func(tx *storage.Tx) error {
 		rc, err := loadRotaContext(tx, accountID)
@@ -417,7 +393,7 @@ func (s *Service) WeekView(accountID int64, day civil.Date, byDay bool) (rota.We
 		}
 		var pas []rota.WeekPA
 		for _, p := range sortedPAs(rc.pas) {
-			if p.Active(monday) || p.Active(monday.AddDays(6)) {
+			if p.EmployedBetween(monday, monday.AddDays(6)) {
 				pas = append(pas, rota.WeekPA{ID: p.ID, Name: p.Name})
 			}
 		}

@@ -250,3 +250,41 @@ func TestReinstateShift(t *testing.T) {
 		t.Errorf("reinstate a planned shift: %v", err)
 	}
 }
+
+// TestWeekViewPAs: the week shows every PA employed on at least one of its
+// days, including one who starts and leaves inside the week.
+func TestWeekViewPAs(t *testing.T) {
+	s, a, sarah, _ := rotaSetup(t)
+	mk := func(name, start, leave string) {
+		p := household.PA{AccountID: a.ID, Name: name, StartDate: civil.MustParse(start), DateOfBirth: civil.MustParse("1990-01-01"), TaxCode: "1257L"}
+		if leave != "" {
+			p.LeavingDate = civil.MustParse(leave)
+		}
+		if _, err := s.SavePA(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk("Bea Short", "2026-11-11", "2026-11-13")  // Wednesday to Friday of the week of 9 November
+	mk("Cal Later", "2026-11-16", "")            // starts the Monday after
+	mk("Dee Gone", "2025-04-06", "2026-11-08")   // left the Sunday before
+	mk("Eve Monday", "2025-04-06", "2026-11-09") // last day is the Monday
+	_ = sarah
+	week, err := s.WeekView(a.ID, civil.MustParse("2026-11-11"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]bool{}
+	for _, r := range week.Rows {
+		rows[r.Label] = true
+	}
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{{"Sarah Lee", true}, {"Ali Khan", true}, {"Bea Short", true}, {"Cal Later", false}, {"Dee Gone", false}, {"Eve Monday", true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			if rows[tt.name] != tt.want {
+				t.Errorf("row for %s = %v, want %v (rows %v)", tt.name, rows[tt.name], tt.want, rows)
+			}
+		})
+	}
+}

@@ -187,12 +187,15 @@ func (s *Service) LockTimesheet(id int64) (rota.Timesheet, error) {
 	})
 }
 
-// TimesheetRates returns the contract rates of a PA by day, for costing a
-// timesheet.
-func (s *Service) TimesheetRates(paID int64) (func(civil.Date) (rota.Rates, bool), error) {
-	cs, err := s.Contracts(paID)
+// TimesheetPay works out the gross pay a timesheet's lines earn at the
+// rates of the PA's contracts in force on each day (rota.Timesheet.Pay),
+// as the timesheet screen and the PDF show it. A line no contract covers
+// is refused as Invalid, with its message.
+func (s *Service) TimesheetPay(ts rota.Timesheet) (rota.TimesheetPay, error) {
+	cs, err := s.Contracts(ts.PAID)
 	if err != nil {
-		return nil, err
+		return rota.TimesheetPay{}, err
 	}
-	return ratesLookup(cs), nil
+	pay, err := ts.Pay(ratesLookup(cs))
+	return pay, rotaError(err)
 }

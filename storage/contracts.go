@@ -30,13 +30,6 @@ func (t *Tx) Contracts(paID int64) ([]household.Contract, error) {
 	return out, err
 }
 
-// ContractOn returns the PA's contract in force on day d.
-func (t *Tx) ContractOn(paID int64, d civil.Date) (household.Contract, error) {
-	c, err := scanContract(t.tx.QueryRow("SELECT "+contractCols+` FROM contracts
-		WHERE pa_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1`, paID, d.String()))
-	return c, notFound("contract", err)
-}
-
 // Contract returns the contract with id.
 func (t *Tx) Contract(id int64) (household.Contract, error) {
 	c, err := scanContract(t.tx.QueryRow("SELECT "+contractCols+" FROM contracts WHERE id = ?", id))

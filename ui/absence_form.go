@@ -37,7 +37,7 @@ func (u *UI) showAbsenceForm(paID int64) {
 	var who []int64
 	for _, p := range pas {
 		names[p.ID] = p.Name
-		if p.LeavingDate.IsZero() || !p.LeavingDate.Before(today.AddDays(-60)) {
+		if p.CurrentOrRecent(today) {
 			who = append(who, p.ID)
 		}
 	}

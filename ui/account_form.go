@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"fmt"
+
+	"patoolkit/budget"
 	"patoolkit/household"
+	"patoolkit/service"
 )
 
 // accountFields adds a budget's fields to f, reading into a. The short
@@ -34,7 +38,7 @@ func accountFields(f *form, a *household.Account, short bool) (capacitySelect *k
 	}
 	f.date("start_date", "The direct payment started on", "", &a.StartDate, false)
 	choice(f, "return_period", "How often the council asks for a return", "A return shows the council how the money was spent. It is on the direct payment agreement.", household.ReturnPeriods, household.ReturnPeriod.Label, &a.ReturnPeriod, nil)
-	f.number("surplus_limit_weeks", "Surplus limit (weeks of payment)", "Money left over above this many weeks of payment may be taken back by the council. Often 8.", &a.SurplusLimitWeeks)
+	f.number("surplus_limit_weeks", "Surplus limit (weeks of payment)", fmt.Sprintf("Money left over above this many weeks of payment may be taken back by the council. Often %d.", budget.TypicalSurplusLimitWeeks), &a.SurplusLimitWeeks)
 	if !short {
 		f.amount("contingency", "Contingency agreed with the council", "An amount the council lets you keep for emergencies. Leave blank if none.", &a.Contingency, true)
 		f.date("review_date", "Next review", "When the council next reviews the support.", &a.ReviewDate, true)
@@ -64,7 +68,7 @@ func (u *UI) showAccountForm() {
 // showNewAccountForm adds another budget (for example a second person's
 // payment held by the same family member).
 func (u *UI) showNewAccountForm() {
-	a := household.Account{SurplusLimitWeeks: 8}
+	a := service.NewAccount()
 	f := newForm(u, "Add another budget", "A budget is one direct payment (or indirect payment) agreement with a council. After saving, add its employer details on its Home page.")
 	accountFields(f, &a, false)
 	f.save = func() error {

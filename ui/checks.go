@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"patoolkit/civil"
+	"patoolkit/rota"
 	"patoolkit/service"
 )
 
@@ -35,7 +36,7 @@ func (u *UI) showChecks() {
 	r.onWeek = false
 	start := r.week.Start
 	if start.IsZero() {
-		start = mondayOf(r.day)
+		start = rota.WeekStart(r.day)
 	}
 	from, to := checksSpan(r.checksRange, start)
 	back := rotaBackButton("Back to the rota", u.showRota)

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/service"
 )
 
 var (
@@ -13,23 +13,9 @@ var (
 )
 
 // showNewContractForm starts new terms for a PA, filled in from the latest
-// terms (contracts are oldest first) so only what changes needs typing.
+// terms so only what changes needs typing (service.NewContract).
 func (u *UI) showNewContractForm(p household.PA, contracts []household.Contract) {
-	c := household.Contract{
-		HolidayMethod: household.HolidayAccrued,
-		PensionScheme: "NEST",
-		PensionBasis:  household.PensionQualifying,
-		// The legal minimum for qualifying earnings: 5% and 3%.
-		PensionEmployeeBP: 500,
-		PensionEmployerBP: 300,
-	}
-	if n := len(contracts); n > 0 {
-		c = contracts[n-1]
-		c.ID = 0
-		c.EffectiveFrom = civil.Date{}
-	}
-	c.PAID = p.ID
-	u.showContractForm(p, c)
+	u.showContractForm(p, service.NewContract(p.ID, contracts))
 }
 
 // showContractForm shows the form for new terms (ID 0) or for correcting

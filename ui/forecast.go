@@ -32,9 +32,9 @@ type forecastChart struct {
 
 func newForecastChart(f service.ForecastResult) *forecastChart {
 	c := &forecastChart{weeks: f.Weeks}
-	if f.SurplusLimit > 0 {
+	if f.LimitKnown {
 		for _, w := range f.Weeks {
-			c.limitAt = append(c.limitAt, f.SurplusLimit+w.Balance-w.Surplus)
+			c.limitAt = append(c.limitAt, w.LimitBalance)
 		}
 	}
 	c.ExtendBaseWidget(c)
@@ -126,7 +126,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		switch {
 		case w.Balance < 0:
 			bar.FillColor = danger
-		case r.c.limitAt != nil && w.Balance > r.c.limitAt[i]:
+		case w.OverBy > 0:
 			// Over the limit: amber with an outline, so it differs from
 			// the other bars in every theme, not by colour alone.
 			bar.FillColor = warn
@@ -208,7 +208,7 @@ func (u *UI) showForecastFocus(onChoice bool) {
 	}
 	parts = append(parts, bigText(mark+f.Summary.Message))
 	legend := "Each bar is the balance at the end of a week (red: below £0.00). The thick solid line is £0.00."
-	if f.SurplusLimit > 0 {
+	if f.LimitKnown {
 		legend += fmt.Sprintf(" Above the red dashed line the surplus is over the council's limit of %s (a bar above it is amber); the line moves with the money owed, set aside and the contingency (%s).", f.SurplusLimit.Format(), f.Commitments.Format())
 	}
 	parts = append(parts, newForecastChart(f), hintLabel(legend))
@@ -218,9 +218,9 @@ func (u *UI) showForecastFocus(onChoice bool) {
 		switch {
 		case w.Balance < 0:
 			return "⚠ Money runs out"
-		case f.SurplusLimit > 0 && w.Surplus > f.SurplusLimit:
-			return "⚠ Yes, by " + (w.Surplus - f.SurplusLimit).Format()
-		case f.SurplusLimit == 0:
+		case w.OverBy > 0:
+			return "⚠ Yes, by " + w.OverBy.Format()
+		case !f.LimitKnown:
 			return "Limit not known"
 		}
 		return "No"

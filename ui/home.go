@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"patoolkit/civil"
-	"patoolkit/household"
 	"patoolkit/service"
 )
 
@@ -87,42 +86,30 @@ func (u *UI) employerSummary() []fyne.CanvasObject {
 // insuranceSummary shows the policy in force today and warns plainly when
 // there is none or its renewal date has passed.
 func (u *UI) insuranceSummary() []fyne.CanvasObject {
-	policies, err := u.svc.Insurance(u.account.ID)
+	today := civil.Of(u.now())
+	cover, err := u.svc.InsuranceCover(u.account.ID, today)
 	if err != nil {
 		return []fyne.CanvasObject{warning(service.ErrorMessage(err))}
 	}
-	today := civil.Of(u.now())
-	current, ok := policyOn(policies, today)
-	if !ok {
-		if len(policies) == 0 {
-			return []fyne.CanvasObject{warning("No employer's liability insurance is recorded. By law you need it (at least £5 million cover) from the day a PA starts. Add your policy with \"Insurance\".")}
-		}
-		latest := policies[0]
-		if !latest.RenewalDate.After(today) {
-			return []fyne.CanvasObject{warning(fmt.Sprintf("Your insurance with %s needed renewing on %s. Renew it now and add the new policy with \"Insurance\": you must be insured while you employ PAs.", latest.Insurer, latest.RenewalDate.UK()))}
-		}
-		return []fyne.CanvasObject{warning(fmt.Sprintf("No policy covers today: the next one (%s) starts on %s. Check the dates with \"Insurance\".", latest.Insurer, latest.StartDate.UK()))}
+	switch {
+	case !cover.Any:
+		return []fyne.CanvasObject{warning("No employer's liability insurance is recorded. By law you need it (at least £5 million cover) from the day a PA starts. Add your policy with \"Insurance\".")}
+	case !cover.InForce && cover.HasNext:
+		return []fyne.CanvasObject{warning(fmt.Sprintf("No policy covers today: the next one (%s) starts on %s. Check the dates with \"Insurance\".", cover.Next.Insurer, cover.Next.StartDate.UK()))}
+	case !cover.InForce:
+		return []fyne.CanvasObject{warning(fmt.Sprintf("Your insurance with %s needed renewing on %s. Renew it now and add the new policy with \"Insurance\": you must be insured while you employ PAs.", cover.Lapsed.Insurer, cover.Lapsed.RenewalDate.UK()))}
 	}
+	current := cover.Policy
 	out := []fyne.CanvasObject{facts(
 		fact{"Insurer", current.Insurer},
 		fact{"Policy number", current.PolicyNumber},
 		fact{"Cover", current.Cover.Format()},
 		fact{"Renewal date", current.RenewalDate.UK()},
 	)}
-	if days := current.RenewalDate.DaysSince(today); days <= 30 {
-		out = append(out, warning(fmt.Sprintf("The policy needs renewing in %d days, on %s.", days, current.RenewalDate.UK())))
+	if days, due := cover.RenewalDue(today); due {
+		out = append(out, warning(fmt.Sprintf("The policy needs renewing in %d days, on %s.", days, cover.Until.UK())))
 	}
 	return out
-}
-
-// policyOn returns the policy in force on day d.
-func policyOn(policies []household.Insurance, d civil.Date) (household.Insurance, bool) {
-	for _, p := range policies {
-		if !d.Before(p.StartDate) && d.Before(p.RenewalDate) {
-			return p, true
-		}
-	}
-	return household.Insurance{}, false
 }
 
 func orNotGiven(s string) string {

@@ -6,7 +6,6 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
-	"patoolkit/money"
 	"patoolkit/service"
 )
 
@@ -29,10 +28,10 @@ func (u *UI) showInsurance() {
 		return
 	}
 	parts = append(parts, u.insuranceSummary()...)
-	current, _ := policyOn(policies, civil.Of(u.now()))
+	cover := household.CoverOn(policies, civil.Of(u.now()))
 	for _, p := range policies {
 		title := p.Insurer + ", " + p.PolicyNumber
-		if p.ID == current.ID {
+		if cover.InForce && p.ID == cover.Policy.ID {
 			title += " (in force today)"
 		}
 		p := p
@@ -52,12 +51,8 @@ func (u *UI) showInsurance() {
 // showNewInsuranceForm adds a policy; it starts when the latest one needs
 // renewing, and with £10,000,000 cover, the usual amount.
 func (u *UI) showNewInsuranceForm() {
-	i := household.Insurance{AccountID: u.account.ID, Cover: money.FromPounds(10_000_000)}
-	if policies, err := u.svc.Insurance(u.account.ID); err == nil && len(policies) > 0 {
-		i.Insurer = policies[0].Insurer
-		i.StartDate = policies[0].RenewalDate
-	}
-	u.showInsuranceForm(i)
+	policies, _ := u.svc.Insurance(u.account.ID)
+	u.showInsuranceForm(household.NextPolicy(u.account.ID, policies))
 }
 
 // showInsuranceForm shows the form for a new policy (ID 0) or a correction.

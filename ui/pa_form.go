@@ -62,7 +62,7 @@ func niCategoryLabel(c string) string {
 }
 
 func (u *UI) showAddPA() {
-	u.showPAForm(household.PA{AccountID: u.account.ID, TaxCode: "1257L", NICategory: "A"})
+	u.showPAForm(u.svc.NewPA(u.account.ID))
 }
 
 func (u *UI) showEditPA(p household.PA) { u.showPAForm(p) }

@@ -268,7 +268,7 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	today := u.rotaToday()
 	isNew := p.ID == 0
 	if p.From.IsZero() {
-		p.From = mondayOf(today).AddDays(7)
+		p.From = rota.WeekStart(today).AddDays(7)
 	}
 	if p.Cycle == 0 {
 		p.Cycle = 1
@@ -286,14 +286,14 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	rows.field(&p.Entries)
 	fillFrom, fillTo := p.From, civil.Date{}
 	if fillFrom.Before(today) {
-		fillFrom = mondayOf(today)
+		fillFrom = rota.WeekStart(today)
 	}
 	f.heading("Fill the rota")
 	f.date("fill_from", "Fill the rota from", "", &fillFrom, false)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the first day.", fillWeeks), &fillTo, true)
 	f.saveText = "Save and fill the rota"
 	f.save = func() error {
-		p.Anchor = mondayOf(p.From)
+		p.Anchor = rota.WeekStart(p.From)
 		to := fillTo
 		if to.IsZero() {
 			to = fillFrom.AddDays(fillWeeks*7 - 1)
@@ -318,7 +318,7 @@ func (u *UI) showPatternChange(p rota.Pattern) {
 		return
 	}
 	today := u.rotaToday()
-	from := mondayOf(today).AddDays(7)
+	from := rota.WeekStart(today).AddDays(7)
 	if !from.After(p.From) {
 		from = p.From.AddDays(7)
 	}
@@ -348,7 +348,7 @@ func (u *UI) showPatternChange(p rota.Pattern) {
 
 // showPatternFill fills the rota again from a stored pattern.
 func (u *UI) showPatternFill(p rota.Pattern) {
-	from := mondayOf(u.rotaToday())
+	from := rota.WeekStart(u.rotaToday())
 	if from.Before(p.From) {
 		from = p.From
 	}
@@ -373,7 +373,7 @@ func (u *UI) showPatternFill(p rota.Pattern) {
 func activePAs(pas []household.PA, d civil.Date) []household.PA {
 	var out []household.PA
 	for _, p := range pas {
-		if p.LeavingDate.IsZero() || !p.LeavingDate.Before(d) {
+		if !p.HasLeft(d) {
 			out = append(out, p)
 		}
 	}

@@ -31,7 +31,7 @@ func (u *UI) showPeople() {
 	var working, left []fyne.CanvasObject
 	for _, p := range pas {
 		row := u.paRow(p)
-		if !p.LeavingDate.IsZero() && p.LeavingDate.Before(today) {
+		if p.HasLeft(today) {
 			left = append(left, row...)
 		} else {
 			working = append(working, row...)

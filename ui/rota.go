@@ -60,7 +60,7 @@ func (u *UI) rotaState() *rotaState {
 // todayPos is today's place in the grid: its column when the rows are
 // PAs, its row when they are days.
 func (r *rotaState) todayPos(today civil.Date) rota.Pos {
-	i := today.DaysSince(mondayOf(today))
+	i := today.DaysSince(rota.WeekStart(today))
 	if r.byDay {
 		return rota.Pos{Row: i}
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/rota"
 )
 
 // rotaExporter is the service's exports of the rota and timesheets.
@@ -76,14 +76,17 @@ func (u *UI) showRotaExport() {
 	today := u.rotaToday()
 	names := map[int64]string{choiceAllPAs: "All PAs"}
 	var paValues []int64
-	for _, p := range activePAs(pas, today) {
+	for _, p := range pas {
+		if !p.CurrentOrRecent(today) {
+			continue
+		}
 		names[p.ID] = p.Name
 		paValues = append(paValues, p.ID)
 	}
 	paValues = append(paValues, choiceAllPAs)
 	weekStart := r.week.Start
 	if weekStart.IsZero() {
-		weekStart = mondayOf(r.day)
+		weekStart = rota.WeekStart(r.day)
 	}
 	var period household.PayPeriod
 	if ps, err := u.svc.PayPeriods(u.account.ID, today, today); err == nil && len(ps) > 0 {
@@ -159,19 +162,13 @@ func (u *UI) showRotaExport() {
 		switch {
 		case kind == exportRota:
 			who = 0
-		case kind == exportCalendar && pa == choiceAllPAs:
-			return household.Problems{{Field: "pa", Message: "A calendar file is for one PA: choose who it is for."}}
 		case pa == choiceAllPAs:
 			who = 0
 		case pa == 0:
 			return household.Problems{{Field: "pa", Message: "Choose the PA."}}
 		}
-		if from.IsZero() || to.IsZero() {
-			return household.Problems{{Field: "from", Message: "Type the first and last days, as DD/MM/YYYY."}}
-		}
-		if to.Before(from) {
-			return household.Problems{{Field: "to", Message: fmt.Sprintf("The last day (%s) is before the first (%s).", to.UK(), from.UK())}}
-		}
+		// The days are checked by the service (rota.CheckExportRange),
+		// as for the CLI.
 		if path == "" {
 			return household.Problems{{Field: "path", Message: "Type the file to save to, for example " + filepath.Join(home, name(kind, pa, from)) + "."}}
 		}

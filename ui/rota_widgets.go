@@ -227,9 +227,6 @@ func (u *UI) paNames() map[int64]string {
 // rotaToday is the UI clock's date.
 func (u *UI) rotaToday() civil.Date { return civil.Of(u.now()) }
 
-// mondayOf is the Monday of d's week.
-func mondayOf(d civil.Date) civil.Date { return d.AddDays(-((int(d.Weekday()) + 6) % 7)) }
-
 // rotaBackButton is a "Back to …" button that Escape also presses.
 func rotaBackButton(label string, back func()) *keyButton {
 	b := newKeyButton(label, theme.NavigateBackIcon(), back)

@@ -153,11 +153,7 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 		if err != nil {
 			return household.Problems{{Field: "start", Message: err.Error()}}
 		}
-		endDay := date
-		if endMin <= startMin {
-			endDay = date.AddDays(1)
-		}
-		end, err := rota.LocalTime(endDay, endMin)
+		end, err := rota.LocalTime(rota.EndDay(date, startMin, endMin), endMin)
 		if err != nil {
 			return household.Problems{{Field: "end", Message: err.Error()}}
 		}
@@ -272,7 +268,7 @@ func rotaSaveError(f *form, err error) error {
 // warningsFor returns the checks' warnings about a shift's week that
 // concern it, its PA or the whole rota.
 func (u *UI) warningsFor(sh rota.Shift) []rota.Warning {
-	mon := mondayOf(sh.Date())
+	mon := rota.WeekStart(sh.Date())
 	ws, err := u.svc.CheckRota(u.account.ID, mon, mon.AddDays(6))
 	if err != nil {
 		return nil
@@ -365,9 +361,9 @@ func endSentence(dateText, startText, endText, breakText string, t rota.ShiftTyp
 	if err1 != nil || err2 != nil {
 		return ""
 	}
-	endDay, next := d, ""
-	if em <= sm {
-		endDay, next = d.AddDays(1), " (the next day)"
+	endDay, next := rota.EndDay(d, sm, em), ""
+	if endDay != d {
+		next = " (the next day)"
 	}
 	start, err := rota.LocalTime(d, sm)
 	if err != nil {
@@ -379,15 +375,11 @@ func endSentence(dateText, startText, endText, breakText string, t rota.ShiftTyp
 	}
 	s := rota.Shift{Start: start, End: end, Type: t}
 	m := s.Minutes()
-	wall := em - sm
-	if wall <= 0 {
-		wall += 24 * 60
-	}
 	text := fmt.Sprintf("Ends %s at %s%s: %s", dayAndDate(endDay), rota.FormatClock(em), next, hoursMinutes(m))
-	switch {
-	case m > wall:
+	switch change := s.ClockChangeMinutes(); {
+	case change > 0:
 		text += " (the clocks go back an hour that night, so it is an hour longer)"
-	case m < wall:
+	case change < 0:
 		text += " (the clocks go forward an hour that night, so it is an hour shorter)"
 	}
 	if b, err := parseWholeNumber(breakText); err == nil && b > 0 && t != rota.SleepIn && b < m {

@@ -18,7 +18,7 @@ import (
 // periodLabel is "01/11/2026 to 30/11/2026, paid on 30/11/2026".
 func periodLabel(p household.PayPeriod, today civil.Date) string {
 	s := p.Label() + ", paid on " + p.Payday.UK()
-	if !today.Before(p.From) && !today.After(p.To) {
+	if p.Contains(today) {
 		s += " (now)"
 	}
 	return s
@@ -72,7 +72,7 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 	if chosen < 0 {
 		chosen = len(periods) - 1
 		for i, p := range periods {
-			if !today.Before(p.From) && !today.After(p.To) {
+			if p.Contains(today) {
 				chosen = i
 			}
 		}
@@ -111,7 +111,7 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 	}
 	var first fyne.Focusable
 	for _, p := range pas {
-		if !workedIn(p, period) {
+		if !p.EmployedIn(period) {
 			continue
 		}
 		status := "Not started"
@@ -136,15 +136,6 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 		first = sel
 	}
 	u.showPage(page(parts...), first, nil)
-}
-
-// workedIn reports whether a PA was working for the budget on any day of
-// the period.
-func workedIn(p household.PA, period household.PayPeriod) bool {
-	if !p.StartDate.IsZero() && p.StartDate.After(period.To) {
-		return false
-	}
-	return p.LeavingDate.IsZero() || !p.LeavingDate.Before(period.From)
 }
 
 // openTimesheet opens (making it from the rota when new) the PA's
@@ -469,11 +460,7 @@ func (tp *timesheetPage) read() ([]rota.Entry, error) {
 		if err != nil {
 			return fail("%s", err.Error())
 		}
-		endDay := d
-		if em <= sm {
-			endDay = d.AddDays(1)
-		}
-		end, err := rota.LocalTime(endDay, em)
+		end, err := rota.LocalTime(rota.EndDay(d, sm, em), em)
 		if err != nil {
 			return fail("%s", err.Error())
 		}
@@ -503,18 +490,7 @@ func (tp *timesheetPage) changed() bool {
 		return false
 	}
 	es, err := tp.read()
-	if err != nil || tp.note.Text != tp.ts.Note || len(es) != len(tp.ts.Entries) {
-		return true
-	}
-	for i, e := range es {
-		o := tp.ts.Entries[i]
-		if e.ShiftID != o.ShiftID || !e.Start.Equal(o.Start) || !e.End.Equal(o.End) || e.Type != o.Type ||
-			e.BreakMinutes != o.BreakMinutes || e.WokenMinutes != o.WokenMinutes || e.Retained != o.Retained ||
-			e.MileageTenths != o.MileageTenths || e.Expenses != o.Expenses || e.Note != o.Note {
-			return true
-		}
-	}
-	return false
+	return err != nil || tp.note.Text != tp.ts.Note || !rota.SameEntries(es, tp.ts.Entries)
 }
 
 // store saves the lines typed; it reports whether they were saved (or
@@ -662,13 +638,9 @@ func totalsFacts(t rota.Totals) fyne.CanvasObject {
 
 // payParts shows the gross pay the timesheet earns at the contract rates.
 func (u *UI) payParts(ts rota.Timesheet) []fyne.CanvasObject {
-	rates, err := u.svc.TimesheetRates(ts.PAID)
+	pay, err := u.svc.TimesheetPay(ts)
 	if err != nil {
-		return []fyne.CanvasObject{warning("Pay can't be worked out: " + service.ErrorMessage(err))}
-	}
-	pay, err := ts.Pay(rates)
-	if err != nil {
-		return []fyne.CanvasObject{warning("Pay can't be worked out yet: " + err.Error())}
+		return []fyne.CanvasObject{warning("Pay can't be worked out yet: " + service.ErrorMessage(err))}
 	}
 	var rows []fact
 	for _, l := range pay.Lines {

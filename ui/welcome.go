@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"patoolkit/household"
+	"patoolkit/service"
 )
 
 // showWelcome is the first-run page, for a data file with no budget yet:
@@ -54,7 +55,7 @@ func (u *UI) ExploreExample() {
 // whom, the council and payment, and the employer's details. Nothing is
 // stored until all of it is right.
 func (u *UI) showSetup() {
-	a := household.Account{SurplusLimitWeeks: 8}
+	a := service.NewAccount()
 	e := household.Employer{}
 	f := newForm(u, "Set up your budget", "Three short parts. You can add the rest later from the Home page. Nothing is saved until everything needed is filled in.")
 	f.heading("Who manages the money, and for whom")

@@ -49,7 +49,7 @@ func cmdCalc(args []string, stdout io.Writer) error {
 	week1 := fs.Bool("week1-month1", false, "operate the tax code on a week 1 / month 1 (non-cumulative) basis")
 	prevPay := fs.String("previous-pay", "", "taxable pay earlier in the tax year (cumulative codes)")
 	prevTax := fs.String("previous-tax", "", "tax deducted earlier in the tax year (cumulative codes)")
-	niCat := fs.String("ni-category", "A", "National Insurance category letter: A, B, C, H, J, M or Z")
+	niCat := fs.String("ni-category", payroll.StandardNICategory.String(), "National Insurance category letter: A, B, C, H, J, M or Z")
 	loan := fs.String("student-loan", "", "student loan plan: plan1, plan2, plan4 or plan5")
 	pgLoan := fs.Bool("postgraduate-loan", false, "the employee repays a postgraduate loan")
 	penEE := fs.String("pension-employee", "", "employee pension contribution, per cent of the basis (gross), like 5")

@@ -261,13 +261,13 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 	date := fs.String("date", "", "the `DATE` of the transaction (YYYY-MM-DD or DD/MM/YYYY)")
 	payee := fs.String("payee", "", "who was paid, or who paid in")
 	amount := fs.String("amount", "", "the `AMOUNT`: money out negative (-12.34), money in positive (1300.00)")
-	category := fs.String("category", "", "one of the budget's categories, like \"PA wages (net)\"")
+	category := fs.String("category", "", "one of the budget's categories, like \"PA wages (net)\"; leave it out to choose later, as in the window")
 	note := fs.String("note", "", "a note")
 	reference := fs.String("reference", "", "a reference, like an invoice number")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	for _, f := range []struct{ name, v string }{{"--date", *date}, {"--payee", *payee}, {"--amount", *amount}, {"--category", *category}} {
+	for _, f := range []struct{ name, v string }{{"--date", *date}, {"--payee", *payee}, {"--amount", *amount}} {
 		if strings.TrimSpace(f.v) == "" {
 			return badInput("%s is required (run with -h for the options)", f.name)
 		}
@@ -289,7 +289,12 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// No category is allowed (budget.CheckTransaction): the line waits in
+	// the ledger to be sorted, as an imported one does.
 	info, ok := cats.Find(budget.Category(*category))
+	if strings.TrimSpace(*category) == "" {
+		info, ok = budget.CategoryInfo{}, true
+	}
 	if !ok {
 		names := make([]string, len(cats))
 		for i, c := range cats {
@@ -305,7 +310,11 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 	if t.Amount > 0 {
 		what = "money in"
 	}
-	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), t.Category)
+	cat := string(t.Category)
+	if cat == "" {
+		cat = "no category yet: choose it in the window's ledger"
+	}
+	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), cat)
 	if t.SettlesID != 0 {
 		fmt.Fprintln(stdout, "It pays money that was owed, so that is now settled.")
 	}

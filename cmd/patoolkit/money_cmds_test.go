@@ -347,3 +347,14 @@ func TestImportBankHelpNamesAnyway(t *testing.T) {
 		t.Errorf("help: %d %q %q", code, out, stderr)
 	}
 }
+
+// A line with no category is allowed, as in the window: it waits in the
+// ledger to be sorted (budget.CheckTransaction).
+func TestMoneyAddWithoutACategory(t *testing.T) {
+	path := demoFile(t)
+	code, out, stderr := cli(t, "money", "add", "--data", path, "--account", priya, "--date", "2026-11-20", "--payee", "Sample Chemist",
+		"--amount", "-12.34")
+	if code != 0 || out != "Added to Priya's support: 20/11/2026, Sample Chemist, money out £12.34 (no category yet: choose it in the window's ledger).\n" {
+		t.Fatalf("money add: %d %q %q", code, out, stderr)
+	}
+}

@@ -303,7 +303,13 @@ func cmdExport(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	f, t, err := dateRange(*from, *to)
+	// The days themselves are checked by the service, as for the window
+	// (rota.CheckExportRange).
+	f, err := parseDateFlag("from", *from)
+	if err != nil {
+		return err
+	}
+	t, err := parseDateFlag("to", *to)
 	if err != nil {
 		return err
 	}
