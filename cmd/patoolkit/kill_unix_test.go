@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -24,19 +23,6 @@ import (
 // changed, sound, and no partial file under a name the toolkit reads.
 // "go test -run Kill -count=1 ./cmd/patoolkit" runs 50 kills of each job;
 // with -short (make test) 8.
-
-const killArgsEnv = "PATOOLKIT_KILL_TEST_ARGS"
-
-func TestMain(m *testing.M) {
-	if args := os.Getenv(killArgsEnv); args != "" {
-		var a []string
-		if err := json.Unmarshal([]byte(args), &a); err != nil {
-			os.Exit(3)
-		}
-		os.Exit(run(a, io.Discard, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
 
 func killTrials() int {
 	if testing.Short() {

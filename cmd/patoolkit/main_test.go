@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -32,14 +35,64 @@ func wantRefusal(t *testing.T, code int, want string, args ...string) {
 	}
 }
 
+// demo is the example data file, made once by the demo command for the
+// whole test binary (it takes seconds under the race detector); each test
+// gets a copy of its own.
+var demo struct {
+	once sync.Once
+	dir  string
+	err  string
+}
+
+// demoFile returns a new copy of the example data file.
 func demoFile(t *testing.T) string {
 	t.Helper()
+	demo.once.Do(func() {
+		dir, err := os.MkdirTemp("", "patoolkit-demo-")
+		if err != nil {
+			demo.err = err.Error()
+			return
+		}
+		demo.dir = dir
+		var out, errOut bytes.Buffer
+		if code := run([]string{"demo", "--data", filepath.Join(dir, "d.db")}, &out, &errOut); code != 0 {
+			demo.err = fmt.Sprintf("demo: %d %s", code, errOut.String())
+		}
+	})
+	if demo.err != "" {
+		t.Fatal(demo.err)
+	}
+	b, err := os.ReadFile(filepath.Join(demo.dir, "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "d.db")
-	if code, _, stderr := cli(t, "demo", "--data", path); code != 0 {
-		t.Fatalf("demo: %d %s", code, stderr)
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
 	}
 	return path
 }
+
+// TestMain runs the tests, or, in a helper process of the kill tests, the
+// command line it is given (see kill_unix_test.go).
+func TestMain(m *testing.M) {
+	if args := os.Getenv(killArgsEnv); args != "" {
+		var a []string
+		if err := json.Unmarshal([]byte(args), &a); err != nil {
+			os.Exit(3)
+		}
+		os.Exit(run(a, io.Discard, os.Stderr))
+	}
+	code := m.Run()
+	if demo.dir != "" {
+		os.RemoveAll(demo.dir)
+	}
+	os.Exit(code)
+}
+
+// killArgsEnv, when set, holds the command line (as JSON) a helper
+// process of the kill tests runs instead of the tests.
+const killArgsEnv = "PATOOLKIT_KILL_TEST_ARGS"
 
 func TestVersionAndHelp(t *testing.T) {
 	code, out, _ := cli(t, "version")
@@ -67,7 +120,10 @@ func TestVersionAndHelp(t *testing.T) {
 }
 
 func TestDemoAndCheck(t *testing.T) {
-	path := demoFile(t)
+	path := filepath.Join(t.TempDir(), "d.db") // made here by the command itself, not a copy
+	if code, _, stderr := cli(t, "demo", "--data", path); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
 	st, err := os.Stat(path)
 	if err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("demo file mode: %v %v", st.Mode(), err)
