@@ -52,6 +52,7 @@ func Open(path string) (*Service, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	dataOpened(db.Path())
 	return &Service{db: db, now: time.Now}, nil
 }
 
@@ -93,7 +94,10 @@ func upperFirst(s string) string {
 }
 
 // Close closes the data file.
-func (s *Service) Close() error { return s.db.Close() }
+func (s *Service) Close() error {
+	dataClosed(s.db.Path())
+	return s.db.Close()
+}
 
 // Path returns the open data file's path.
 func (s *Service) Path() string { return s.db.Path() }
