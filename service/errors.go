@@ -89,6 +89,21 @@ func refusal(err error) (string, bool) {
 	return "", false
 }
 
+// prefixed puts prefix ("line 2: ") before each message of a refusal, so
+// the person knows which of several it is about; another error is wrapped
+// with it.
+func prefixed(prefix string, err error) error {
+	fe := field.Of(err)
+	if fe == nil {
+		return fmt.Errorf("%s%w", prefix, err)
+	}
+	out := make(field.Errors, len(fe))
+	for i, e := range fe {
+		out[i] = field.Error{Field: e.Field, Message: prefix + e.Message}
+	}
+	return out
+}
+
 // ErrorCode returns the Code of err: Invalid for a field error or a
 // refused statement, Internal for any other error not made here.
 func ErrorCode(err error) Code {

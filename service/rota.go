@@ -19,17 +19,11 @@ import (
 // it counts as 2:1 support.
 const handoverMinutes = 30
 
-// rotaError turns the rota rules' plain refusals into Invalid errors; one
-// about a field of a form ("note") is shown beside it.
+// rotaError turns the rota rules' refusals (field errors) into Invalid
+// errors; one about a field of a form ("note") is shown beside it.
 func rotaError(err error) error {
-	if err == nil {
-		return nil
-	}
-	if f := rota.Field(err); f != "" {
-		return invalid(household.Problems{{Field: f, Message: err.Error()}})
-	}
-	if errors.Is(err, rota.ErrInvalid) || errors.Is(err, rota.ErrRefused) {
-		return &Error{Code: Invalid, Message: err.Error(), Err: err}
+	if msg, ok := refusal(err); ok {
+		return &Error{Code: Invalid, Message: msg, Err: err}
 	}
 	return err
 }

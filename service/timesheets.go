@@ -156,10 +156,10 @@ func (s *Service) SetTimesheetEntries(id int64, entries []rota.Entry, note strin
 		}
 		for i, e := range entries {
 			if err := e.Validate(); err != nil {
-				return fmt.Errorf("line %d: %w", i+1, err)
+				return prefixed(fmt.Sprintf("line %d: ", i+1), err)
 			}
 			if err := rota.CheckNote(e.Note); err != nil {
-				return fmt.Errorf("line %d: %w", i+1, err)
+				return prefixed(fmt.Sprintf("line %d: ", i+1), err)
 			}
 		}
 		ts.Entries = append([]rota.Entry(nil), entries...)
