@@ -322,7 +322,7 @@ func (f *form) Submit() {
 			continue
 		}
 		if err := fld.read(); err != nil {
-			problems = append(problems, household.FieldError{Field: fld.name, Message: err.Error()})
+			problems = append(problems, household.FieldError{Field: fld.name, Message: service.ErrorMessage(err)})
 		}
 	}
 	if len(problems) > 0 {

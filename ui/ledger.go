@@ -366,9 +366,9 @@ func (u *UI) showLedgerFocus(focus string) {
 		if err1 != nil || err2 != nil {
 			msg := ""
 			if err1 != nil {
-				msg = "From: " + err1.Error()
+				msg = "From: " + service.ErrorMessage(err1)
 			} else {
-				msg = "To: " + err2.Error()
+				msg = "To: " + service.ErrorMessage(err2)
 			}
 			u.message("The dates can't be read", msg)
 			return
