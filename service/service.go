@@ -79,11 +79,7 @@ func openError(path string, err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "does not exist") || strings.Contains(msg, "has a ? or #") {
-		return Invalidf("%s", upperFirst(msg)+".")
-	}
-	return internal("opening "+path, err)
+	return internal("opening "+path, err) // a refusal of the name stays one
 }
 
 func upperFirst(s string) string {
