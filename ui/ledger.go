@@ -639,12 +639,16 @@ func (u *UI) showExportReceipt(t budget.Transaction, r service.Receipt) {
 	f.text("path", "Save the copy as", "The full path of a new file.", &path)
 	f.saveText = "Save the copy"
 	f.save = func() error {
-		if err := u.svc.ExportReceipt(r.ID, path, f.replace); err != nil {
-			return f.replaceFile(path, err)
-		}
-		u.notice = "Saved a copy of " + r.FileName + " as " + path + "."
-		u.reopenTransaction(t.ID)
-		return nil
+		path, replace := path, f.replace
+		var err error
+		return f.inBackground("Saving a copy of "+r.FileName+"…", func() { err = u.svc.ExportReceipt(r.ID, path, replace) }, func() error {
+			if err != nil {
+				return f.replaceFile(path, err)
+			}
+			u.notice = "Saved a copy of " + r.FileName + " as " + path + "."
+			u.reopenTransaction(t.ID)
+			return nil
+		})
 	}
 	f.cancel = func() { u.reopenTransaction(t.ID) }
 	u.showMoneyForm(f)
