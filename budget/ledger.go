@@ -68,6 +68,16 @@ func CheckTransaction(t Transaction, cats Categories) field.Errors {
 	return out
 }
 
+// refused is the refusal of input with the problems msgs, none about one
+// field of a form: field errors, shown together.
+func refused(msgs []string) error {
+	out := make(field.Errors, len(msgs))
+	for i, m := range msgs {
+		out[i] = field.Error{Message: m}
+	}
+	return out
+}
+
 // BalanceOn returns the balance at the end of day on: the opening balance
 // plus every transaction dated from the opening date to on, inclusive.
 //

@@ -89,6 +89,27 @@ func refusal(err error) (string, bool) {
 	return "", false
 }
 
+// refusedInput is a pure package's refusal (a field error) as an Invalid
+// error with its message; any other error is returned as it is, for the
+// job to wrap as internal.
+func refusedInput(err error) error {
+	if msg, ok := refusal(err); ok {
+		return &Error{Code: Invalid, Message: msg, Err: err}
+	}
+	return err
+}
+
+// refusalText is a refusal's message, for a sentence the service makes
+// ("Wages are not in the forecast: …"). Any other error is logged, and
+// named only as a fault with where the log is.
+func refusalText(doing string, err error) string {
+	if msg, ok := refusal(err); ok {
+		return msg
+	}
+	logInternal(time.Now(), doing, err)
+	return "something went wrong; details are in the log at " + LogPath()
+}
+
 // prefixed puts prefix ("line 2: ") before each message of a refusal, so
 // the person knows which of several it is about; another error is wrapped
 // with it.

@@ -21,12 +21,7 @@ const handoverMinutes = 30
 
 // rotaError turns the rota rules' refusals (field errors) into Invalid
 // errors; one about a field of a form ("note") is shown beside it.
-func rotaError(err error) error {
-	if msg, ok := refusal(err); ok {
-		return &Error{Code: Invalid, Message: msg, Err: err}
-	}
-	return err
-}
+func rotaError(err error) error { return refusedInput(err) }
 
 // dayStart is the instant a civil day starts in Europe/London.
 func dayStart(d civil.Date) time.Time { return d.Time(rota.London()) }
