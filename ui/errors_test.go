@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -38,5 +40,28 @@ func TestTypedTextRefusalsArePlainMessages(t *testing.T) {
 				t.Errorf("message %q, want it to start %q", msg, c.want)
 			}
 		})
+	}
+}
+
+// TestNoErrorTextIsShown: the window never shows an error's own text; every
+// message comes from service.ErrorMessage (or is the window's own).
+func TestNoErrorTextIsShown(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, ".Error()") {
+				t.Errorf("%s:%d shows an error's text: %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
 	}
 }
