@@ -620,13 +620,17 @@ func (u *UI) showAttachReceipt(t budget.Transaction) {
 	f.text("path", "The receipt's file", "Type the full path, for example "+examplePath("receipt.pdf")+".", &path)
 	f.saveText = "Attach"
 	f.save = func() error {
-		r, err := u.svc.AddReceiptFile(t.ID, path)
-		if err != nil {
-			return err
-		}
-		u.notice = fmt.Sprintf("Kept %s (%s) with this line.", r.FileName, service.SizeWords(r.Size))
-		u.reopenTransaction(t.ID)
-		return nil
+		path := path
+		var r service.Receipt
+		var err error
+		return f.inBackground("Reading "+filepath.Base(path)+"…", func() { r, err = u.svc.AddReceiptFile(t.ID, path) }, func() error {
+			if err != nil {
+				return err
+			}
+			u.notice = fmt.Sprintf("Kept %s (%s) with this line.", r.FileName, service.SizeWords(r.Size))
+			u.reopenTransaction(t.ID)
+			return nil
+		})
 	}
 	f.cancel = func() { u.reopenTransaction(t.ID) }
 	u.showMoneyForm(f)
