@@ -31,14 +31,18 @@ var logState struct {
 }
 
 // DefaultLogPath is the log in the user's cache folder, e.g.
-// ~/.cache/patoolkit/patoolkit.log on Linux; the system's temporary folder
-// when there is no cache folder. PATOOLKIT_LOG names another file (tests
+// ~/.cache/patoolkit/patoolkit.log on Linux; the configuration folder
+// when there is no cache folder, and the system's temporary folder when
+// there is neither. PATOOLKIT_LOG names another file (tests
 // of the command line point it into their own folder).
 func DefaultLogPath() string {
 	if p := os.Getenv("PATOOLKIT_LOG"); p != "" {
 		return p
 	}
 	dir, err := os.UserCacheDir()
+	if err != nil || dir == "" {
+		dir, err = os.UserConfigDir()
+	}
 	if err != nil || dir == "" {
 		dir = os.TempDir()
 	}
