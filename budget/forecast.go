@@ -1,7 +1,6 @@
 package budget
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -352,7 +351,7 @@ func checkForecastInput(in ForecastInput) error {
 		msgs = append(msgs, "The contingency and money set aside can't be less than £0.00.")
 	}
 	if len(msgs) > 0 {
-		return errors.New(strings.Join(msgs, " "))
+		return refused(msgs)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 	"patoolkit/text"
 )
@@ -33,34 +34,46 @@ type Transaction struct {
 }
 
 // CheckTransaction returns what is wrong with a transaction before it is
-// saved, one plain sentence each, or nil. An empty category is allowed (a
-// line imported but not yet sorted); any other category must be in cats.
-func CheckTransaction(t Transaction, cats Categories) []string {
-	var out []string
+// saved, one plain sentence for each field at fault ("date", "payee",
+// "amount", "category", "reference", "note"), or nil. An empty category is
+// allowed (a line imported but not yet sorted); any other category must be
+// in cats.
+func CheckTransaction(t Transaction, cats Categories) field.Errors {
+	var out field.Errors
 	if t.Date.IsZero() {
-		out = append(out, "The date is needed.")
+		out.Add("date", "The date is needed.")
 	}
 	if strings.TrimSpace(t.Payee) == "" {
-		out = append(out, "Say who the money was paid to or came from.")
+		out.Add("payee", "Say who the money was paid to or came from.")
 	}
 	if t.Amount == 0 {
-		out = append(out, "The amount can't be £0.00: enter money in as a positive amount and money out as a negative one.")
+		out.Add("amount", "The amount can't be £0.00: enter money in as a positive amount and money out as a negative one.")
 	}
 	if t.Amount.Abs() > maxAmount {
-		out = append(out, fmt.Sprintf("%s is too large to be right: check the amount.", t.Amount.Format()))
+		out.Add("amount", "%s is too large to be right: check the amount.", t.Amount.Format())
 	}
 	if t.Category != "" && !cats.Has(t.Category) {
-		out = append(out, fmt.Sprintf("%q is not one of this account's categories: choose one from the list, or add it first.", t.Category))
+		out.Add("category", "%q is not one of this account's categories: choose one from the list, or add it first.", t.Category)
 	}
 	// The payee and reference are one line (a row of the ledger, a cell of
 	// the return); the note may have several lines.
 	for _, f := range []struct {
-		label, v string
-		kind     text.Kind
-	}{{"The payee", t.Payee, text.Line}, {"The reference", t.Reference, text.Line}, {"The note", t.Note, text.Lines}} {
+		name, label, v string
+		kind           text.Kind
+	}{{"payee", "The payee", t.Payee, text.Line}, {"reference", "The reference", t.Reference, text.Line}, {"note", "The note", t.Note, text.Lines}} {
 		if msg := text.Check(f.label, f.v, f.kind); msg != "" {
-			out = append(out, msg)
+			out = append(out, field.Error{Field: f.name, Message: msg})
 		}
+	}
+	return out
+}
+
+// refused is the refusal of input with the problems msgs, none about one
+// field of a form: field errors, shown together.
+func refused(msgs []string) error {
+	out := make(field.Errors, len(msgs))
+	for i, m := range msgs {
+		out[i] = field.Error{Message: m}
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 )
 
@@ -37,12 +38,12 @@ func TestCheckTransaction(t *testing.T) {
 		t.Errorf("problems %v", p)
 	}
 	bad := Transaction{Payee: " ", Category: "Biscuits", Note: strings.Repeat("x", 501)}
-	want := []string{
-		"The date is needed.",
-		"Say who the money was paid to or came from.",
-		"The amount can't be £0.00: enter money in as a positive amount and money out as a negative one.",
-		`"Biscuits" is not one of this account's categories: choose one from the list, or add it first.`,
-		"The note is too long: keep it under 500 characters.",
+	want := field.Errors{
+		{Field: "date", Message: "The date is needed."},
+		{Field: "payee", Message: "Say who the money was paid to or came from."},
+		{Field: "amount", Message: "The amount can't be £0.00: enter money in as a positive amount and money out as a negative one."},
+		{Field: "category", Message: `"Biscuits" is not one of this account's categories: choose one from the list, or add it first.`},
+		{Field: "note", Message: "The note is too long: keep it under 500 characters."},
 	}
 	if p := CheckTransaction(bad, cats); !reflect.DeepEqual(p, want) {
 		t.Errorf("problems %q", p)

@@ -32,7 +32,7 @@ func TestCheckTransactionText(t *testing.T) {
 				}
 				return
 			}
-			if len(got) != 1 || got[0] != c.want {
+			if len(got) != 1 || got[0].Message != c.want {
 				t.Fatalf("problems %q, want %q", got, c.want)
 			}
 		})

@@ -1,7 +1,6 @@
 package budget
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -198,7 +197,7 @@ func checkStatusInput(in StatusInput) error {
 		}
 	}
 	if len(msgs) > 0 {
-		return errors.New(strings.Join(msgs, " "))
+		return refused(msgs)
 	}
 	return nil
 }

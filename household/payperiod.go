@@ -1,11 +1,11 @@
 package household
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 )
 
 // PayPeriod is the span of work one payday pays for, inclusive.
@@ -31,10 +31,10 @@ func (p PayPeriod) Label() string { return p.From.UK() + " to " + p.To.UK() }
 // to the working day before.
 func PayPeriods(e Employer, anchor, from, to civil.Date, isHoliday func(civil.Date) bool) ([]PayPeriod, error) {
 	if msg := CheckPayday(e.PayFrequency, e.Payday); msg != "" {
-		return nil, fmt.Errorf("%s", msg)
+		return nil, field.New("payday", "%s", msg)
 	}
 	if to.Before(from) {
-		return nil, fmt.Errorf("the end date %s is before the start date %s", to.UK(), from.UK())
+		return nil, field.New("to", "the end date %s is before the start date %s", to.UK(), from.UK())
 	}
 	if isHoliday == nil {
 		isHoliday = func(civil.Date) bool { return false }

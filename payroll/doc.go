@@ -16,13 +16,16 @@
 // period's pay lines and a worker's year to date into a complete payslip
 // with its FPS figures. Nothing else in the toolkit computes tax or NI.
 //
-// Every error caused by the input wraps ErrInvalid and says, in plain
+// Every error caused by the input is a field.Error (patoolkit/field), the
+// toolkit's one typed refusal, and wraps ErrInvalid; it says, in plain
 // English, what was wrong and what is allowed.
 package payroll
 
 import (
 	"errors"
 	"fmt"
+
+	"patoolkit/field"
 )
 
 // ErrInvalid is wrapped by every error that describes bad input: an
@@ -35,7 +38,10 @@ type inputError struct{ msg string }
 
 func (e *inputError) Error() string { return e.msg }
 
-func (e *inputError) Unwrap() error { return ErrInvalid }
+// Unwrap gives ErrInvalid and the field error (about no one field).
+func (e *inputError) Unwrap() []error {
+	return []error{ErrInvalid, field.Error{Message: e.msg}}
+}
 
 // invalidf returns an error wrapping ErrInvalid with a plain message.
 func invalidf(format string, a ...any) error {

@@ -9,16 +9,20 @@
 // has its true length (22:00 on 28/03/2026 to 08:00 the next day is 9
 // hours; 22:00 on 24/10/2026 to 08:00 the next day is 11 hours).
 //
-// Every error caused by the input wraps ErrInvalid (bad input) or
+// Every error caused by the input is a field.Error (patoolkit/field), the
+// toolkit's one typed refusal, naming the field of a form it is about
+// ("note", "signed_name") or none, and saying in plain English what is
+// wrong and how to fix it. It also wraps ErrInvalid (bad input) or
 // ErrRefused (an action the current state does not allow, such as editing
-// an approved timesheet), and says in plain English what is wrong and how
-// to fix it. Such errors are safe to show to a person as they are.
+// an approved timesheet), for callers that tell the two apart.
 package rota
 
 import (
 	"errors"
 	"fmt"
 	"time"
+
+	"patoolkit/field"
 	// The time zone database is built in, so Europe/London is known even
 	// on a computer without one (Windows, small containers).
 	_ "time/tzdata"
@@ -39,7 +43,11 @@ type rotaError struct {
 }
 
 func (e *rotaError) Error() string { return e.msg }
-func (e *rotaError) Unwrap() error { return e.kind }
+
+// Unwrap gives the kind (ErrInvalid or ErrRefused) and the field error.
+func (e *rotaError) Unwrap() []error {
+	return []error{e.kind, field.Error{Field: e.field, Message: e.msg}}
+}
 
 func invalidf(format string, a ...any) error {
 	return &rotaError{msg: fmt.Sprintf(format, a...), kind: ErrInvalid}
@@ -59,6 +67,18 @@ func Field(err error) string {
 		return re.field
 	}
 	return ""
+}
+
+// onLine puts "line N: " before a refusal about one line of a
+// timesheet, keeping its kind and field.
+func onLine(n int, err error) error {
+	var re *rotaError
+	if errors.As(err, &re) {
+		c := *re
+		c.msg = fmt.Sprintf("line %d: %s", n, re.msg)
+		return &c
+	}
+	return fmt.Errorf("line %d: %w", n, err)
 }
 
 func refusedf(format string, a ...any) error {

@@ -322,10 +322,10 @@ func (t *Timesheet) SetEntries(entries []Entry) error {
 	}
 	for i, e := range entries {
 		if err := e.Validate(); err != nil {
-			return fmt.Errorf("line %d: %w", i+1, err)
+			return onLine(i+1, err)
 		}
 		if err := CheckNote(e.Note); err != nil {
-			return fmt.Errorf("line %d: %w", i+1, err)
+			return onLine(i+1, err)
 		}
 	}
 	t.Entries = append([]Entry(nil), entries...)

@@ -189,7 +189,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 	}
 	all, err := household.PayPeriods(e, mc.account.StartDate, start.AddDays(-40), end, rota.IsBankHoliday)
 	if err != nil {
-		out.notes = append(out.notes, "Wages are not in the forecast: "+err.Error()+".")
+		out.notes = append(out.notes, "Wages are not in the forecast: "+refusalText("working out the pay periods", err)+".")
 		return out, nil
 	}
 	var periods []household.PayPeriod
@@ -261,7 +261,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 		}
 		pay, err := rota.CostShift(sh, ratesLookup(rc.contracts[sh.PAID]))
 		if err != nil {
-			costErrs = append(costErrs, fmt.Sprintf("%s's shift on %s (%s)", rc.name(sh.PAID), sh.Date().UK(), strings.TrimSuffix(err.Error(), ".")))
+			costErrs = append(costErrs, fmt.Sprintf("%s's shift on %s (%s)", rc.name(sh.PAID), sh.Date().UK(), strings.TrimSuffix(refusalText("costing a shift", err), ".")))
 			continue
 		}
 		k := key{sh.PAID, i}
@@ -332,7 +332,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 			}
 			ps, err := typicalPayslip(pa, c, e.PayFrequency, day, gross[k], nil)
 			if err != nil {
-				out.notes = append(out.notes, fmt.Sprintf("%s's pay for %s could not be worked out (%s): only the gross pay is counted.", pa.Name, p.Label(), err.Error()))
+				out.notes = append(out.notes, fmt.Sprintf("%s's pay for %s could not be worked out (%s): only the gross pay is counted.", pa.Name, p.Label(), refusalText("working out a payslip for the forecast", err)))
 				pc.Cost, pc.NetPay = pc.Gross, pc.Gross
 			} else {
 				pc.EmployerNI, pc.EmployerPension = ps.EmployerNI, ps.Pension.Employer

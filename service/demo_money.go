@@ -465,8 +465,8 @@ func (s *Service) saveDemoMoney(tx *storage.Tx, a household.Account, p demoMoney
 		if l.owed != 0 {
 			t.SettlesID = owedIDs[l.owed-1]
 		}
-		if msgs := budget.CheckTransaction(t, mc.all()); len(msgs) > 0 {
-			return internal("checking the example ledger", fmt.Errorf("%s: %s", describeTx(t), strings.Join(msgs, " ")))
+		if problems := budget.CheckTransaction(t, mc.all()); len(problems) > 0 {
+			return internal("checking the example ledger", fmt.Errorf("%s: %s", describeTx(t), problems.Error()))
 		}
 		txs[i] = t
 		// The person confirmed these payees' categories on earlier imports.

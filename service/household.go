@@ -7,6 +7,7 @@ import (
 
 	"patoolkit/budget"
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/household"
 	"patoolkit/payroll"
 	"patoolkit/storage"
@@ -22,11 +23,15 @@ func invalid(err error) error {
 	return err
 }
 
-// FieldProblems returns the per-field problems behind err, if any.
+// FieldProblems returns the field errors behind err when at least one
+// names a field of a form (so the form can show it beside the field), or
+// nil.
 func FieldProblems(err error) household.Problems {
-	var p household.Problems
-	if errors.As(err, &p) {
-		return p
+	p := field.Of(err)
+	for _, e := range p {
+		if e.Field != "" {
+			return p
+		}
 	}
 	return nil
 }

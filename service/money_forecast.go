@@ -89,7 +89,7 @@ func (s *Service) Forecast(accountID int64, start civil.Date, weeks int) (Foreca
 			Council: mc.account.Council,
 		})
 		if err != nil {
-			return Invalidf("%s", err.Error())
+			return refusedInput(err)
 		}
 		res.Forecast = f
 		return nil

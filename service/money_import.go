@@ -293,8 +293,8 @@ func (s *Service) ImportStatement(accountID int64, plan budget.ImportPlan, confi
 				t.Category = info.Name
 			}
 			t.ID, t.Reconciled, t.SettlesID = 0, true, 0
-			if msgs := budget.CheckTransaction(t, mc.all()); len(msgs) > 0 {
-				return Invalidf("Line %d (%s): %s Nothing was imported.", p.Line.LineNo, p.Line.Date.UK(), strings.Join(msgs, " "))
+			if problems := budget.CheckTransaction(t, mc.all()); len(problems) > 0 {
+				return Invalidf("Line %d (%s): %s Nothing was imported.", p.Line.LineNo, p.Line.Date.UK(), problems.Error())
 			}
 			if p.Confirms != 0 && !used[p.Confirms] {
 				if hand, acc, err := tx.Transaction(p.Confirms); err == nil && acc == accountID && !hand.Reconciled &&

@@ -146,29 +146,10 @@ func (s *Service) Transaction(id int64) (budget.Transaction, error) {
 	return t, err
 }
 
-// transactionProblems checks a line as the person typed it, each problem
-// beside its field.
+// transactionProblems checks a line as the person typed it: each problem
+// is a field error on the field it is about.
 func transactionProblems(t budget.Transaction, cats budget.Categories) household.Problems {
-	var p household.Problems
-	for _, msg := range budget.CheckTransaction(t, cats) {
-		field := ""
-		switch {
-		case strings.HasPrefix(msg, "The date"):
-			field = "date"
-		case strings.HasPrefix(msg, "Say who"), strings.HasPrefix(msg, "The payee"):
-			field = "payee"
-		case strings.HasPrefix(msg, "The amount"), strings.Contains(msg, "too large to be right"):
-			field = "amount"
-		case strings.Contains(msg, "categories"):
-			field = "category"
-		case strings.HasPrefix(msg, "The reference"):
-			field = "reference"
-		case strings.HasPrefix(msg, "The note"):
-			field = "note"
-		}
-		p = append(p, household.FieldError{Field: field, Message: msg})
-	}
-	return p
+	return budget.CheckTransaction(t, cats)
 }
 
 // canonicalCategory returns the category as the list writes it (the

@@ -42,7 +42,7 @@ func (s *Service) MoneyStatus(accountID int64, on civil.Date) (budget.Status, er
 		}
 		st, err = budget.WhereIStand(in)
 		if err != nil {
-			return Invalidf("%s", err.Error())
+			return refusedInput(err)
 		}
 		return nil
 	})

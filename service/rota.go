@@ -15,20 +15,9 @@ import (
 	"patoolkit/storage"
 )
 
-// rotaError turns the rota rules' plain refusals into Invalid errors; one
-// about a field of a form ("note") is shown beside it.
-func rotaError(err error) error {
-	if err == nil {
-		return nil
-	}
-	if f := rota.Field(err); f != "" {
-		return invalid(household.Problems{{Field: f, Message: err.Error()}})
-	}
-	if errors.Is(err, rota.ErrInvalid) || errors.Is(err, rota.ErrRefused) {
-		return &Error{Code: Invalid, Message: err.Error(), Err: err}
-	}
-	return err
-}
+// rotaError turns the rota rules' refusals (field errors) into Invalid
+// errors; one about a field of a form ("note") is shown beside it.
+func rotaError(err error) error { return refusedInput(err) }
 
 // dayStart is the instant a civil day starts in Europe/London.
 func dayStart(d civil.Date) time.Time { return d.Time(rota.London()) }

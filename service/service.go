@@ -52,6 +52,7 @@ func Open(path string) (*Service, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	dataOpened(db.Path())
 	return &Service{db: db, now: time.Now}, nil
 }
 
@@ -78,11 +79,7 @@ func openError(path string, err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "does not exist") || strings.Contains(msg, "has a ? or #") {
-		return Invalidf("%s", upperFirst(msg)+".")
-	}
-	return internal("opening "+path, err)
+	return internal("opening "+path, err) // a refusal of the name stays one
 }
 
 func upperFirst(s string) string {
@@ -93,7 +90,10 @@ func upperFirst(s string) string {
 }
 
 // Close closes the data file.
-func (s *Service) Close() error { return s.db.Close() }
+func (s *Service) Close() error {
+	dataClosed(s.db.Path())
+	return s.db.Close()
+}
 
 // Path returns the open data file's path.
 func (s *Service) Path() string { return s.db.Path() }

@@ -8,7 +8,7 @@ import (
 // payroll engine reads tax codes.
 func checkTaxCode(code string) string {
 	if _, err := payroll.ParseTaxCode(code); err != nil {
-		return upperFirst(err.Error())
+		return upperFirst(refusalText("reading a tax code", err))
 	}
 	return ""
 }

@@ -40,7 +40,7 @@ func payPeriods(tx *storage.Tx, accountID int64, from, to civil.Date) ([]househo
 	}
 	periods, err := household.PayPeriods(e, a.StartDate, from, to, rota.IsBankHoliday)
 	if err != nil {
-		return nil, Invalidf("%s", err.Error())
+		return nil, refusedInput(err)
 	}
 	return periods, nil
 }

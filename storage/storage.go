@@ -21,6 +21,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"patoolkit/field"
 	"patoolkit/outfile"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -189,14 +190,14 @@ func dataPath(path string) (string, error) {
 		return "", fmt.Errorf("%w: no file name given", ErrNotAFile)
 	}
 	if strings.ContainsAny(path, "?#") {
-		return "", fmt.Errorf("the data file's name %q has a ? or #: choose a name without them", path)
+		return "", field.New("data", "The data file's name %q has a ? or #: choose a name without them.", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
 	}
 	if st, err := os.Stat(filepath.Dir(abs)); err != nil || !st.IsDir() {
-		return "", fmt.Errorf("the folder %s does not exist", filepath.Dir(abs))
+		return "", field.New("data", "The folder %s does not exist.", filepath.Dir(abs))
 	}
 	if _, err := os.Lstat(abs); err == nil {
 		real, err := filepath.EvalSymlinks(abs)

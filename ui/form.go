@@ -322,7 +322,7 @@ func (f *form) Submit() {
 			continue
 		}
 		if err := fld.read(); err != nil {
-			problems = append(problems, household.FieldError{Field: fld.name, Message: err.Error()})
+			problems = append(problems, household.FieldError{Field: fld.name, Message: service.ErrorMessage(err)})
 		}
 	}
 	if len(problems) > 0 {
@@ -333,7 +333,14 @@ func (f *form) Submit() {
 	err := f.save()
 	f.saving = false
 	f.replace = false
-	if err == nil || errors.Is(err, errAskedReplace) {
+	f.finish(err)
+}
+
+// finish shows what a save returned: nothing when it saved (or asked a
+// question, or goes on in the background), each problem beside its field,
+// or the message for any other error.
+func (f *form) finish(err error) {
+	if err == nil || errors.Is(err, errAskedReplace) || errors.Is(err, errLater) {
 		return
 	}
 	if p := service.FieldProblems(err); len(p) > 0 {
@@ -341,6 +348,25 @@ func (f *form) Submit() {
 		return
 	}
 	f.u.showError(err)
+}
+
+// errLater: the save goes on in the background (see inBackground).
+var errLater = errors.New("saving in the background")
+
+// inBackground lets a save do its long part (making and writing an
+// export) off the window's thread: save returns what this returns, work
+// runs in a goroutine with a progress box, and then result, on the
+// window's thread, returns what save would have returned, which the form
+// shows as Submit does.
+func (f *form) inBackground(doing string, work func(), result func() error) error {
+	f.u.inBackground(doing, work, func() {
+		f.saving = true
+		err := result()
+		f.saving = false
+		f.replace = false
+		f.finish(err)
+	})
+	return errLater
 }
 
 // errAskedReplace: the form asked "Replace it?" and waits for the answer.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -113,17 +114,21 @@ func (u *UI) showImportFile(refused string) {
 	path.onShortcut = u.runShortcut
 	preview := func() {
 		ms.importPath = strings.TrimSpace(path.Text)
-		prev, err := u.svc.PlanImportFile(u.account.ID, ms.importPath)
-		if err != nil {
-			if service.IsInput(err) {
-				u.showImportFile(service.ErrorMessage(err))
+		account, file := u.account.ID, ms.importPath
+		var prev service.ImportPreview
+		var err error
+		u.inBackground("Reading "+filepath.Base(file)+"…", func() { prev, err = u.svc.PlanImportFile(account, file) }, func() {
+			if err != nil {
+				if service.IsInput(err) {
+					u.showImportFile(service.ErrorMessage(err))
+					return
+				}
+				u.showError(err)
 				return
 			}
-			u.showError(err)
-			return
-		}
-		ms.preview = &prev
-		u.showImportPreview()
+			ms.preview = &prev
+			u.showImportPreview()
+		})
 	}
 	path.OnSubmitted = func(string) { preview() }
 	next := newKeyButton("Preview", theme.NavigateNextIcon(), preview)
@@ -303,7 +308,17 @@ func (u *UI) runImport() {
 			plan.New[i].Answer(id)
 		}
 	}
-	res, err := u.svc.ImportStatement(u.account.ID, plan, confirmed)
+	account := u.account.ID
+	var res service.ImportResult
+	var err error
+	u.inBackground(fmt.Sprintf("Importing %d %s…", len(plan.New), moneyPlural(len(plan.New), "line", "lines")),
+		func() { res, err = u.svc.ImportStatement(account, plan, confirmed) },
+		func() { u.imported(res, err) })
+}
+
+// imported shows the ledger after an import, with what was imported.
+func (u *UI) imported(res service.ImportResult, err error) {
+	ms := u.moneyState()
 	if err != nil {
 		u.showError(err)
 		return

@@ -159,6 +159,7 @@ func TestImportPreviewAsksWhetherALineIsOneImportedBefore(t *testing.T) {
 	}
 	row.same.SetSelectedIndex(1)
 	u.runImport()
+	waitForWork(t, u)
 	after, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
 	if len(after.Entries) != len(before.Entries)+3 { // the chemist twice and the contribution
 		t.Errorf("%d lines, was %d", len(after.Entries), len(before.Entries))

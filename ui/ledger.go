@@ -366,9 +366,9 @@ func (u *UI) showLedgerFocus(focus string) {
 		if err1 != nil || err2 != nil {
 			msg := ""
 			if err1 != nil {
-				msg = "From: " + err1.Error()
+				msg = "From: " + service.ErrorMessage(err1)
 			} else {
-				msg = "To: " + err2.Error()
+				msg = "To: " + service.ErrorMessage(err2)
 			}
 			u.message("The dates can't be read", msg)
 			return
@@ -620,13 +620,17 @@ func (u *UI) showAttachReceipt(t budget.Transaction) {
 	f.text("path", "The receipt's file", "Type the full path, for example "+examplePath("receipt.pdf")+".", &path)
 	f.saveText = "Attach"
 	f.save = func() error {
-		r, err := u.svc.AddReceiptFile(t.ID, path)
-		if err != nil {
-			return err
-		}
-		u.notice = fmt.Sprintf("Kept %s (%s) with this line.", r.FileName, service.SizeWords(r.Size))
-		u.reopenTransaction(t.ID)
-		return nil
+		path := path
+		var r service.Receipt
+		var err error
+		return f.inBackground("Reading "+filepath.Base(path)+"…", func() { r, err = u.svc.AddReceiptFile(t.ID, path) }, func() error {
+			if err != nil {
+				return err
+			}
+			u.notice = fmt.Sprintf("Kept %s (%s) with this line.", r.FileName, service.SizeWords(r.Size))
+			u.reopenTransaction(t.ID)
+			return nil
+		})
 	}
 	f.cancel = func() { u.reopenTransaction(t.ID) }
 	u.showMoneyForm(f)
@@ -639,12 +643,16 @@ func (u *UI) showExportReceipt(t budget.Transaction, r service.Receipt) {
 	f.text("path", "Save the copy as", "The full path of a new file.", &path)
 	f.saveText = "Save the copy"
 	f.save = func() error {
-		if err := u.svc.ExportReceipt(r.ID, path, f.replace); err != nil {
-			return f.replaceFile(path, err)
-		}
-		u.notice = "Saved a copy of " + r.FileName + " as " + path + "."
-		u.reopenTransaction(t.ID)
-		return nil
+		path, replace := path, f.replace
+		var err error
+		return f.inBackground("Saving a copy of "+r.FileName+"…", func() { err = u.svc.ExportReceipt(r.ID, path, replace) }, func() error {
+			if err != nil {
+				return f.replaceFile(path, err)
+			}
+			u.notice = "Saved a copy of " + r.FileName + " as " + path + "."
+			u.reopenTransaction(t.ID)
+			return nil
+		})
 	}
 	f.cancel = func() { u.reopenTransaction(t.ID) }
 	u.showMoneyForm(f)

@@ -60,7 +60,7 @@ var saveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.Ke
 func (u *UI) registerShortcuts() {
 	add := func(s *desktop.CustomShortcut, fn func()) {
 		u.shortcuts[s.ShortcutName()] = fn
-		u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { fn() })
+		u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { u.unlessBusy(fn) })
 	}
 	for _, s := range sections {
 		s := s
@@ -77,7 +77,7 @@ func (u *UI) registerShortcuts() {
 func (u *UI) runShortcut(s fyne.Shortcut) bool {
 	fn, ok := u.shortcuts[s.ShortcutName()]
 	if ok {
-		fn()
+		u.unlessBusy(fn)
 	}
 	return ok
 }

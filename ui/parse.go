@@ -6,12 +6,19 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 )
 
 // The window only turns typed text into values; whether a value is allowed
 // is the service's job. Each parser here returns a plain message that is
 // shown beside the field, and never uses floating point.
+
+// typed is the window's refusal of text it can't read as a value: a field
+// error, which the form shows beside the field it was typed in.
+func typed(format string, a ...any) error {
+	return field.Error{Message: fmt.Sprintf(format, a...)}
+}
 
 // parseDate reads a date typed as DD/MM/YYYY. A blank entry is the zero
 // date: whether a date is needed is for the service to say.
@@ -21,7 +28,7 @@ func parseDate(s string) (civil.Date, error) {
 	}
 	d, err := civil.Parse(s)
 	if err != nil {
-		return civil.Date{}, fmt.Errorf("%q is not a date we can read. Type it as DD/MM/YYYY (day, month, year), for example 06/04/2026.", strings.TrimSpace(s))
+		return civil.Date{}, typed("%q is not a date we can read. Type it as DD/MM/YYYY (day, month, year), for example 06/04/2026.", strings.TrimSpace(s))
 	}
 	return d, nil
 }
@@ -33,7 +40,7 @@ func parseMoney(s string) (money.Money, error) {
 	}
 	m, err := money.Parse(s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not an amount of money. Type pounds and pence, like 12.50 or £1,234.56.", strings.TrimSpace(s))
+		return 0, typed("%q is not an amount of money. Type pounds and pence, like 12.50 or £1,234.56.", strings.TrimSpace(s))
 	}
 	return m, nil
 }
@@ -85,7 +92,7 @@ func parseDecimal(s string) (int64, bool) {
 func parseHours(s string) (int, error) {
 	h, ok := parseDecimal(s)
 	if !ok || h*60%100 != 0 {
-		return 0, fmt.Errorf("%q is not a number of hours. Type hours as a number, like 20 or 37.5 (37.5 is 37 hours 30 minutes).", strings.TrimSpace(s))
+		return 0, typed("%q is not a number of hours. Type hours as a number, like 20 or 37.5 (37.5 is 37 hours 30 minutes).", strings.TrimSpace(s))
 	}
 	return int(h * 60 / 100), nil
 }
@@ -103,7 +110,7 @@ func formatHours(minutes int) string {
 func parsePercent(s string) (int, error) {
 	p, ok := parseDecimal(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	if !ok {
-		return 0, fmt.Errorf("%q is not a percentage. Type a number like 5 or 4.5.", strings.TrimSpace(s))
+		return 0, typed("%q is not a percentage. Type a number like 5 or 4.5.", strings.TrimSpace(s))
 	}
 	return int(p), nil
 }
@@ -132,7 +139,7 @@ func parseWholeNumber(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return 0, fmt.Errorf("%q is not a whole number. Type a number like 8.", s)
+		return 0, typed("%q is not a whole number. Type a number like 8.", s)
 	}
 	return n, nil
 }

@@ -220,7 +220,7 @@ func (t *patternRows) read() ([]rota.PatternEntry, error) {
 		e := rota.PatternEntry{ID: r.id, Week: r.week.SelectedIndex() + 1}
 		pi := r.pa.SelectedIndex()
 		if pi < 0 || pi >= len(t.pas) {
-			return nil, fmt.Errorf("Shift %d: choose the PA who works it.", n)
+			return nil, typed("Shift %d: choose the PA who works it.", n)
 		}
 		e.PAID = t.pas[pi].ID
 		if e.Week < 1 {
@@ -228,19 +228,19 @@ func (t *patternRows) read() ([]rota.PatternEntry, error) {
 		}
 		di := r.day.SelectedIndex()
 		if di < 0 {
-			return nil, fmt.Errorf("Shift %d: choose the day of the week.", n)
+			return nil, typed("Shift %d: choose the day of the week.", n)
 		}
 		e.Weekday = weekdaysMonFirst[di]
 		var err error
 		if e.Start, err = readClock(r.start.Text, "start"); err != nil {
-			return nil, fmt.Errorf("Shift %d: %s", n, err.Error())
+			return nil, typed("Shift %d: %s", n, service.ErrorMessage(err))
 		}
 		if e.End, err = readClock(r.end.Text, "end"); err != nil {
-			return nil, fmt.Errorf("Shift %d: %s", n, err.Error())
+			return nil, typed("Shift %d: %s", n, service.ErrorMessage(err))
 		}
 		e.Type = rota.ShiftTypes[max(r.typ.SelectedIndex(), 0)]
 		if e.BreakMinutes, err = parseWholeNumber(r.brk.Text); err != nil {
-			return nil, fmt.Errorf("Shift %d, break: %s", n, err.Error())
+			return nil, typed("Shift %d, break: %s", n, service.ErrorMessage(err))
 		}
 		out = append(out, e)
 	}

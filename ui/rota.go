@@ -102,7 +102,7 @@ func (u *UI) registerRotaShortcuts() {
 	}
 	add := func(s *desktop.CustomShortcut, fn func()) {
 		u.shortcuts[s.ShortcutName()] = fn
-		u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { fn() })
+		u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { u.unlessBusy(fn) })
 	}
 	week := func(days int) func() {
 		return func() {

@@ -176,29 +176,37 @@ func (u *UI) showRotaExport() {
 			path = filepath.Join(home, path[2:])
 		}
 		// The export is made first, so what was typed is checked before
-		// any file is touched.
-		var buf bytes.Buffer
-		var err error
-		switch kind {
-		case exportTimesheets:
-			err = ex.ExportTimesheetsPDF(&buf, u.account.ID, from, to, who)
-		case exportCalendar:
-			err = ex.ExportICS(&buf, u.account.ID, from, to, who)
-		default:
-			err = ex.ExportRotaPDF(&buf, u.account.ID, from, to)
-		}
-		if err != nil {
-			return rotaSaveError(f, err)
-		}
-		if err := u.svc.WriteFile(path, f.replace, func(w io.Writer) error {
-			_, err := w.Write(buf.Bytes())
-			return err
-		}); err != nil {
-			return f.replaceFile(path, err)
-		}
-		r.saved = "Saved to " + path + "."
-		u.showRota()
-		return nil
+		// any file is touched; both are done off the window's thread.
+		account, replace, path := u.account.ID, f.replace, path
+		var made, written error
+		return f.inBackground("Making "+filepath.Base(path)+"…", func() {
+			var buf bytes.Buffer
+			switch kind {
+			case exportTimesheets:
+				made = ex.ExportTimesheetsPDF(&buf, account, from, to, who)
+			case exportCalendar:
+				made = ex.ExportICS(&buf, account, from, to, who)
+			default:
+				made = ex.ExportRotaPDF(&buf, account, from, to)
+			}
+			if made != nil {
+				return
+			}
+			written = u.svc.WriteFile(path, replace, func(w io.Writer) error {
+				_, err := w.Write(buf.Bytes())
+				return err
+			})
+		}, func() error {
+			if made != nil {
+				return rotaSaveError(f, made)
+			}
+			if written != nil {
+				return f.replaceFile(path, written)
+			}
+			r.saved = "Saved to " + path + "."
+			u.showRota()
+			return nil
+		})
 	}
 	f.cancel = u.showRota
 	u.showForm(f)

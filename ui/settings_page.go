@@ -47,10 +47,15 @@ func (u *UI) settingsPage(focusContrast bool) {
 	result := wrapLabel("")
 	result.Hide()
 	var backup func(replace bool)
+	var backedUp func(to string, replace bool, err error)
 	backup = func(replace bool) {
-		err := u.svc.Backup(backupPath.Text, replace)
+		to := backupPath.Text
+		var err error
+		u.inBackground("Backing up to "+filepath.Base(to)+"…", func() { err = u.svc.Backup(to, replace) }, func() { backedUp(to, replace, err) })
+	}
+	backedUp = func(to string, replace bool, err error) {
 		if service.IsFileExists(err) && !replace {
-			u.askReplace(backupPath.Text, func() { backup(true) })
+			u.askReplace(to, func() { backup(true) })
 			return
 		}
 		result.Show()
@@ -58,7 +63,7 @@ func (u *UI) settingsPage(focusContrast bool) {
 			result.SetText("⚠ " + service.ErrorMessage(err))
 			result.Importance = widget.DangerImportance
 		} else {
-			result.SetText("✔ Backup saved to " + backupPath.Text + ". Keep a copy somewhere safe, like a USB stick.")
+			result.SetText("✔ Backup saved to " + to + ". Keep a copy somewhere safe, like a USB stick.")
 			result.Importance = widget.SuccessImportance
 		}
 		result.Refresh()

@@ -151,11 +151,11 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 		}
 		start, err := rota.LocalTime(date, startMin)
 		if err != nil {
-			return household.Problems{{Field: "start", Message: err.Error()}}
+			return household.Problems{{Field: "start", Message: service.ErrorMessage(err)}}
 		}
 		end, err := rota.LocalTime(rota.EndDay(date, startMin, endMin), endMin)
 		if err != nil {
-			return household.Problems{{Field: "end", Message: err.Error()}}
+			return household.Problems{{Field: "end", Message: service.ErrorMessage(err)}}
 		}
 		if shiftType == rota.SleepIn {
 			brk = 0
@@ -323,11 +323,11 @@ func (u *UI) showCoverForm(sh rota.Shift, back func()) {
 // readClock reads a time of day typed in a field.
 func readClock(s, which string) (int, error) {
 	if strings.TrimSpace(s) == "" {
-		return 0, fmt.Errorf("Type the %s time on the 24-hour clock, for example 08:00.", which)
+		return 0, typed("Type the %s time on the 24-hour clock, for example 08:00.", which)
 	}
 	m, err := rota.ParseClock(s)
 	if err != nil {
-		return 0, fmt.Errorf("%s", err.Error())
+		return 0, err // the rota's field error
 	}
 	return m, nil
 }
@@ -367,11 +367,11 @@ func endSentence(dateText, startText, endText, breakText string, t rota.ShiftTyp
 	}
 	start, err := rota.LocalTime(d, sm)
 	if err != nil {
-		return "⚠ " + err.Error()
+		return "⚠ " + service.ErrorMessage(err)
 	}
 	end, err := rota.LocalTime(endDay, em)
 	if err != nil {
-		return "⚠ " + err.Error()
+		return "⚠ " + service.ErrorMessage(err)
 	}
 	s := rota.Shift{Start: start, End: end, Type: t}
 	m := s.Minutes()

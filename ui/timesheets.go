@@ -439,43 +439,43 @@ func (tp *timesheetPage) read() ([]rota.Entry, error) {
 	for i, r := range tp.rows {
 		n := i + 1
 		fail := func(format string, a ...any) ([]rota.Entry, error) {
-			return nil, fmt.Errorf("Line %d: %s", n, fmt.Sprintf(format, a...))
+			return nil, typed("Line %d: %s", n, fmt.Sprintf(format, a...))
 		}
 		d, err := parseDate(r.date.Text)
 		if err != nil {
-			return fail("%s", err.Error())
+			return fail("%s", service.ErrorMessage(err))
 		}
 		if d.IsZero() {
 			return fail("type the date, as DD/MM/YYYY.")
 		}
 		sm, err := readClock(r.start.Text, "start")
 		if err != nil {
-			return fail("%s", err.Error())
+			return fail("%s", service.ErrorMessage(err))
 		}
 		em, err := readClock(r.end.Text, "end")
 		if err != nil {
-			return fail("%s", err.Error())
+			return fail("%s", service.ErrorMessage(err))
 		}
 		start, err := rota.LocalTime(d, sm)
 		if err != nil {
-			return fail("%s", err.Error())
+			return fail("%s", service.ErrorMessage(err))
 		}
 		end, err := rota.LocalTime(rota.EndDay(d, sm, em), em)
 		if err != nil {
-			return fail("%s", err.Error())
+			return fail("%s", service.ErrorMessage(err))
 		}
 		e := rota.Entry{ShiftID: r.shiftID, Retained: r.retained, Start: start, End: end, Type: typeOf(r.typ)}
 		if e.BreakMinutes, err = parseWholeNumber(r.brk.Text); err != nil {
-			return fail("break: %s", err.Error())
+			return fail("break: %s", service.ErrorMessage(err))
 		}
 		if e.WokenMinutes, err = parseWholeNumber(r.woken.Text); err != nil {
-			return fail("woken time: %s", err.Error())
+			return fail("woken time: %s", service.ErrorMessage(err))
 		}
 		if e.MileageTenths, err = parseMiles(r.miles.Text); err != nil {
-			return fail("%s", err.Error())
+			return fail("%s", service.ErrorMessage(err))
 		}
 		if e.Expenses, err = parseMoney(r.expenses.Text); err != nil {
-			return fail("expenses: %s", err.Error())
+			return fail("expenses: %s", service.ErrorMessage(err))
 		}
 		e.Note = r.note.Text
 		out = append(out, e)
@@ -502,7 +502,7 @@ func (tp *timesheetPage) store() (rota.Timesheet, bool) {
 	}
 	es, err := tp.read()
 	if err != nil {
-		tp.showProblem(err.Error())
+		tp.showProblem(service.ErrorMessage(err))
 		return tp.ts, false
 	}
 	saved, err := tp.u.svc.SetTimesheetEntries(tp.ts.ID, es, tp.note.Text)
@@ -674,7 +674,7 @@ func milesText(tenths int) string {
 func parseMiles(s string) (int, error) {
 	h, ok := parseDecimal(s)
 	if !ok || h%10 != 0 {
-		return 0, fmt.Errorf("%q is not a number of miles. Type miles with at most one decimal place, like 12.5.", s)
+		return 0, typed("%q is not a number of miles. Type miles with at most one decimal place, like 12.5.", s)
 	}
 	return int(h / 10), nil
 }

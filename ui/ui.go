@@ -61,6 +61,8 @@ type UI struct {
 	damaged string
 
 	money *moneyState // the Money section's state (money.go)
+
+	bg *background // work off the window's thread (background.go)
 }
 
 // Create builds the whole window on w for the open data file svc: the
@@ -82,12 +84,13 @@ func create(a fyne.App, w fyne.Window, svc *service.Service, now func() time.Tim
 		now:       now,
 		shortcuts: map[string]func(){},
 		navBtns:   map[section]*keyButton{},
+		bg:        newBackground(),
 	}
 	a.Settings().SetTheme(u.settings.Theme())
 	u.registerShortcuts()
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && u.escape != nil {
-			u.escape()
+			u.unlessBusy(u.escape)
 		}
 	})
 	u.start()
@@ -99,10 +102,8 @@ func create(a fyne.App, w fyne.Window, svc *service.Service, now func() time.Tim
 // every page and in a message, with what to do. The service then refuses
 // every change, so the data is not changed further.
 func (u *UI) checkInBackground() {
-	go func() {
-		err := u.svc.Verify()
-		fyne.Do(func() { u.checked(err) })
-	}()
+	var err error
+	u.offThread(func() { err = u.svc.Verify() }, func() { u.checked(err) })
 }
 
 // checked shows the result of the full check: nothing when the file is

@@ -38,7 +38,9 @@ func newTestUI(t *testing.T, fill func(*service.Service)) (*UI, *service.Service
 	}
 	w := a.NewWindow(Title)
 	w.Resize(fyne.NewSize(1100, 720))
-	return create(a, w, svc, func() time.Time { return today }), svc
+	u := create(a, w, svc, func() time.Time { return today })
+	queueWork(u)
+	return u, svc
 }
 
 func withDemo(t *testing.T) func(*service.Service) {
@@ -57,6 +59,7 @@ func press(t *testing.T, u *UI, key fyne.KeyName) {
 		t.Fatalf("pressing %s: nothing has the focus", key)
 	}
 	f.TypedKey(&fyne.KeyEvent{Name: key})
+	waitForWork(t, u) // a key that starts long work: its result is shown
 }
 
 // typeText types into the focused widget, one key at a time.

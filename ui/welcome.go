@@ -33,11 +33,18 @@ func (u *UI) showWelcome() {
 // ExploreExample fills the empty data file with the example household and
 // opens its first budget.
 func (u *UI) ExploreExample() {
-	if err := u.svc.Demo(); err != nil {
-		u.showError(err)
-		return
-	}
-	accounts, err := u.svc.Accounts()
+	var accounts []household.Account
+	var err error
+	u.inBackground("Adding the example household…", func() {
+		if err = u.svc.Demo(); err == nil {
+			accounts, err = u.svc.Accounts()
+		}
+	}, func() { u.exampleAdded(accounts, err) })
+}
+
+// exampleAdded opens the example household's first budget once it is in
+// the file.
+func (u *UI) exampleAdded(accounts []household.Account, err error) {
 	if err != nil {
 		u.showError(err)
 		return

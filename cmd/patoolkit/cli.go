@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"patoolkit/field"
 )
 
 // A command is one CLI subcommand. It reads its flags from args and writes
@@ -28,23 +30,16 @@ func register(name, summary string, run func(args []string, stdout io.Writer) er
 	commands[name] = command{name: name, summary: summary, run: run}
 }
 
-// inputError is a refusal of what the user typed: exit code 2.
-type inputError struct{ msg string }
-
-func (e inputError) Error() string { return e.msg }
-
-// badInput returns an error that exits 2 with a one-line message.
+// badInput returns a refusal of what the user typed: a field error (about
+// the command line, not one field), which exits 2 with a one-line message.
 func badInput(format string, a ...any) error {
-	return inputError{msg: fmt.Sprintf(format, a...)}
+	return field.Error{Message: fmt.Sprintf(format, a...)}
 }
 
-// isInputError reports whether err should exit 2. Errors from the service
-// layer that describe bad input are recognised by isServiceInputError,
-// which cli_service.go provides.
-func isInputError(err error) bool {
-	var ie inputError
-	return errors.As(err, &ie) || isServiceInputError(err)
-}
+// isInputError reports whether err should exit 2: a refusal of the input
+// (a field error, or a service error that describes bad input), as
+// isServiceInputError, which cli_service.go provides, tells.
+func isInputError(err error) bool { return isServiceInputError(err) }
 
 // run executes the CLI and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) int {

@@ -1,0 +1,21 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"patoolkit/service"
+)
+
+// TestMain keeps the log of internal errors out of the user's cache folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "patoolkit-ui-log")
+	if err != nil {
+		panic(err)
+	}
+	service.SetLogPath(filepath.Join(dir, "patoolkit.log"))
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
