@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/text"
 )
 
 func clock(t testing.TB, s string) int {
@@ -31,7 +32,7 @@ func brief(ss []Shift) string {
 	var b strings.Builder
 	for _, s := range ss {
 		b.WriteString(s.Date().String() + " " + clockOf(s.Start) + "-" + clockOf(s.End) + " " + string(s.Type))
-		b.WriteString(" pa" + string(rune('0'+s.PAID)) + " " + hoursText(s.Minutes()) + "\n")
+		b.WriteString(" pa" + string(rune('0'+s.PAID)) + " " + text.Hours(s.Minutes()) + "\n")
 	}
 	return b.String()
 }

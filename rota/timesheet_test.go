@@ -433,3 +433,25 @@ func TestTimesheetValidate(t *testing.T) {
 		t.Errorf("a fresh timesheet is invalid: %v", err)
 	}
 }
+
+func TestTimesheetStatusText(t *testing.T) {
+	signed, approved := civil.MustParse("2026-04-12"), civil.MustParse("2026-04-14")
+	for _, tc := range []struct {
+		name string
+		ts   Timesheet
+		want string
+	}{
+		{"draft", Timesheet{Status: Draft}, "Draft: not yet signed by the PA"},
+		{"signed", Timesheet{Status: Signed, SignedOn: signed}, "Signed by the PA on 12/04/2026, waiting for approval"},
+		{"approved", Timesheet{Status: Approved, SignedOn: signed, ApprovedOn: approved, ApprovedBy: "Sam Jones"}, "Approved on 14/04/2026 by Sam Jones"},
+		{"approved, no name", Timesheet{Status: Approved, ApprovedOn: approved}, "Approved on 14/04/2026"},
+		{"locked", Timesheet{Status: Locked, ApprovedOn: approved, ApprovedBy: "Sam Jones"}, "Approved on 14/04/2026 by Sam Jones and paid (locked)"},
+		{"unknown", Timesheet{Status: "paid"}, "Unknown status"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.ts.StatusText(); got != tc.want {
+				t.Errorf("StatusText() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

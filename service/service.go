@@ -16,6 +16,7 @@ import (
 
 	"patoolkit/outfile"
 	"patoolkit/storage"
+	"patoolkit/text"
 )
 
 // Service is an open data file and the jobs that can be done with it.
@@ -80,16 +81,9 @@ func openError(path string, err error) error {
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "does not exist") || strings.Contains(msg, "has a ? or #") {
-		return Invalidf("%s", upperFirst(msg)+".")
+		return Invalidf("%s", text.Capitalise(msg)+".")
 	}
 	return internal("opening "+path, err)
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Close closes the data file.

@@ -14,6 +14,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // moneyState is what the Money section remembers while the window is
@@ -246,7 +247,7 @@ func billText(b service.Bill) string {
 	case "yearly":
 		s += ", then every year"
 	default:
-		s += ", then " + lower(b.Repeat.Label())
+		s += ", then " + text.Uncapitalise(b.Repeat.Label())
 	}
 	if !b.Until.IsZero() {
 		s += " until " + b.Until.UK()
@@ -452,12 +453,4 @@ func amountWords(m money.Money) string {
 		return (-m).Format() + " out"
 	}
 	return m.Format() + " in"
-}
-
-// moneyPlural is one or many.
-func moneyPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
