@@ -675,24 +675,38 @@ func TestOpenErrorIsShownAndTheFileLeftAlone(t *testing.T) {
 
 func TestParsersAreExact(t *testing.T) {
 	for _, tc := range []struct {
+		name string
 		in   string
 		bp   int
 		fail bool
-	}{{"5", 500, false}, {"4.5", 450, false}, {"1.85", 185, false}, {"5%", 500, false}, {"", 0, false}, {"4.555", 0, true}, {"five", 0, true}, {"-1", 0, true}} {
-		got, err := parsePercent(tc.in)
-		if (err != nil) != tc.fail || got != tc.bp {
-			t.Errorf("parsePercent(%q) = %d, %v", tc.in, got, err)
-		}
+	}{
+		{"whole", "5", 500, false}, {"one place", "4.5", 450, false}, {"two places", "1.85", 185, false},
+		{"with a sign", "5%", 500, false}, {"blank", "", 0, false}, {"all of it", "100", 10000, false},
+		{"three places", "4.555", 0, true}, {"words", "five", 0, true}, {"negative", "-1", 0, true},
+		{"over 100", "150", 0, true},
+	} {
+		t.Run("percent "+tc.name, func(t *testing.T) {
+			got, err := parsePercent(tc.in)
+			if (err != nil) != tc.fail || got != tc.bp {
+				t.Errorf("parsePercent(%q) = %d, %v", tc.in, got, err)
+			}
+		})
 	}
 	for _, tc := range []struct {
+		name string
 		in   string
 		min  int
 		fail bool
-	}{{"37.5", 2250, false}, {"20", 1200, false}, {"20.25", 1215, false}, {"", 0, false}, {"7.1", 426, false}, {"7.01", 0, true}, {"x", 0, true}} {
-		got, err := parseHours(tc.in)
-		if (err != nil) != tc.fail || got != tc.min {
-			t.Errorf("parseHours(%q) = %d, %v", tc.in, got, err)
-		}
+	}{
+		{"half", "37.5", 2250, false}, {"whole", "20", 1200, false}, {"quarter", "20.25", 1215, false},
+		{"blank", "", 0, false}, {"six minutes", "7.1", 426, false}, {"not whole minutes", "7.01", 0, true}, {"words", "x", 0, true},
+	} {
+		t.Run("hours "+tc.name, func(t *testing.T) {
+			got, err := parseHours(tc.in)
+			if (err != nil) != tc.fail || got != tc.min {
+				t.Errorf("parseHours(%q) = %d, %v", tc.in, got, err)
+			}
+		})
 	}
 	if formatHours(2250) != "37.5" || formatPercent(450) != "4.5" || formatPercent(185) != "1.85" || formatPercent(500) != "5" {
 		t.Error("formatting is not the inverse of parsing")
