@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"patoolkit/civil"
 	"patoolkit/money"
@@ -263,17 +262,15 @@ func TestFiftyMegabyteFileRefusedWithoutReadingIt(t *testing.T) {
 	const size = 50 << 20
 	src := &countingReader{r: io.MultiReader(strings.NewReader("Date,Description,Amount\n"),
 		newRepeatReader("01/04/2026,SAMPLE CAFE,-5.00\n", size))}
-	start := time.Now()
 	_, err := ParseStatement(src, "huge.csv", ParseOptions{})
 	var se *StatementError
 	if !errors.As(err, &se) || se.Line != 0 || !strings.Contains(se.Reason, "larger than 20 MB") {
 		t.Fatalf("err = %v", err)
 	}
+	// Reading no more than the limit is what keeps a huge file quick to
+	// refuse; how quick is for BenchmarkRefuseFiftyMegabytes, not for a test.
 	if src.n > DefaultMaxStatementBytes+64<<10 {
 		t.Errorf("read %d bytes of a 50 MB file", src.n)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 	// A smaller limit is honoured.
 	_, err = ParseStatement(strings.NewReader("Date,Description,Amount\n01/04/2026,X,1.00\n"), "a.csv", ParseOptions{MaxBytes: 10})
