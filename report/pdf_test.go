@@ -13,6 +13,9 @@ import (
 // pdfText returns the text of a PDF, as pdftotext (poppler-utils) reads it.
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is missing: install poppler-utils (scripts/deps.sh test does) to check the PDFs' text")
+	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.pdf")
 	if err := os.WriteFile(in, pdf, 0o600); err != nil {

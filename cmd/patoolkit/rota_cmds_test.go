@@ -87,6 +87,9 @@ func TestRotaAddListCheck(t *testing.T) {
 
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is missing: install poppler-utils (scripts/deps.sh test does) to check the PDFs' text")
+	}
 	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext (install poppler-utils): %v", err)
