@@ -23,6 +23,7 @@ func TestWriteICSParses(t *testing.T) {
 	if err := WriteICS(&buf, c); err != nil {
 		t.Fatal(err)
 	}
+	golden(t, "calendar.ics", buf.Bytes())
 	for _, l := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {
 		if len(l) > 75 {
 			t.Errorf("line longer than 75 octets: %q", l)

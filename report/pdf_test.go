@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,30 @@ import (
 	"testing"
 	"time"
 )
+
+var update = flag.Bool("update", false, "rewrite testdata from what the writers give now (go test ./report -update)")
+
+// golden compares got with testdata/name, or writes it there with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v: write it with go test ./report -update", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s has changed; if the change is meant, run go test ./report -update and review the diff.\ngot:\n%s", path, got)
+	}
+}
 
 // pdfText returns the text of a PDF, as pdftotext (poppler-utils) reads it.
 func pdfText(t *testing.T, pdf []byte) string {
@@ -51,6 +76,7 @@ func TestDocTextAndDeterminism(t *testing.T) {
 		t.Error("the same document gave different bytes")
 	}
 	text := pdfText(t, a)
+	golden(t, "doc.txt", []byte(text))
 	for _, want := range []string{"Timesheet", "Managed by Jane Smith for Tom Smith", "Zoë Ní Bhriain", "£1,156.25",
 		"Łukasz Nowak", "Page 1 of 3", "Page 3 of 3", "Made with PA Employer Toolkit on 20/11/2026", "Employer's signature"} {
 		if !strings.Contains(text, want) {
