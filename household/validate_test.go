@@ -29,13 +29,15 @@ func TestCheckNINumber(t *testing.T) {
 		{"TN123456A", false, "never issues"},
 	}
 	for _, c := range cases {
-		msg := CheckNINumber(c.in)
-		if (msg == "") != c.ok {
-			t.Errorf("CheckNINumber(%q) = %q, want ok=%v", c.in, msg, c.ok)
-		}
-		if !c.ok && !strings.Contains(msg, c.want) {
-			t.Errorf("CheckNINumber(%q) = %q, want it to mention %q", c.in, msg, c.want)
-		}
+		t.Run(c.in, func(t *testing.T) {
+			msg := CheckNINumber(c.in)
+			if (msg == "") != c.ok {
+				t.Errorf("CheckNINumber(%q) = %q, want ok=%v", c.in, msg, c.ok)
+			}
+			if !c.ok && !strings.Contains(msg, c.want) {
+				t.Errorf("CheckNINumber(%q) = %q, want it to mention %q", c.in, msg, c.want)
+			}
+		})
 	}
 	if got := FormatNINumber("JT123456C"); got != "JT 12 34 56 C" {
 		t.Errorf("FormatNINumber = %q", got)
@@ -103,11 +105,13 @@ func TestValidateAccount(t *testing.T) {
 		{"long name", func(a *Account) { a.Name = strings.Repeat("x", 61) }, []string{"name"}},
 	}
 	for _, c := range cases {
-		a := goodAccount()
-		c.change(&a)
-		if got := fields(ValidateAccount(a)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			a := goodAccount()
+			c.change(&a)
+			if got := fields(ValidateAccount(a)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
+			}
+		})
 	}
 }
 
@@ -131,11 +135,13 @@ func TestValidateEmployer(t *testing.T) {
 		{"weekly 25th", func(e *Employer) { e.PayFrequency, e.Payday = Weekly, "25" }, []string{"payday"}},
 	}
 	for _, c := range cases {
-		e := good
-		c.change(&e)
-		if got := fields(ValidateEmployer(e)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			e := good
+			c.change(&e)
+			if got := fields(ValidateEmployer(e)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
+			}
+		})
 	}
 	if Payday("25").Label() != "25th of the month" || Payday("1").Label() != "1st of the month" ||
 		Payday("12").Label() != "12th of the month" || Payday("friday").Label() != "Friday" {
@@ -168,11 +174,13 @@ func TestValidatePA(t *testing.T) {
 		{"negative P45", func(p *PA) { p.P45PayToDate = -1 }, []string{"p45_pay_to_date"}},
 	}
 	for _, c := range cases {
-		p := good
-		c.change(&p)
-		if got := fields(ValidatePA(p)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			p := good
+			c.change(&p)
+			if got := fields(ValidatePA(p)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
+			}
+		})
 	}
 }
 
@@ -203,11 +211,13 @@ func TestValidateContract(t *testing.T) {
 		{"none with contributions", func(c *Contract) { c.PensionMethod = PensionNone }, []string{"pension_method"}},
 	}
 	for _, c := range cases {
-		k := good
-		c.change(&k)
-		if got := fields(ValidateContract(k)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			k := good
+			c.change(&k)
+			if got := fields(ValidateContract(k)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
+			}
+		})
 	}
 }
 
@@ -227,11 +237,13 @@ func TestValidateInsurance(t *testing.T) {
 		{"no dates", func(i *Insurance) { i.StartDate, i.RenewalDate = civil.Date{}, civil.Date{} }, []string{"start_date", "renewal_date"}},
 	}
 	for _, c := range cases {
-		i := good
-		c.change(&i)
-		if got := fields(ValidateInsurance(i)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			i := good
+			c.change(&i)
+			if got := fields(ValidateInsurance(i)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
+			}
+		})
 	}
 }
 

@@ -74,14 +74,16 @@ func TestNIHandComputed(t *testing.T) {
 		{2025, Monthly, 'A', 200000, 7616, 23745},
 	}
 	for _, c := range cases {
-		r, _ := RatesFor(c.year)
-		got, err := r.NI(c.cat, c.f, c.pay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Employee != c.employee || got.Employer != c.employer {
-			t.Errorf("%s %s %s %s: employee %s employer %s; want %s %s", c.year, c.f, c.cat, c.pay, got.Employee, got.Employer, c.employee, c.employer)
-		}
+		t.Run(fmt.Sprint(c.year), func(t *testing.T) {
+			r, _ := RatesFor(c.year)
+			got, err := r.NI(c.cat, c.f, c.pay)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Employee != c.employee || got.Employer != c.employer {
+				t.Errorf("%s %s %s %s: employee %s employer %s; want %s %s", c.year, c.f, c.cat, c.pay, got.Employee, got.Employer, c.employee, c.employer)
+			}
+		})
 	}
 }
 
@@ -184,9 +186,11 @@ func TestNIErrors(t *testing.T) {
 		f   Frequency
 		pay money.Money
 	}{{'X', Weekly, 100}, {'j', Weekly, 100}, {'A', 0, 100}, {'A', Weekly, -1}, {'A', Weekly, MaxPeriodPay + 1}, {0, Weekly, 1}} {
-		if _, err := r.NI(c.cat, c.f, c.pay); err == nil {
-			t.Errorf("NI(%q, %v, %d) should fail", c.cat, c.f, c.pay)
-		}
+		t.Run(fmt.Sprint(c.cat), func(t *testing.T) {
+			if _, err := r.NI(c.cat, c.f, c.pay); err == nil {
+				t.Errorf("NI(%q, %v, %d) should fail", c.cat, c.f, c.pay)
+			}
+		})
 	}
 	for _, s := range []string{"a", " Z ", "h"} {
 		if _, err := ParseNICategory(s); err != nil {

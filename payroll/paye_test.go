@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"math/big"
 	"math/rand"
 	"testing"
@@ -86,20 +87,22 @@ func TestPAYECases(t *testing.T) {
 		{"Scottish 2024-25", 2024, "S1257L", Monthly, 1, false, 300000, 0, 0, 39612, true, 1, 0, 39612},
 	}
 	for _, c := range cases {
-		r, _ := RatesFor(c.year)
-		got, err := r.PAYE(PAYEInput{Code: mustCode(t, c.code), Frequency: c.f, Period: c.period, Week1Month1: c.w1,
-			Pay: c.pay, PreviousPay: c.prevPay, PreviousTax: c.prevTax})
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		if got.Tax != c.tax || got.Cumulative != c.cumulative || got.TablePeriod != c.tablePeriod || got.Shortfall != c.shortfall || got.TaxToDate != c.toDate {
-			t.Errorf("%s: tax %s cumulative %v p %d shortfall %s to date %s; want %s %v %d %s %s", c.name,
-				got.Tax, got.Cumulative, got.TablePeriod, got.Shortfall, got.TaxToDate, c.tax, c.cumulative, c.tablePeriod, c.shortfall, c.toDate)
-		}
-		if got.TaxablePayToDate != c.pay+c.prevPay {
-			t.Errorf("%s: taxable pay to date %s", c.name, got.TaxablePayToDate)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := RatesFor(c.year)
+			got, err := r.PAYE(PAYEInput{Code: mustCode(t, c.code), Frequency: c.f, Period: c.period, Week1Month1: c.w1,
+				Pay: c.pay, PreviousPay: c.prevPay, PreviousTax: c.prevTax})
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				return
+			}
+			if got.Tax != c.tax || got.Cumulative != c.cumulative || got.TablePeriod != c.tablePeriod || got.Shortfall != c.shortfall || got.TaxToDate != c.toDate {
+				t.Errorf("%s: tax %s cumulative %v p %d shortfall %s to date %s; want %s %v %d %s %s", c.name,
+					got.Tax, got.Cumulative, got.TablePeriod, got.Shortfall, got.TaxToDate, c.tax, c.cumulative, c.tablePeriod, c.shortfall, c.toDate)
+			}
+			if got.TaxablePayToDate != c.pay+c.prevPay {
+				t.Errorf("%s: taxable pay to date %s", c.name, got.TaxablePayToDate)
+			}
+		})
 	}
 }
 
@@ -112,9 +115,11 @@ func TestFreePay(t *testing.T) {
 		monthly bool
 		want    int64
 	}{{1257, false, 24192}, {1257, true, 104826}, {1000, false, 19249}, {1000, true, 83409}, {1, false, 37}, {1, true, 159}, {500, false, 9633}, {501, false, 9616 + 37}, {0, true, 0}} {
-		if got := freePayPeriod1(c.n, c.monthly); got != c.want {
-			t.Errorf("freePayPeriod1(%d, %v) = %d, want %d", c.n, c.monthly, got, c.want)
-		}
+		t.Run(fmt.Sprint(c.n), func(t *testing.T) {
+			if got := freePayPeriod1(c.n, c.monthly); got != c.want {
+				t.Errorf("freePayPeriod1(%d, %v) = %d, want %d", c.n, c.monthly, got, c.want)
+			}
+		})
 	}
 }
 

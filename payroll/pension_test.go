@@ -60,13 +60,15 @@ func TestAssessWorker(t *testing.T) {
 		{"no date of birth", "", payday, Monthly, 200000, NotAssessed},
 	}
 	for _, c := range cases {
-		var dob civil.Date
-		if c.dob != "" {
-			dob = civil.MustParse(c.dob)
-		}
-		if got := r.AssessWorker(dob, c.on, c.f, c.pay); got != c.want {
-			t.Errorf("%s: %s, want %s", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			var dob civil.Date
+			if c.dob != "" {
+				dob = civil.MustParse(c.dob)
+			}
+			if got := r.AssessWorker(dob, c.on, c.f, c.pay); got != c.want {
+				t.Errorf("%s: %s, want %s", c.name, got, c.want)
+			}
+		})
 	}
 }
 
@@ -103,13 +105,15 @@ func TestPensionContributions(t *testing.T) {
 		{"decimal percent", PensionSettings{Membership: Enrolled, Method: NetPay, EmployeePercent: 450, EmployerPercent: 350}, Monthly, 200000, 148000, 6660, 0, 5180},
 	}
 	for _, c := range cases {
-		got, err := r.Pension(c.s, c.f, c.pay)
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		if got.Base != c.base || got.Employee != c.employee || got.TaxRelief != c.relief || got.Employer != c.empl {
-			t.Errorf("%s: base %s employee %s relief %s employer %s; want %s %s %s %s", c.name, got.Base, got.Employee, got.TaxRelief, got.Employer, c.base, c.employee, c.relief, c.empl)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			got, err := r.Pension(c.s, c.f, c.pay)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got.Base != c.base || got.Employee != c.employee || got.TaxRelief != c.relief || got.Employer != c.empl {
+				t.Errorf("%s: base %s employee %s relief %s employer %s; want %s %s %s %s", c.name, got.Base, got.Employee, got.TaxRelief, got.Employer, c.base, c.employee, c.relief, c.empl)
+			}
+		})
 	}
 	if _, err := r.Pension(PensionSettings{Membership: Enrolled, EmployeePercent: 10001}, Monthly, 1); err == nil {
 		t.Error("over 100% should fail")

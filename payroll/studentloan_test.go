@@ -40,20 +40,22 @@ func TestStudentLoans(t *testing.T) {
 		{"zero pay", 2026, Plan2, false, Weekly, 0, 0},
 	}
 	for _, c := range cases {
-		r, _ := RatesFor(c.year)
-		var got money.Money
-		var err error
-		if c.pg {
-			got, err = r.PostgraduateLoan(c.f, c.earnings)
-		} else {
-			got, err = r.StudentLoan(c.plan, c.f, c.earnings)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		if got != c.want {
-			t.Errorf("%s: %s on %s, want %s", c.name, got, c.earnings, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := RatesFor(c.year)
+			var got money.Money
+			var err error
+			if c.pg {
+				got, err = r.PostgraduateLoan(c.f, c.earnings)
+			} else {
+				got, err = r.StudentLoan(c.plan, c.f, c.earnings)
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got != c.want {
+				t.Errorf("%s: %s on %s, want %s", c.name, got, c.earnings, c.want)
+			}
+		})
 	}
 	r, _ := RatesFor(2026)
 	if w, m := r.LoanThreshold(Plan2, false, Weekly), r.LoanThreshold(Plan2, false, Monthly); w != 56509 || m != 244875 {

@@ -1,6 +1,7 @@
 package rota
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -161,9 +162,11 @@ func TestWeekMove(t *testing.T) {
 		{Pos{99, -3, 7}, Left, Pos{4, 0, 0}}, // off the grid: clamped first
 	}
 	for _, tc := range tests {
-		if got := w.Move(tc.from, tc.dir); got != tc.want {
-			t.Errorf("Move(%+v, %d) = %+v, want %+v", tc.from, tc.dir, got, tc.want)
-		}
+		t.Run(fmt.Sprint(tc.from), func(t *testing.T) {
+			if got := w.Move(tc.from, tc.dir); got != tc.want {
+				t.Errorf("Move(%+v, %d) = %+v, want %+v", tc.from, tc.dir, got, tc.want)
+			}
+		})
 	}
 	if got := w.Describe(Pos{0, 1, 0}); got != "Zoë Ní Bhriain, Tuesday 7 April: no shifts" {
 		t.Errorf("Describe empty = %q", got)

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -132,10 +133,12 @@ func TestTransactionsAreCheckedAndBankLinesKeepTheirAmounts(t *testing.T) {
 		{LedgerFilter{Unsorted: true}, "Sample Chemist", 1},
 		{LedgerFilter{From: civil.MustParse("2026-04-05"), To: civil.MustParse("2026-04-10"), Sort: OldestFirst}, "SAMPLE SHOP", 2},
 	} {
-		l, err := s.Ledger(a.ID, tc.f)
-		if err != nil || len(l.Entries) != tc.n || l.Entries[0].Payee != tc.first {
-			t.Errorf("%+v: %d lines, first %+v, %v", tc.f, len(l.Entries), l.Entries, err)
-		}
+		t.Run(tc.first, func(t *testing.T) {
+			l, err := s.Ledger(a.ID, tc.f)
+			if err != nil || len(l.Entries) != tc.n || l.Entries[0].Payee != tc.first {
+				t.Errorf("%+v: %d lines, first %+v, %v", tc.f, len(l.Entries), l.Entries, err)
+			}
+		})
 	}
 	if _, err := s.Ledger(a.ID, LedgerFilter{From: civil.MustParse("2026-05-01"), To: civil.MustParse("2026-04-01")}); ErrorCode(err) != Invalid {
 		t.Errorf("backwards dates: %v", err)
@@ -317,10 +320,12 @@ func TestReceiptsAreCheckedByContent(t *testing.T) {
 		{"empty.png", nil, "is empty"},
 		{"huge.pdf", append([]byte("%PDF-"), make([]byte, MaxReceiptBytes)...), "at most 10 MB"},
 	} {
-		_, err := s.AddReceiptFile(tr.ID, write(tc.name, tc.data))
-		if !strings.Contains(FieldProblems(err).For("path"), tc.want) {
-			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := s.AddReceiptFile(tr.ID, write(tc.name, tc.data))
+			if !strings.Contains(FieldProblems(err).For("path"), tc.want) {
+				t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+			}
+		})
 	}
 	if _, err := s.AddReceiptFile(tr.ID, filepath.Join(dir, "missing.pdf")); FieldProblems(err).For("path") == "" {
 		t.Errorf("missing file: %v", err)
@@ -447,13 +452,15 @@ func TestImportRefusesBadFilesAndWritesNothing(t *testing.T) {
 		{huge, "50 MB", 0},
 		{filepath.Join(t.TempDir(), "nowhere.csv"), "There is no file", 0},
 	} {
-		_, err := s.PlanImportFile(a.ID, tc.file)
-		if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), tc.want) || RefusedLines(err) != tc.rejected {
-			t.Errorf("%s: %v (rejected %d), want Invalid holding %q, %d rejected", filepath.Base(tc.file), err, RefusedLines(err), tc.want, tc.rejected)
-		}
-		if strings.HasSuffix(tc.file, "bad_columns.csv") && !strings.Contains(ErrorMessage(err), "nothing was imported") {
-			t.Errorf("bad columns: %q", ErrorMessage(err))
-		}
+		t.Run(tc.file, func(t *testing.T) {
+			_, err := s.PlanImportFile(a.ID, tc.file)
+			if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), tc.want) || RefusedLines(err) != tc.rejected {
+				t.Errorf("%s: %v (rejected %d), want Invalid holding %q, %d rejected", filepath.Base(tc.file), err, RefusedLines(err), tc.want, tc.rejected)
+			}
+			if strings.HasSuffix(tc.file, "bad_columns.csv") && !strings.Contains(ErrorMessage(err), "nothing was imported") {
+				t.Errorf("bad columns: %q", ErrorMessage(err))
+			}
+		})
 	}
 	// A category that is not the budget's refuses the whole import.
 	prev, err := s.PlanImportFile(a.ID, "../budget/testdata/layout2_paidin_paidout.csv")
@@ -646,9 +653,11 @@ func TestForecastAndStatusRefusals(t *testing.T) {
 		start civil.Date
 		weeks int
 	}{{civil.MustParse("2026-03-01"), 12}, {civil.MustParse("2026-05-01"), 600}, {civil.Date{}, 12}} {
-		if _, err := s.Forecast(a.ID, tc.start, tc.weeks); ErrorCode(err) != Invalid {
-			t.Errorf("%v %d: %v", tc.start, tc.weeks, err)
-		}
+		t.Run(fmt.Sprint(tc.start), func(t *testing.T) {
+			if _, err := s.Forecast(a.ID, tc.start, tc.weeks); ErrorCode(err) != Invalid {
+				t.Errorf("%v %d: %v", tc.start, tc.weeks, err)
+			}
+		})
 	}
 	if _, err := s.Forecast(999, civil.MustParse("2026-05-01"), 12); ErrorCode(err) != NotFound {
 		t.Errorf("no budget: %v", err)
@@ -671,10 +680,12 @@ func TestHMRCDueDatesAndDeadlines(t *testing.T) {
 		{"2027-03-25", false, "2027-04-22", "2027-04-05"},
 		{"2026-08-23", false, "2026-09-22", "2026-09-05"},
 	} {
-		due, end := HMRCDueOn(civil.MustParse(tc.today), tc.quarterly)
-		if due != civil.MustParse(tc.due) || end != civil.MustParse(tc.end) {
-			t.Errorf("%s quarterly %v: %s for %s, want %s for %s", tc.today, tc.quarterly, due, end, tc.due, tc.end)
-		}
+		t.Run(tc.today, func(t *testing.T) {
+			due, end := HMRCDueOn(civil.MustParse(tc.today), tc.quarterly)
+			if due != civil.MustParse(tc.due) || end != civil.MustParse(tc.end) {
+				t.Errorf("%s quarterly %v: %s for %s, want %s for %s", tc.today, tc.quarterly, due, end, tc.due, tc.end)
+			}
+		})
 	}
 	s := openTemp(t)
 	a := setupMoney(t, s, false)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -391,9 +392,11 @@ func TestEndTimeSaysTheTrueLengthAcrossTheClockChange(t *testing.T) {
 		{"29/03/2026", "01:30", "08:00", "", "⚠ There is no 01:30 on 29/03/2026 in the UK: the clocks go forward an hour that night. Check the time (for example, use 02:30)."},
 		{"16/11/2026", "8", "16:00", "", ""},
 	} {
-		if got := endSentence(tc.date, tc.start, tc.end, tc.brk, rota.Day); got != tc.want {
-			t.Errorf("%s %s-%s: %q, want %q", tc.date, tc.start, tc.end, got, tc.want)
-		}
+		t.Run(fmt.Sprint(tc.date), func(t *testing.T) {
+			if got := endSentence(tc.date, tc.start, tc.end, tc.brk, rota.Day); got != tc.want {
+				t.Errorf("%s %s-%s: %q, want %q", tc.date, tc.start, tc.end, got, tc.want)
+			}
+		})
 	}
 }
 

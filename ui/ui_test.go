@@ -367,16 +367,18 @@ func TestShortcutsSwitchSections(t *testing.T) {
 		{sectionPeople, "Working for you"},
 		{sectionHome, "The direct payment"},
 	} {
-		shortcut(t, u, tc.s.shortcut())
-		if u.section != tc.s {
-			t.Errorf("Ctrl+%s: section %s", tc.s.key(), u.section)
-		}
-		if !strings.Contains(pageText(u), tc.text) {
-			t.Errorf("%s page lacks %q", tc.s, tc.text)
-		}
-		if u.navBtns[tc.s].Importance != widget.HighImportance {
-			t.Errorf("%s is not marked in the navigation", tc.s)
-		}
+		t.Run(tc.text, func(t *testing.T) {
+			shortcut(t, u, tc.s.shortcut())
+			if u.section != tc.s {
+				t.Errorf("Ctrl+%s: section %s", tc.s.key(), u.section)
+			}
+			if !strings.Contains(pageText(u), tc.text) {
+				t.Errorf("%s page lacks %q", tc.s, tc.text)
+			}
+			if u.navBtns[tc.s].Importance != widget.HighImportance {
+				t.Errorf("%s is not marked in the navigation", tc.s)
+			}
+		})
 	}
 	// They work while typing in a box too.
 	u.ShowSection(sectionPeople)

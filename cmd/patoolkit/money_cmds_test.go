@@ -72,13 +72,15 @@ func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
 		{"../../budget/testdata/bad_balance.csv", "Line ", `"rejected": 1`},
 		{"../../budget/testdata/empty.csv", "is empty", `"rejected": 0`},
 	} {
-		code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", tc.file, "--json")
-		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "nothing was imported") {
-			t.Errorf("%s: exit %d, stderr %q", tc.file, code, stderr)
-		}
-		if !strings.Contains(out, `"imported": 0`) || !strings.Contains(out, tc.json) {
-			t.Errorf("%s: stdout %q", tc.file, out)
-		}
+		t.Run(filepath.Base(tc.file), func(t *testing.T) {
+			code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", tc.file, "--json")
+			if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "nothing was imported") {
+				t.Errorf("%s: exit %d, stderr %q", tc.file, code, stderr)
+			}
+			if !strings.Contains(out, `"imported": 0`) || !strings.Contains(out, tc.json) {
+				t.Errorf("%s: stdout %q", tc.file, out)
+			}
+		})
 	}
 	wantRefusal(t, 2, "There is no file", "import", "bank", "--data", path, "--account", priya, "--file", "nowhere.csv")
 	wantRefusal(t, 2, "--file", "import", "bank", "--data", path, "--account", priya)
