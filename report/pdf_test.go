@@ -3,12 +3,12 @@ package report
 import (
 	"bytes"
 	"flag"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"patoolkit/report/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata from what the writers give now (go test ./report -update)")
@@ -16,41 +16,7 @@ var update = flag.Bool("update", false, "rewrite testdata from what the writers 
 // golden compares got with testdata/name, or writes it there with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v: write it with go test ./report -update", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s has changed; if the change is meant, run go test ./report -update and review the diff.\ngot:\n%s", path, got)
-	}
-}
-
-// pdfText returns the text of a PDF, as pdftotext (poppler-utils) reads it.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is missing: install poppler-utils (scripts/deps.sh test does) to check the PDFs' text")
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", in, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (install poppler-utils): %v", err)
-	}
-	return string(out)
+	reporttest.Golden(t, filepath.Join("testdata", name), got, *update, "go test ./report -update")
 }
 
 func TestDocTextAndDeterminism(t *testing.T) {
@@ -75,7 +41,7 @@ func TestDocTextAndDeterminism(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("the same document gave different bytes")
 	}
-	text := pdfText(t, a)
+	text := reporttest.PDFText(t, a)
 	golden(t, "doc.txt", []byte(text))
 	for _, want := range []string{"Timesheet", "Managed by Jane Smith for Tom Smith", "Zoë Ní Bhriain", "£1,156.25",
 		"Łukasz Nowak", "Page 1 of 3", "Page 3 of 3", "Made with PA Employer Toolkit on 20/11/2026", "Employer's signature"} {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,50 +10,17 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/report/reporttest"
 	"patoolkit/service"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from what the commands give now (go test ./cmd/patoolkit -run Golden -update)")
 
 // golden compares got with testdata/golden/name, or writes it there with
-// -update, so a change of output shows in review as a change of the file.
+// -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v: write it with go test ./cmd/patoolkit -run Golden -update", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s has changed: %s\nIf the change is meant, run go test ./cmd/patoolkit -run Golden -update and review the diff.", path, firstDifference(want, got))
-	}
-}
-
-// firstDifference names the first line where got differs from want.
-func firstDifference(want, got []byte) string {
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d is\n\t%q\nwas\n\t%q", i+1, gl, wl)
-		}
-	}
-	return "the line endings differ"
+	reporttest.Golden(t, filepath.Join("testdata", "golden", name), got, *update, "go test ./cmd/patoolkit -run Golden -update")
 }
 
 // fixDemoClock makes the commands' clock and "today" the demo's last day,
@@ -165,17 +131,7 @@ func TestGoldenExports(t *testing.T) {
 				golden(t, tc.name, outs[0])
 				return
 			}
-			golden(t, strings.TrimSuffix(tc.name, ".pdf")+".txt", []byte(layoutText(t, outs[0])))
+			golden(t, strings.TrimSuffix(tc.name, ".pdf")+".txt", []byte(reporttest.PDFText(t, outs[0])))
 		})
 	}
-}
-
-// layoutText is a PDF's text as pdftotext -layout reads it.
-func layoutText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	in := filepath.Join(t.TempDir(), "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return pdfToText(t, in)
 }
