@@ -49,14 +49,9 @@ func lastAudit(t *testing.T, s *Service, accountID int64) string {
 func signedTimesheet(t *testing.T) (*Service, household.Account, rota.Timesheet) {
 	t.Helper()
 	s, a, sarah, _ := rotaSetup(t)
-	if _, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day}); err != nil {
-		t.Fatal(err)
-	}
-	ts, err := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-16"))
+	_, ts := sarahsNovember(t, s, a, sarah)
+	ts, err := s.SignTimesheet(ts.ID, "Sarah Lee", civil.MustParse("2026-11-30"))
 	if err != nil {
-		t.Fatal(err)
-	}
-	if ts, err = s.SignTimesheet(ts.ID, "Sarah Lee", civil.MustParse("2026-11-30")); err != nil {
 		t.Fatal(err)
 	}
 	return s, a, ts
@@ -379,10 +374,7 @@ func TestFindPAAndOneRecord(t *testing.T) {
 	if _, err := s.PA(sarah.ID + 100); ErrorCode(err) != NotFound {
 		t.Errorf("PA of no one = %v", err)
 	}
-	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, _ := sarahsNovember(t, s, a, sarah)
 	if got, err := s.Shift(sh.ID); err != nil || !got.Start.Equal(sh.Start) || got.PAID != sarah.ID {
 		t.Errorf("Shift = %+v %v", got, err)
 	}
