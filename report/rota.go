@@ -127,9 +127,9 @@ func TimesheetsPDF(w io.Writer, who string, made time.Time, docs []TimesheetDoc)
 			}
 			extra := ""
 			if e.Type == rota.SleepIn {
-				extra = fmt.Sprintf("woken %d min", e.WokenMinutes)
+				extra = "woken " + text.Hours(e.WokenMinutes)
 			} else if e.BreakMinutes > 0 {
-				extra = fmt.Sprintf("break %d min", e.BreakMinutes)
+				extra = "break " + text.Hours(e.BreakMinutes)
 			}
 			note := e.Note
 			if ds := diffs[i]; len(ds) > 0 {

@@ -197,7 +197,7 @@ func (g *weekGrid) build() {
 		if w.ByDay && row.Day == g.today {
 			parts = append(parts, gridText("(today)", false, theme.SizeNameText))
 		}
-		parts = append(parts, gridText(text.Hours(row.PaidMinutes)+" paid", false, theme.SizeNameCaptionText))
+		parts = append(parts, gridText(paidText(row.PaidMinutes), false, theme.SizeNameCaptionText))
 		head := headerBox(parts...)
 		heads = append(heads, head)
 		line := []fyne.CanvasObject{head}
