@@ -115,9 +115,11 @@ func TestStarterRules(t *testing.T) {
 		"The People's Pension":           CatPension,
 		"NESTLE SHOP":                    "",
 	} {
-		if got, _ := SuggestCategory(desc, rules); got != want {
-			t.Errorf("%s: %q, want %q", desc, got, want)
-		}
+		t.Run(desc, func(t *testing.T) {
+			if got, _ := SuggestCategory(desc, rules); got != want {
+				t.Errorf("%s: %q, want %q", desc, got, want)
+			}
+		})
 	}
 	for _, r := range rules {
 		if r.Match != NormalisePayee(r.Match) {

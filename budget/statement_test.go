@@ -174,12 +174,14 @@ func TestSameTransactionsSameKeysAcrossLayouts(t *testing.T) {
 	}
 	base := keys("layout1_signed_newest_first.csv")
 	for _, f := range []string{"layout3_money_in_out_preamble.csv", "layout4_semicolon_debit_credit.csv", "layout5_latin1_type.csv", "layout6_prepaid_tab_bom.csv"} {
-		got := keys(f)
-		for i := range base {
-			if got[i] != base[i] {
-				t.Errorf("%s line %d key %s, want %s", f, i, got[i], base[i])
+		t.Run(f, func(t *testing.T) {
+			got := keys(f)
+			for i := range base {
+				if got[i] != base[i] {
+					t.Errorf("%s line %d key %s, want %s", f, i, got[i], base[i])
+				}
 			}
-		}
+		})
 	}
 }
 

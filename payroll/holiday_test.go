@@ -152,9 +152,11 @@ func TestMinimumWage(t *testing.T) {
 		{Date: civil.MustParse("2026-04-01"), Pay: 1, Minutes: 60},
 		{Date: civil.MustParse("2026-04-01"), DateOfBirth: civil.MustParse("1990-01-01"), Pay: -1, Minutes: 60},
 	} {
-		if _, err := CheckMinimumWage(c); err == nil {
-			t.Errorf("CheckMinimumWage(%+v) should fail", c)
-		}
+		t.Run(fmt.Sprint(c), func(t *testing.T) {
+			if _, err := CheckMinimumWage(c); err == nil {
+				t.Errorf("CheckMinimumWage(%+v) should fail", c)
+			}
+		})
 	}
 }
 

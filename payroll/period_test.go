@@ -21,9 +21,11 @@ func TestTaxYear(t *testing.T) {
 		})
 	}
 	for _, in := range []string{"", "2026", "2026-28", "2026-2028", "26-27", "abcd-ef", "2026-2", "2026--27"} {
-		if got, err := ParseTaxYear(in); err == nil {
-			t.Errorf("ParseTaxYear(%q) = %v, want an error", in, got)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParseTaxYear(in); err == nil {
+				t.Errorf("ParseTaxYear(%q) = %v, want an error", in, got)
+			}
+		})
 	}
 	if s := TaxYear(2026).String(); s != "2026-27" {
 		t.Errorf("String = %q", s)
@@ -35,9 +37,11 @@ func TestTaxYear(t *testing.T) {
 		t.Errorf("String = %q", s)
 	}
 	for d, want := range map[string]TaxYear{"2026-04-05": 2025, "2026-04-06": 2026, "2027-04-05": 2026, "2027-01-01": 2026, "2026-03-31": 2025} {
-		if got := TaxYearOf(civil.MustParse(d)); got != want {
-			t.Errorf("TaxYearOf(%s) = %s, want %s", d, got, want)
-		}
+		t.Run(d, func(t *testing.T) {
+			if got := TaxYearOf(civil.MustParse(d)); got != want {
+				t.Errorf("TaxYearOf(%s) = %s, want %s", d, got, want)
+			}
+		})
 	}
 	_, err := RatesFor(2023)
 	want := "tax year 2023-24 is not supported: the supported tax years are 2024-25, 2025-26 and 2026-27"

@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -181,8 +182,10 @@ func TestSSPErrors(t *testing.T) {
 		{Spells: []SickSpell{spell("2024-04-14", "2028-04-20", 100)}, QualifyingDays: MondayToFriday},
 		{Spells: []SickSpell{{}}, QualifyingDays: MondayToFriday},
 	} {
-		if _, err := SSP(in); err == nil {
-			t.Errorf("SSP(%+v) should fail", in)
-		}
+		t.Run(fmt.Sprint(in), func(t *testing.T) {
+			if _, err := SSP(in); err == nil {
+				t.Errorf("SSP(%+v) should fail", in)
+			}
+		})
 	}
 }

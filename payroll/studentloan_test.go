@@ -65,13 +65,17 @@ func TestStudentLoans(t *testing.T) {
 		t.Error("negative earnings should fail")
 	}
 	for in, want := range map[string]StudentLoanPlan{"plan1": Plan1, "Plan 2": Plan2, "plan4": Plan4, "5": Plan5, "": NoStudentLoan, "none": NoStudentLoan} {
-		if got, err := ParseStudentLoanPlan(in); err != nil || got != want {
-			t.Errorf("ParseStudentLoanPlan(%q) = %v, %v", in, got, err)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParseStudentLoanPlan(in); err != nil || got != want {
+				t.Errorf("ParseStudentLoanPlan(%q) = %v, %v", in, got, err)
+			}
+		})
 	}
 	for _, in := range []string{"plan3", "postgraduate", "6"} {
-		if _, err := ParseStudentLoanPlan(in); err == nil {
-			t.Errorf("ParseStudentLoanPlan(%q) should fail", in)
-		}
+		t.Run(in, func(t *testing.T) {
+			if _, err := ParseStudentLoanPlan(in); err == nil {
+				t.Errorf("ParseStudentLoanPlan(%q) should fail", in)
+			}
+		})
 	}
 }

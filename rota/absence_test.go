@@ -63,11 +63,13 @@ func TestHolidayNeedsCoverThenCovered(t *testing.T) {
 	// Holiday taken: three 4-hour mornings and one sleep-in.
 	all := append([]Shift{}, rota...)
 	for _, c := range []Shift{wed, thu, changed[2], changed[3]} {
-		for i := range all {
-			if all[i].ID == c.ID {
-				all[i] = c
+		t.Run(fmt.Sprint(c), func(t *testing.T) {
+			for i := range all {
+				if all[i].ID == c.ID {
+					all[i] = c
+				}
 			}
-		}
+		})
 	}
 	got := HolidayTaken(all, []Absence{hol}, 1, civil.MustParse("2026-04-01"), civil.MustParse("2026-04-30"))
 	if got != (HolidayUse{Minutes: 720, SleepIns: 1, Shifts: 4}) {
@@ -219,9 +221,11 @@ func TestAbsenceValidate(t *testing.T) {
 		t.Error("ApplyAbsence accepted an invalid absence")
 	}
 	for in, want := range map[string]AbsenceKind{"Holiday": Holiday, "sick": Sickness, "Other leave": OtherLeave, "hospital stay": HospitalStay} {
-		if got, err := ParseAbsenceKind(in); err != nil || got != want {
-			t.Errorf("ParseAbsenceKind(%q) = %q %v", in, got, err)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParseAbsenceKind(in); err != nil || got != want {
+				t.Errorf("ParseAbsenceKind(%q) = %q %v", in, got, err)
+			}
+		})
 	}
 }
 

@@ -282,9 +282,11 @@ func TestChangeFrom(t *testing.T) {
 		t.Errorf("old pattern still fills after the change: %d", len(occ))
 	}
 	for _, d := range []string{"2026-04-06", "2026-04-01"} {
-		if _, _, err := p.ChangeFrom(civil.MustParse(d), nil); err == nil {
-			t.Errorf("change from %s accepted", d)
-		}
+		t.Run(d, func(t *testing.T) {
+			if _, _, err := p.ChangeFrom(civil.MustParse(d), nil); err == nil {
+				t.Errorf("change from %s accepted", d)
+			}
+		})
 	}
 	if _, _, err := p.ChangeFrom(civil.MustParse("2026-05-04"), []PatternEntry{{PAID: 0}}); err == nil {
 		t.Error("invalid new entries accepted")

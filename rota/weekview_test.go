@@ -105,13 +105,15 @@ func TestBuildWeekByDay(t *testing.T) {
 func TestWeekStatusMarkers(t *testing.T) {
 	base := Shift{PAID: 1, Start: lt(t, "2026-04-06 08:00"), End: lt(t, "2026-04-06 12:00"), Type: Day}
 	for st, want := range map[Status]string{Planned: "", Suspended: "[suspended]", Retained: "[retained]", Cancelled: "[cancelled]"} {
-		s := base
-		s.ID, s.Status = 1, st
-		w := BuildWeek(civil.MustParse("2026-04-06"), []Shift{s}, weekPAs, false)
-		b, ok := w.BlockAt(Pos{0, 0, 0})
-		if !ok || b.Marker != want {
-			t.Errorf("%s: marker %q, want %q", st, b.Marker, want)
-		}
+		t.Run(fmt.Sprint(st), func(t *testing.T) {
+			s := base
+			s.ID, s.Status = 1, st
+			w := BuildWeek(civil.MustParse("2026-04-06"), []Shift{s}, weekPAs, false)
+			b, ok := w.BlockAt(Pos{0, 0, 0})
+			if !ok || b.Marker != want {
+				t.Errorf("%s: marker %q, want %q", st, b.Marker, want)
+			}
+		})
 	}
 	// A suspended shift with nobody on it stays in its PA's row.
 	s := base

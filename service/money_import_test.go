@@ -277,9 +277,11 @@ func TestAnotherBudgetsStatementCanBeImportedAnyway(t *testing.T) {
 func TestDemoSampleStatementIsPriyas(t *testing.T) {
 	s, accs := demoService(t)
 	for name, want := range map[string]string{"Tom's care": "Priya's support", "Priya's support": ""} {
-		prev, err := s.PlanImportFile(accs[name].ID, bankSamplePath)
-		if err != nil || prev.OtherBudget != want {
-			t.Errorf("%s: other budget %q, want %q (%v)", name, prev.OtherBudget, want, err)
-		}
+		t.Run(name, func(t *testing.T) {
+			prev, err := s.PlanImportFile(accs[name].ID, bankSamplePath)
+			if err != nil || prev.OtherBudget != want {
+				t.Errorf("%s: other budget %q, want %q (%v)", name, prev.OtherBudget, want, err)
+			}
+		})
 	}
 }

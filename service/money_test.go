@@ -74,9 +74,11 @@ func TestTransactionsAreCheckedAndBankLinesKeepTheirAmounts(t *testing.T) {
 	_, err := s.SaveTransaction(a.ID, budget.Transaction{Date: civil.MustParse("2026-03-01"), Amount: 0, Category: "Biscuits"})
 	p := FieldProblems(err)
 	for _, f := range []string{"date", "payee", "amount", "category"} {
-		if p.For(f) == "" {
-			t.Errorf("no message for %s: %v", f, err)
-		}
+		t.Run(f, func(t *testing.T) {
+			if p.For(f) == "" {
+				t.Errorf("no message for %s: %v", f, err)
+			}
+		})
 	}
 	if !strings.Contains(p.For("date"), "before the account's opening balance") {
 		t.Errorf("date message %q", p.For("date"))
@@ -265,9 +267,11 @@ func TestOwedSetAsideAndBillsAreChecked(t *testing.T) {
 	_, err := s.AddOwed(a.ID, budget.Owed{Kind: "gift", Amount: -1, Raised: civil.MustParse("2026-05-02"), Due: civil.MustParse("2026-05-01")})
 	p := FieldProblems(err)
 	for _, f := range []string{"kind", "payee", "amount", "due"} {
-		if p.For(f) == "" {
-			t.Errorf("owed: no message for %s: %v", f, err)
-		}
+		t.Run(f, func(t *testing.T) {
+			if p.For(f) == "" {
+				t.Errorf("owed: no message for %s: %v", f, err)
+			}
+		})
 	}
 	if _, err := s.SaveSetAside(SetAside{AccountID: a.ID, Amount: -5}); len(FieldProblems(err)) != 2 {
 		t.Errorf("set aside: %v", err)
@@ -558,91 +562,93 @@ func addDayShift(t *testing.T, s *Service, accountID, paID int64, d civil.Date, 
 // engine and matches a hand calculation to the penny.
 func TestForecastCostsAKnownRota(t *testing.T) {
 	for _, allowance := range []bool{false, true} {
-		s := openTemp(t)
-		a := setupMoney(t, s, allowance)
-		pa, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Zoë Ní Bhriain", DateOfBirth: civil.MustParse("1990-03-02"),
-			StartDate: civil.MustParse("2026-04-01"), TaxCode: "1257L", NICategory: "A"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.SaveContract(household.Contract{PAID: pa.ID, EffectiveFrom: civil.MustParse("2026-04-01"),
-			HoursType: household.FixedHours, ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.80"),
-			HolidayMethod: household.HolidayAccrued, PensionScheme: "NEST", PensionMethod: household.PensionReliefAtSource,
-			PensionBasis: household.PensionQualifying, PensionEmployeeBP: 500, PensionEmployerBP: 300}); err != nil {
-			t.Fatal(err)
-		}
-		// 20 hours a week: 09:00 to 13:00, Monday to Friday, June and July 2026.
-		for d := civil.MustParse("2026-06-01"); !d.After(civil.MustParse("2026-07-31")); d = d.AddDays(1) {
-			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-				addDayShift(t, s, a.ID, pa.ID, d, 9, 4)
+		t.Run(fmt.Sprint(allowance), func(t *testing.T) {
+			s := openTemp(t)
+			a := setupMoney(t, s, allowance)
+			pa, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Zoë Ní Bhriain", DateOfBirth: civil.MustParse("1990-03-02"),
+				StartDate: civil.MustParse("2026-04-01"), TaxCode: "1257L", NICategory: "A"})
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if _, err := s.SaveMoneyAccount(MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1000"),
-			OpeningDate: civil.MustParse("2026-06-01"), PaymentFirst: civil.MustParse("2026-06-01")}); err != nil {
-			t.Fatal(err)
-		}
-		f, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 12)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// By hand, 2026-27 rates, monthly pay on the last working day:
-		//
-		// June: 22 weekdays × 4 h × £12.80 = £1,126.40.
-		//   Employer NI: (1,126.40 − 417 secondary threshold) × 15% = £106.41.
-		//   Pension: qualifying earnings 1,126.40 − 520 = 606.40; employer
-		//   3% = 18.192, £18.19 (Zoë, 36, earns over the £833 trigger).
-		//   Cost = 1,126.40 + 106.41 + 18.19 = £1,251.00, paid Tuesday 30 June
-		//   (week 5, from 29 June).
-		// July: 23 weekdays × £51.20 = £1,177.60.
-		//   Employer NI: (1,177.60 − 417) × 15% = £114.09.
-		//   Pension: (1,177.60 − 520) × 3% = 19.728, £19.73.
-		//   Cost = 1,177.60 + 114.09 + 19.73 = £1,311.42, paid Friday 31 July
-		//   (week 9, from 27 July).
-		// With the Employment Allowance the employer NI is all offset:
-		//   £1,144.59 and £1,197.33.
-		// Council £1,300 on 1 June, 1 July, 1 August (weeks 1, 5 and 9).
-		// Balance: 1,000 + 1,300 = 2,300.00 (weeks 1-4);
-		//   + 1,300 − 1,251.00 = 2,349.00 (weeks 5-8);
-		//   + 1,300 − 1,311.42 = 2,337.58 (weeks 9-12).
-		//   With the allowance: 2,455.41, then 2,558.08.
-		// The surplus (less the £200 contingency) stays under the £2,400 limit.
-		june, july := "1251.00", "1311.42"
-		bal := []string{"2300.00", "2349.00", "2337.58"}
-		if allowance {
-			june, july = "1144.59", "1197.33"
-			bal = []string{"2300.00", "2455.41", "2558.08"}
-		}
-		if len(f.Periods) != 2 || f.Periods[0].Gross != money.MustParse("1126.40") || f.Periods[1].Gross != money.MustParse("1177.60") ||
-			f.Periods[0].Cost != money.MustParse(june) || f.Periods[1].Cost != money.MustParse(july) || f.Periods[0].Estimated {
-			t.Errorf("allowance %v: periods %+v", allowance, f.Periods)
-		}
-		if f.Periods[0].EmployerNI != money.MustParse("106.41") || f.Periods[0].EmployerPension != money.MustParse("18.19") {
-			t.Errorf("allowance %v: June NI %s pension %s", allowance, f.Periods[0].EmployerNI, f.Periods[0].EmployerPension)
-		}
-		for i, w := range f.Weeks {
-			want := bal[i/4]
-			spend := money.Money(0)
-			switch i {
-			case 4:
-				spend = money.MustParse(june)
-			case 8:
-				spend = money.MustParse(july)
+			if _, err := s.SaveContract(household.Contract{PAID: pa.ID, EffectiveFrom: civil.MustParse("2026-04-01"),
+				HoursType: household.FixedHours, ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.80"),
+				HolidayMethod: household.HolidayAccrued, PensionScheme: "NEST", PensionMethod: household.PensionReliefAtSource,
+				PensionBasis: household.PensionQualifying, PensionEmployeeBP: 500, PensionEmployerBP: 300}); err != nil {
+				t.Fatal(err)
 			}
-			if w.Balance != money.MustParse(want) || w.Spending != spend {
-				t.Errorf("allowance %v: week %d (%s): balance %s spending %s, want %s and %s", allowance, i+1, w.WeekStart.UK(), w.Balance, w.Spending, want, spend)
+			// 20 hours a week: 09:00 to 13:00, Monday to Friday, June and July 2026.
+			for d := civil.MustParse("2026-06-01"); !d.After(civil.MustParse("2026-07-31")); d = d.AddDays(1) {
+				if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+					addDayShift(t, s, a.ID, pa.ID, d, 9, 4)
+				}
 			}
-		}
-		if !f.Summary.RunsOutWeek.IsZero() || !f.Summary.OverLimitWeek.IsZero() {
-			t.Errorf("summary %+v", f.Summary)
-		}
-		// Past the planned rota (August), the contract's 20 hours count.
-		g, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 14)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(g.Periods) != 3 || !g.Periods[2].Estimated || !strings.Contains(strings.Join(g.Notes, " "), "planned up to 31/07/2026") {
-			t.Errorf("allowance %v: August %+v %v", allowance, g.Periods, g.Notes)
-		}
+			if _, err := s.SaveMoneyAccount(MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1000"),
+				OpeningDate: civil.MustParse("2026-06-01"), PaymentFirst: civil.MustParse("2026-06-01")}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 12)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// By hand, 2026-27 rates, monthly pay on the last working day:
+			//
+			// June: 22 weekdays × 4 h × £12.80 = £1,126.40.
+			//   Employer NI: (1,126.40 − 417 secondary threshold) × 15% = £106.41.
+			//   Pension: qualifying earnings 1,126.40 − 520 = 606.40; employer
+			//   3% = 18.192, £18.19 (Zoë, 36, earns over the £833 trigger).
+			//   Cost = 1,126.40 + 106.41 + 18.19 = £1,251.00, paid Tuesday 30 June
+			//   (week 5, from 29 June).
+			// July: 23 weekdays × £51.20 = £1,177.60.
+			//   Employer NI: (1,177.60 − 417) × 15% = £114.09.
+			//   Pension: (1,177.60 − 520) × 3% = 19.728, £19.73.
+			//   Cost = 1,177.60 + 114.09 + 19.73 = £1,311.42, paid Friday 31 July
+			//   (week 9, from 27 July).
+			// With the Employment Allowance the employer NI is all offset:
+			//   £1,144.59 and £1,197.33.
+			// Council £1,300 on 1 June, 1 July, 1 August (weeks 1, 5 and 9).
+			// Balance: 1,000 + 1,300 = 2,300.00 (weeks 1-4);
+			//   + 1,300 − 1,251.00 = 2,349.00 (weeks 5-8);
+			//   + 1,300 − 1,311.42 = 2,337.58 (weeks 9-12).
+			//   With the allowance: 2,455.41, then 2,558.08.
+			// The surplus (less the £200 contingency) stays under the £2,400 limit.
+			june, july := "1251.00", "1311.42"
+			bal := []string{"2300.00", "2349.00", "2337.58"}
+			if allowance {
+				june, july = "1144.59", "1197.33"
+				bal = []string{"2300.00", "2455.41", "2558.08"}
+			}
+			if len(f.Periods) != 2 || f.Periods[0].Gross != money.MustParse("1126.40") || f.Periods[1].Gross != money.MustParse("1177.60") ||
+				f.Periods[0].Cost != money.MustParse(june) || f.Periods[1].Cost != money.MustParse(july) || f.Periods[0].Estimated {
+				t.Errorf("allowance %v: periods %+v", allowance, f.Periods)
+			}
+			if f.Periods[0].EmployerNI != money.MustParse("106.41") || f.Periods[0].EmployerPension != money.MustParse("18.19") {
+				t.Errorf("allowance %v: June NI %s pension %s", allowance, f.Periods[0].EmployerNI, f.Periods[0].EmployerPension)
+			}
+			for i, w := range f.Weeks {
+				want := bal[i/4]
+				spend := money.Money(0)
+				switch i {
+				case 4:
+					spend = money.MustParse(june)
+				case 8:
+					spend = money.MustParse(july)
+				}
+				if w.Balance != money.MustParse(want) || w.Spending != spend {
+					t.Errorf("allowance %v: week %d (%s): balance %s spending %s, want %s and %s", allowance, i+1, w.WeekStart.UK(), w.Balance, w.Spending, want, spend)
+				}
+			}
+			if !f.Summary.RunsOutWeek.IsZero() || !f.Summary.OverLimitWeek.IsZero() {
+				t.Errorf("summary %+v", f.Summary)
+			}
+			// Past the planned rota (August), the contract's 20 hours count.
+			g, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 14)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Periods) != 3 || !g.Periods[2].Estimated || !strings.Contains(strings.Join(g.Notes, " "), "planned up to 31/07/2026") {
+				t.Errorf("allowance %v: August %+v %v", allowance, g.Periods, g.Notes)
+			}
+		})
 	}
 }
 

@@ -34,15 +34,17 @@ func rotaFixture(t *testing.T) func(*service.Service) {
 			t.Fatal(err)
 		}
 		for _, name := range []string{"Sarah Lee", "Ali Khan"} {
-			p, err := svc.SavePA(household.PA{AccountID: a.ID, Name: name, StartDate: civil.MustParse("2025-04-06"), DateOfBirth: civil.MustParse("1990-01-01"), TaxCode: "1257L", NICategory: "A"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := svc.SaveContract(household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-06"),
-				HoursType: household.IrregularHours, DayRate: money.MustParse("12.80"), WeekendRate: money.MustParse("13.80"),
-				SleepInAllowance: money.MustParse("80.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
-				t.Fatal(err)
-			}
+			t.Run(name, func(t *testing.T) {
+				p, err := svc.SavePA(household.PA{AccountID: a.ID, Name: name, StartDate: civil.MustParse("2025-04-06"), DateOfBirth: civil.MustParse("1990-01-01"), TaxCode: "1257L", NICategory: "A"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := svc.SaveContract(household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-06"),
+					HoursType: household.IrregularHours, DayRate: money.MustParse("12.80"), WeekendRate: money.MustParse("13.80"),
+					SleepInAllowance: money.MustParse("80.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
+					t.Fatal(err)
+				}
+			})
 		}
 	}
 }
@@ -513,9 +515,11 @@ func TestPatternFillsTheRota(t *testing.T) {
 
 func TestFileSlug(t *testing.T) {
 	for in, want := range map[string]string{"Zoë Ní Bhriain": "zoe-ni-bhriain", "Łukasz Nowak": "lukasz-nowak", " Sam  O'Kafor ": "sam-o-kafor"} {
-		if got := fileSlug(in); got != want {
-			t.Errorf("fileSlug(%q) = %q, want %q", in, got, want)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got := fileSlug(in); got != want {
+				t.Errorf("fileSlug(%q) = %q, want %q", in, got, want)
+			}
+		})
 	}
 }
 

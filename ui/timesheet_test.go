@@ -111,10 +111,12 @@ func TestApprovedTimesheetHasNoEditableFieldsAndLocksByKeyboard(t *testing.T) {
 		t.Errorf("%d editable fields on an approved timesheet", editable)
 	}
 	for _, gone := range []string{"Save changes", "PA signs…", "Approve…", "Add a line for work not on the rota", "Remove this line"} {
-		walk(u.win.Content(), func(o fyne.CanvasObject) {
-			if b, ok := o.(*keyButton); ok && b.Text == gone {
-				t.Errorf("button %q on an approved timesheet", gone)
-			}
+		t.Run(gone, func(t *testing.T) {
+			walk(u.win.Content(), func(o fyne.CanvasObject) {
+				if b, ok := o.(*keyButton); ok && b.Text == gone {
+					t.Errorf("button %q on an approved timesheet", gone)
+				}
+			})
 		})
 	}
 	if !strings.Contains(allText(u), "Line 1: Monday 16/11/2026, 08:00 to 12:00, day shift, 4 hours") {

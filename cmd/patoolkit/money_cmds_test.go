@@ -153,10 +153,12 @@ func TestForecastJSON(t *testing.T) {
 	}
 	for _, w := range weeks {
 		for _, k := range []string{"income", "spending", "balance"} {
-			s, ok := w[k].(string)
-			if !ok || len(s) < 4 || s[len(s)-3] != '.' {
-				t.Errorf("%s = %v: want a string with two decimals", k, w[k])
-			}
+			t.Run(k, func(t *testing.T) {
+				s, ok := w[k].(string)
+				if !ok || len(s) < 4 || s[len(s)-3] != '.' {
+					t.Errorf("%s = %v: want a string with two decimals", k, w[k])
+				}
+			})
 		}
 	}
 	// Tom's demo balance at the start: £1,600.65; the council pays £1,150 on 10 December.
