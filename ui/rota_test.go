@@ -190,20 +190,14 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 
 	// Ctrl+4: timesheets for this month; the first Open button has the focus.
 	shortcut(t, u, sectionTimesheets.shortcut())
-	if got := focusedButton(t, u); got != "Open Ali Khan's timesheet" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Open Ali Khan's timesheet")
 	u.win.Canvas().FocusNext()
-	if got := focusedButton(t, u); got != "Open Sarah Lee's timesheet" {
-		t.Fatalf("Tab moved to %q", got)
-	}
+	wantFocus(t, u, "Open Sarah Lee's timesheet")
 	if !strings.Contains(allText(u), "Sarah Lee: Not started") {
 		t.Errorf("status not shown:\n%s", allText(u))
 	}
 	press(t, u, fyne.KeyReturn)
-	if got := focusedButton(t, u); got != "PA signs…" {
-		t.Fatalf("timesheet opened with the focus on %q:\n%s", got, allText(u))
-	}
+	wantFocus(t, u, "PA signs…")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "The PA signs the timesheet" {
 		t.Fatalf("no signing form:\n%s", allText(u))
@@ -213,9 +207,7 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	}
 	typeText(t, u, "sarah  lee")
 	press(t, u, fyne.KeyReturn)
-	if got := focusedButton(t, u); got != "Approve…" {
-		t.Fatalf("after signing the focus is on %q:\n%s", got, allText(u))
-	}
+	wantFocus(t, u, "Approve…")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "Approve the timesheet" {
 		t.Fatalf("no approval form:\n%s", allText(u))

@@ -123,22 +123,16 @@ func TestApprovedTimesheetHasNoEditableFieldsAndLocksByKeyboard(t *testing.T) {
 		t.Errorf("lines:\n%s", allText(u))
 	}
 	// Mark as paid: the confirmation starts on "No"; Tab then Enter locks.
-	if got := focusedButton(t, u); got != "Mark as paid (lock)…" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Mark as paid (lock)…")
 	press(t, u, fyne.KeyReturn)
-	if got := focusedButton(t, u); got != "No, go back" {
-		t.Fatalf("confirmation focus on %q", got)
-	}
+	wantFocus(t, u, "No, go back")
 	press(t, u, fyne.KeyReturn)
 	if got, _ := svc.Timesheet(ts.ID); got.Status != rota.Approved {
 		t.Fatal("No locked it")
 	}
 	press(t, u, fyne.KeyReturn)
 	u.win.Canvas().FocusNext()
-	if got := focusedButton(t, u); got != "Yes, lock it" {
-		t.Fatalf("Tab moved to %q", got)
-	}
+	wantFocus(t, u, "Yes, lock it")
 	press(t, u, fyne.KeyReturn)
 	if got, _ := svc.Timesheet(ts.ID); got.Status != rota.Locked {
 		t.Errorf("status %s, want locked", got.Status)

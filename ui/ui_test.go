@@ -95,6 +95,14 @@ func focusedButton(t *testing.T, u *UI) string {
 	return b.Text
 }
 
+// wantFocus stops the test unless the focus is on the button labelled want.
+func wantFocus(t *testing.T, u *UI, want string) {
+	t.Helper()
+	if got := focusedButton(t, u); got != want {
+		t.Fatalf("focus on %q, want %q:\n%s", got, want, allText(u))
+	}
+}
+
 // walk calls fn for every object in the window, through containers,
 // scrollers and dialogs.
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
@@ -162,9 +170,7 @@ func TestAddPAWithOnlyTheKeyboard(t *testing.T) {
 	before, _ := svc.PAs(u.Account().ID)
 
 	shortcut(t, u, sectionPeople.shortcut())
-	if got := focusedButton(t, u); got != "Add PA" {
-		t.Fatalf("after Ctrl+2 the focus is on %q, want Add PA", got)
-	}
+	wantFocus(t, u, "Add PA")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "Add a PA" {
 		t.Fatal("Enter on Add PA did not open the form")
@@ -291,9 +297,7 @@ func TestEscapeCancelsAForm(t *testing.T) {
 	if u.form != nil {
 		t.Fatal("Escape did not close the form")
 	}
-	if got := focusedButton(t, u); got != "Add PA" {
-		t.Errorf("after Escape the focus is on %q, want the People list's Add PA", got)
-	}
+	wantFocus(t, u, "Add PA")
 	after, _ := svc.PAs(u.Account().ID)
 	if len(after) != len(before) {
 		t.Errorf("%d PAs, want %d: Escape stored something", len(after), len(before))
@@ -320,9 +324,7 @@ func TestFirstRunWelcomeAndExampleData(t *testing.T) {
 	if !strings.Contains(text, "Welcome to PA Employer Toolkit") {
 		t.Fatalf("no welcome:\n%s", text)
 	}
-	if got := focusedButton(t, u); got != "Set up my budget" {
-		t.Errorf("focus on %q, want Set up my budget", got)
-	}
+	wantFocus(t, u, "Set up my budget")
 	explore := button(t, u, "Explore with example data")
 	u.win.Canvas().Focus(explore)
 	press(t, u, fyne.KeyReturn)
@@ -526,9 +528,7 @@ func TestNewContractTermsKeepHistoryAndExactPercentages(t *testing.T) {
 	p, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
 	before, _ := svc.Contracts(p.ID)
 	u.showContracts(p.ID)
-	if got := focusedButton(t, u); got != "Add new terms" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Add new terms")
 	press(t, u, fyne.KeyReturn)
 	f := u.form
 	typeText(t, u, "01/04/2027")
@@ -625,9 +625,7 @@ func TestBackupFromSettings(t *testing.T) {
 	if !strings.Contains(allText(u), "Replace it?") || !strings.Contains(allText(u), out+" already exists") {
 		t.Fatalf("overwriting was not asked about:\n%s", allText(u))
 	}
-	if got := focusedButton(t, u); got != "No, go back" {
-		t.Fatalf("focus on %q, want No", got)
-	}
+	wantFocus(t, u, "No, go back")
 	press(t, u, fyne.KeyReturn) // No
 	if got, _ := os.ReadFile(out); string(got) != "an older backup" {
 		t.Fatalf("the file was replaced after No")
@@ -635,9 +633,7 @@ func TestBackupFromSettings(t *testing.T) {
 	u.win.Canvas().Focus(entry)
 	press(t, u, fyne.KeyReturn)
 	test.FocusNext(u.win.Canvas())
-	if got := focusedButton(t, u); got != "Yes, replace it" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Yes, replace it")
 	press(t, u, fyne.KeyReturn) // Yes
 	if got, _ := os.ReadFile(out); len(got) != len(before) || !bytes.HasPrefix(got, []byte("SQLite format 3")) {
 		t.Errorf("the backup was not replaced after Yes (%d bytes)", len(got))
