@@ -11,13 +11,10 @@ import (
 	"patoolkit/report/reporttest"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata from what the writers give now (go test ./report -update)")
+// update rewrites testdata from what the writers give now.
+var update = flag.Bool("update", false, "rewrite testdata (go test ./report -update)")
 
-// golden compares got with testdata/name, or writes it there with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	reporttest.Golden(t, filepath.Join("testdata", name), got, *update, "go test ./report -update")
-}
+const refresh = "go test ./report -update"
 
 func TestDocTextAndDeterminism(t *testing.T) {
 	made := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
@@ -42,7 +39,7 @@ func TestDocTextAndDeterminism(t *testing.T) {
 		t.Error("the same document gave different bytes")
 	}
 	text := reporttest.PDFText(t, a)
-	golden(t, "doc.txt", []byte(text))
+	reporttest.Golden(t, filepath.Join("testdata", "doc.txt"), []byte(text), *update, refresh)
 	for _, want := range []string{"Timesheet", "Managed by Jane Smith for Tom Smith", "Zoë Ní Bhriain", "£1,156.25",
 		"Łukasz Nowak", "Page 1 of 3", "Page 3 of 3", "Made with PA Employer Toolkit on 20/11/2026", "Employer's signature"} {
 		if !strings.Contains(text, want) {

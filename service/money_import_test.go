@@ -53,6 +53,14 @@ func balanceOn(t *testing.T, s *Service, accountID int64, on string) money.Money
 	return st.Balance
 }
 
+// wantBalance fails the test unless the budget's balance on the day is want.
+func wantBalance(t *testing.T, s *Service, accountID int64, on, want, why string) {
+	t.Helper()
+	if b := balanceOn(t, s, accountID, on); b != money.MustParse(want) {
+		t.Errorf("balance %s %s, want %s", b.Format(), why, money.MustParse(want).Format())
+	}
+}
+
 // The case: the same days imported as CSV and then as OFX (or the
 // other way round) count the council's £2,400 once.
 func TestTheSameStatementAsCSVAndOFXIsCountedOnce(t *testing.T) {
@@ -66,9 +74,7 @@ func TestTheSameStatementAsCSVAndOFXIsCountedOnce(t *testing.T) {
 			if first.Imported != 4 || second.Imported != 0 || second.Duplicates != 4 {
 				t.Errorf("first %+v, second %+v", first, second)
 			}
-			if b := balanceOn(t, s, a.ID, "2026-11-20"); b != money.MustParse("3417.82") {
-				t.Errorf("balance %s, the bank says £3,417.82", b.Format())
-			}
+			wantBalance(t, s, a.ID, "2026-11-20", "3417.82", "(the bank says £3,417.82)")
 		})
 	}
 }
@@ -84,9 +90,7 @@ func TestANearMatchOfALineImportedBeforeIsNotAddedUnasked(t *testing.T) {
 	if res.Imported != 0 || res.Duplicates != 3 {
 		t.Errorf("unanswered: %+v", res)
 	}
-	if b := balanceOn(t, s, a.ID, "2026-11-20"); b != money.MustParse("3417.82") {
-		t.Errorf("balance %s, the bank says £3,417.82", b.Format())
-	}
+	wantBalance(t, s, a.ID, "2026-11-20", "3417.82", "(the bank says £3,417.82)")
 }
 
 // The person answers a near-match in the preview: the same line (recorded,
@@ -113,9 +117,7 @@ func TestANearMatchIsAnsweredInThePreview(t *testing.T) {
 		t.Errorf("a bad answer: %v", err)
 	}
 	s.DeleteTransaction(other.ID)
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("a refused import changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "a refused import changed the data")
 
 	// The person says it is the same line: nothing is added, and the next
 	// import of the file knows it.
@@ -132,9 +134,7 @@ func TestANearMatchIsAnsweredInThePreview(t *testing.T) {
 	if err != nil || len(again.Plan.New) != 0 || len(again.Plan.Duplicates) != 4 {
 		t.Errorf("again: %+v %v", again.Plan, err)
 	}
-	if b := balanceOn(t, s, a.ID, "2026-11-20"); b != money.MustParse("3417.82") {
-		t.Errorf("balance %s after saying it is the same", b.Format())
-	}
+	wantBalance(t, s, a.ID, "2026-11-20", "3417.82", "after saying it is the same")
 }
 
 func ledgerLine(t *testing.T, s *Service, accountID int64, payee string) LedgerEntry {
@@ -236,9 +236,7 @@ func TestAnotherBudgetsStatementIsNotImportedUnasked(t *testing.T) {
 	if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), "Money test's account (sort code 12-34-56, account 87654321)") {
 		t.Errorf("another budget's statement: %v", err)
 	}
-	if after := rows(t, s, b.ID); after != before {
-		t.Errorf("a refused import changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, b.ID, before, "a refused import changed the data")
 }
 
 // The preview says whose account a statement looks like; said to, the

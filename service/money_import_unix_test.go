@@ -25,7 +25,5 @@ func TestImportRefusesAFileThatIsNotARegularFile(t *testing.T) {
 	if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), "is not a file") {
 		t.Errorf("%v, want Invalid saying it is not a file", err)
 	}
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("refusing a pipe changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "refusing a pipe changed the data")
 }

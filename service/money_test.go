@@ -68,6 +68,14 @@ func rows(t *testing.T, s *Service, accountID int64) string {
 	return b.String()
 }
 
+// wantUnchanged fails the test when the account's rows differ from before.
+func wantUnchanged(t *testing.T, s *Service, accountID int64, before, what string) {
+	t.Helper()
+	if after := rows(t, s, accountID); after != before {
+		t.Errorf("%s:\n%s\n%s", what, before, after)
+	}
+}
+
 func TestTransactionsAreCheckedAndBankLinesKeepTheirAmounts(t *testing.T) {
 	s := openTemp(t)
 	a := setupMoney(t, s, false)
@@ -279,9 +287,7 @@ func TestOwedSetAsideAndBillsAreChecked(t *testing.T) {
 	if _, err := s.SaveBill(Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "X", Amount: 100, Date: civil.MustParse("2026-05-01"), Repeat: "daily"}}); FieldProblems(err).For("repeat") == "" {
 		t.Errorf("bill: %v", err)
 	}
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("refused input changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "refused input changed the data")
 	b, err := s.SaveBill(Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "Insurer", Amount: 12490, Date: civil.MustParse("2027-04-06"), Repeat: "yearly"}})
 	if err != nil {
 		t.Fatal(err)
@@ -482,9 +488,7 @@ func TestImportRefusesBadFilesAndWritesNothing(t *testing.T) {
 	if _, err := s.ImportStatement(a.ID, bad, nil); ErrorCode(err) != Invalid {
 		t.Errorf("tampered plan: %v", err)
 	}
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("a refused import changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "a refused import changed the data")
 }
 
 func TestImportConfirmsHandEntriesAndLearnsCategories(t *testing.T) {
