@@ -345,14 +345,24 @@ func TestRowsByDayAndListView(t *testing.T) {
 	}
 }
 
-func TestOverlappingShiftIsRefusedAndNothingStored(t *testing.T) {
-	u, svc := newTestUI(t, rotaFixture(t))
-	addShift(t, u, svc, "Sarah Lee", "16/11/2026 08:00", "16/11/2026 12:00", rota.Day, 0)
+// sarahsMondayShiftForm opens the new-shift form from the week grid's
+// first cell: Sarah, Monday 16/11/2026.
+func sarahsMondayShiftForm(t *testing.T, u *UI) *form {
+	t.Helper()
 	u.ShowSection(sectionRota)
 	press(t, u, fyne.KeyHome)
 	press(t, u, fyne.KeyDown) // Sarah, Monday 08:00
 	shortcut(t, u, addShiftShortcut)
-	f := u.form
+	if u.form == nil {
+		t.Fatal("Ctrl+N opened no form")
+	}
+	return u.form
+}
+
+func TestOverlappingShiftIsRefusedAndNothingStored(t *testing.T) {
+	u, svc := newTestUI(t, rotaFixture(t))
+	addShift(t, u, svc, "Sarah Lee", "16/11/2026 08:00", "16/11/2026 12:00", rota.Day, 0)
+	f := sarahsMondayShiftForm(t, u)
 	f.field("start").focus.(*keyEntry).SetText("11:00")
 	end := f.field("end").focus.(*keyEntry)
 	u.win.Canvas().Focus(end)

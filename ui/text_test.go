@@ -18,11 +18,7 @@ const controlWords = "can't contain a control character (an invisible character 
 func TestTextThatIsNotTextIsShownBesideItsField(t *testing.T) {
 	t.Run("shift note", func(t *testing.T) {
 		u, svc := newTestUI(t, rotaFixture(t))
-		u.ShowSection(sectionRota)
-		press(t, u, fyne.KeyHome)
-		press(t, u, fyne.KeyDown) // Sarah, Monday 08:00
-		shortcut(t, u, addShiftShortcut)
-		f := u.form
+		f := sarahsMondayShiftForm(t, u)
 		f.field("start").focus.(*keyEntry).SetText("08:00")
 		f.field("end").focus.(*keyEntry).SetText("12:00")
 		for _, c := range []struct{ note, want string }{
