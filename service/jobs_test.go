@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"patoolkit/money"
 	"patoolkit/rota"
 	"patoolkit/storage"
+	"patoolkit/storage/storagetest"
 )
 
 // Service tests for the jobs the window calls that had tests only through
@@ -391,4 +393,48 @@ func TestFindPAAndOneRecord(t *testing.T) {
 	if _, ok := rates(civil.MustParse("2025-01-01")); ok {
 		t.Error("rates before the contract")
 	}
+}
+
+func TestVerify(t *testing.T) {
+	t.Run("sound", func(t *testing.T) {
+		s := openTemp(t)
+		setupTom(t, s)
+		if err := s.Verify(); err != nil {
+			t.Errorf("Verify of a sound file = %v", err)
+		}
+	})
+	t.Run("damaged", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "d.db")
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Demo(); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if err := storagetest.DamageIndex(path); err != nil {
+			t.Fatal(err)
+		}
+		if s, err = Open(path); err != nil {
+			t.Fatal(err) // the quick check on opening does not see it
+		}
+		defer s.Close()
+		if s.Path() != path {
+			t.Errorf("Path = %q, want %q", s.Path(), path)
+		}
+		err = s.Verify()
+		if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), "Your data file "+path+" is damaged") ||
+			!strings.Contains(ErrorMessage(err), "patoolkit restore --data "+path) {
+			t.Errorf("Verify of a damaged file = %v", err)
+		}
+		tom, err := s.FindAccount("Tom's care")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tom.Name = "Renamed"
+		if _, err := s.SaveAccount(tom); err == nil {
+			t.Error("a damaged file was written to after Verify refused it")
+		}
+	})
 }
