@@ -14,13 +14,13 @@ import (
 	"patoolkit/service"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden from what the commands give now (go test ./cmd/patoolkit -run Golden -update)")
+var update = flag.Bool("update", false, "rewrite testdata/golden from what the commands give now (go test -tags ci ./cmd/patoolkit -run Golden -update)")
 
 // golden compares got with testdata/golden/name, or writes it there with
 // -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	reporttest.Golden(t, filepath.Join("testdata", "golden", name), got, *update, "go test ./cmd/patoolkit -run Golden -update")
+	reporttest.Golden(t, filepath.Join("testdata", "golden", name), got, *update, "go test -tags ci ./cmd/patoolkit -run Golden -update")
 }
 
 // fixDemoClock makes the commands' clock and "today" the demo's last day,
