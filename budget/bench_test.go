@@ -7,62 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"patoolkit/budget/budgettest"
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
 )
 
-var benchPayees = []string{
-	"CARD PAYMENT TO SAMPLE SUPERMARKET CD 1234 ON %02d APR",
-	"Z NI BHRIAIN WAGES",
-	"HMRC CUMBERNAULD 123PA00045678",
-	"DD SAMPLE INSURANCE LTD",
-	"VIS SAMPLE CHEMIST %02dAPR26",
-	"SAMPLE CAFE",
-	"FPO SAMPLE PAYROLL SERVICE REF %d",
-	"SAMPLE TAXIS",
-}
-
-// benchStatement builds an n-line statement, oldest first, with a running
-// balance, "£" signs and thousands separators.
-func benchStatement(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString("Date,Description,Paid in,Paid out,Balance\n")
-	bal := money.Money(500000)
-	day := civil.MustParse("2020-04-01")
-	for i := 0; i < n; i++ {
-		if i%4 == 0 {
-			day = day.AddDays(1)
-		}
-		var in, out money.Money
-		if i%20 == 0 {
-			in = 130000
-		} else {
-			out = money.Money(100 + (i*7919)%25000)
-		}
-		bal += in - out
-		p := benchPayees[i%len(benchPayees)]
-		desc := p
-		if bytes.ContainsRune([]byte(p), '%') {
-			desc = fmt.Sprintf(p, i%28+1)
-		}
-		inS, outS := "", ""
-		if in != 0 {
-			inS = "\"" + in.Format() + "\""
-		}
-		if out != 0 {
-			outS = "\"" + out.Format() + "\""
-		}
-		fmt.Fprintf(&b, "%s,%s,%s,%s,\"%s\"\n", day.UK(), desc, inS, outS, bal.Format())
-	}
-	return b.Bytes()
-}
-
 // BenchmarkImport10000: parse a 10,000-line statement, then plan it
 // against 10,000 existing keys (half the file imported before) and 50
 // payee rules.
 func BenchmarkImport10000(b *testing.B) {
-	data := benchStatement(10000)
+	data := budgettest.Statement(10000)
 	st, err := ParseStatement(bytes.NewReader(data), "bench.csv", ParseOptions{})
 	if err != nil {
 		b.Fatal(err)

@@ -90,9 +90,6 @@ func (cs Categories) Has(name Category) bool {
 // Spending returns the spending categories, in order.
 func (cs Categories) Spending() []Category { return cs.filter(false) }
 
-// IncomeCategories returns the income categories, in order.
-func (cs Categories) IncomeCategories() []Category { return cs.filter(true) }
-
 func (cs Categories) filter(income bool) []Category {
 	var out []Category
 	for _, c := range cs {

@@ -24,6 +24,52 @@ type Bill struct {
 	Until civil.Date `json:"until,omitempty"`
 }
 
+// RepeatYearly is a bill's repeat once a year, on the day and month of its
+// date.
+const RepeatYearly household.Frequency = "yearly"
+
+// yearlyBillYears is how many years of a yearly bill a forecast sees:
+// MaxForecastWeeks is ten years.
+const yearlyBillYears = 10
+
+// YearlyBills returns bills as a forecast takes them: a yearly bill
+// becomes one bill a year for ten years (to its Until, if sooner), as
+// the forecast's repeats are weekly to monthly; other bills are as they
+// are.
+func YearlyBills(bills []Bill) []Bill {
+	var out []Bill
+	for _, b := range bills {
+		if b.Repeat != RepeatYearly {
+			out = append(out, b)
+			continue
+		}
+		for y := 0; y < yearlyBillYears; y++ {
+			d := b.Date.AddMonths(12 * y)
+			if !b.Until.IsZero() && d.After(b.Until) {
+				break
+			}
+			out = append(out, Bill{Payee: b.Payee, Amount: b.Amount, Date: d})
+		}
+	}
+	return out
+}
+
+// BillRepeats lists how often a bill may repeat as a form offers them, ""
+// for once.
+var BillRepeats = []household.Frequency{"", household.Weekly, household.Fortnightly, household.FourWeekly, household.Monthly, RepeatYearly}
+
+// RepeatLabel is how often a bill repeats, on a form: "Once", "Monthly",
+// "Every year".
+func RepeatLabel(f household.Frequency) string {
+	switch f {
+	case "":
+		return "Once"
+	case RepeatYearly:
+		return "Every year"
+	}
+	return f.Label()
+}
+
 // MaxForecastWeeks is the longest forecast MakeForecast works out (ten
 // years).
 const MaxForecastWeeks = 530
@@ -259,7 +305,7 @@ func checkForecastInput(in ForecastInput) error {
 	}
 	for i, v := range in.WeeklySpending {
 		if v < 0 || v > maxAmount {
-			msgs = append(msgs, fmt.Sprintf("The rota's cost for week %d (%s) should be between £0.00 and £10,000,000.00.", i+1, v.Format()))
+			msgs = append(msgs, fmt.Sprintf("The rota's cost for week %d (%s) should be between £0.00 and %s.", i+1, v.Format(), maxAmount.Format()))
 			break
 		}
 	}
@@ -279,7 +325,7 @@ func checkForecastInput(in ForecastInput) error {
 		case b.Date.IsZero():
 			msgs = append(msgs, fmt.Sprintf("The bill to %q needs a date.", b.Payee))
 		case b.Amount < 0 || b.Amount > maxAmount:
-			msgs = append(msgs, fmt.Sprintf("The bill to %q should be between £0.00 and £10,000,000.00 (money going out is entered as a positive amount).", b.Payee))
+			msgs = append(msgs, fmt.Sprintf("The bill to %q should be between £0.00 and %s (money going out is entered as a positive amount).", b.Payee, maxAmount.Format()))
 		case b.Repeat != "" && !knownFrequency(b.Repeat):
 			msgs = append(msgs, fmt.Sprintf("The bill to %q repeats %q: choose weekly, fortnightly, every 4 weeks or monthly, or leave it blank for once.", b.Payee, b.Repeat))
 		}

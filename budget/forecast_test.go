@@ -181,3 +181,29 @@ func TestWeeksToEndOfCouncilYear(t *testing.T) {
 		})
 	}
 }
+
+func TestYearlyBills(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		bill  Bill
+		dates []string
+	}{
+		{"once", Bill{Payee: "Agency", Amount: 100, Date: d("2026-05-01")}, []string{"2026-05-01"}},
+		{"yearly for ten years", Bill{Payee: "Insurer", Amount: 12490, Date: d("2027-04-06"), Repeat: RepeatYearly},
+			[]string{"2027-04-06", "2028-04-06", "2029-04-06", "2030-04-06", "2031-04-06", "2032-04-06", "2033-04-06", "2034-04-06", "2035-04-06", "2036-04-06"}},
+		{"yearly until", Bill{Payee: "Insurer", Amount: 12490, Date: d("2027-04-06"), Repeat: RepeatYearly, Until: d("2029-04-05")},
+			[]string{"2027-04-06", "2028-04-06"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := YearlyBills([]Bill{c.bill})
+			if len(got) != len(c.dates) {
+				t.Fatalf("%d bills, want %d", len(got), len(c.dates))
+			}
+			for i, b := range got {
+				if b.Date != d(c.dates[i]) || b.Repeat == RepeatYearly || b.Amount != c.bill.Amount {
+					t.Errorf("bill %d = %+v", i, b)
+				}
+			}
+		})
+	}
+}

@@ -500,39 +500,22 @@ func confirmHandEntered(news []Proposed, manual []Transaction, toleranceDays int
 	if len(byAmount) == 0 {
 		return
 	}
-	type cand struct{ n, t, dist int }
-	var cands []cand
-	perNew := make(map[int][]int)
-	perTx := make(map[int][]int)
+	var pairs datePairs // a: new line index, b: hand-entered index
 	for ni, p := range news {
 		for _, ti := range byAmount[p.Line.Amount] {
-			d := p.Line.Date.DaysSince(manual[ti].Date)
-			if d < 0 {
-				d = -d
-			}
-			if d > toleranceDays {
-				continue
-			}
-			perNew[ni] = append(perNew[ni], len(cands))
-			perTx[ti] = append(perTx[ti], len(cands))
-			cands = append(cands, cand{ni, ti, d})
-		}
-	}
-	unique := func(list []int, c int) bool {
-		for _, k := range list {
-			if k != c && cands[k].dist < cands[c].dist+clearMarginDays {
-				return false
+			if d := daysApart(p.Line.Date, manual[ti].Date); d <= toleranceDays {
+				pairs.add(ni, ti, d)
 			}
 		}
-		return true
 	}
+	cands := pairs.list
 	confirmed := make(map[int]bool)
 	for ci, c := range cands {
-		t := manual[c.t]
-		p := &news[c.n]
-		if len(p.Maybe) == 0 && PayeesAgree(t.Payee, p.Line.Description) && unique(perNew[c.n], ci) && unique(perTx[c.t], ci) {
+		t := manual[c.b]
+		p := &news[c.a]
+		if len(p.Maybe) == 0 && PayeesAgree(t.Payee, p.Line.Description) && pairs.clearlyNearest(ci) {
 			p.Confirms = t.ID
-			confirmed[c.t] = true
+			confirmed[c.b] = true
 			// Keep what the person chose for the entry.
 			if t.Category != "" {
 				p.Transaction.Category = t.Category
@@ -543,11 +526,11 @@ func confirmHandEntered(news []Proposed, manual []Transaction, toleranceDays int
 	// Ask about the rest, nearest in date first.
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
 	for _, c := range cands {
-		p := &news[c.n]
-		if p.Confirms != 0 || confirmed[c.t] {
+		p := &news[c.a]
+		if p.Confirms != 0 || confirmed[c.b] {
 			continue
 		}
-		t := manual[c.t]
+		t := manual[c.b]
 		p.Maybe = append(p.Maybe, Candidate{ID: t.ID, Date: t.Date, Payee: t.Payee, Amount: t.Amount, HandEntered: true})
 	}
 }

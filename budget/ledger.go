@@ -117,6 +117,25 @@ func (k OwedKind) Label() string {
 	return "other money owed"
 }
 
+// OwedKinds lists the kinds of owed item as a form offers them.
+var OwedKinds = []OwedKind{OwedInvoice, OwedNetPay, OwedHMRC, OwedPension}
+
+// FormLabel is a kind's name on a form: "An invoice or bill", "A PA's
+// wages (net pay)".
+func (k OwedKind) FormLabel() string {
+	switch k {
+	case OwedInvoice:
+		return "An invoice or bill"
+	case OwedNetPay:
+		return "A PA's wages (net pay)"
+	case OwedHMRC:
+		return "Tax and NI due to HMRC"
+	case OwedPension:
+		return "Pension contributions"
+	}
+	return string(k)
+}
+
 // Owed is money the account owes: what a pay run says a PA, HMRC or the
 // pension scheme is due, or an invoice.
 type Owed struct {
@@ -169,13 +188,40 @@ func OutstandingOn(owed []Owed, txs []Transaction, on civil.Date) []Owed {
 	return out
 }
 
+// settleWindowDays and maxSettleCandidates bound the payments offered to
+// settle an owed item by hand.
+const (
+	settleWindowDays    = 60
+	maxSettleCandidates = 30
+)
+
+// SettleCandidates returns the payments out of txs that could pay o, for
+// a person to choose from, best first: not settling anything yet, dated
+// within 60 days of the due date, the exact amount before the rest, then
+// the nearest in date; 30 at most.
+func SettleCandidates(o Owed, txs []Transaction) []Transaction {
+	var out []Transaction
+	for _, t := range txs {
+		if t.Amount < 0 && t.SettlesID == 0 && daysApart(t.Date, o.Due) <= settleWindowDays {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ei, ej := -out[i].Amount == o.Amount, -out[j].Amount == o.Amount
+		if ei != ej {
+			return ei
+		}
+		return daysApart(out[i].Date, o.Due) < daysApart(out[j].Date, o.Due)
+	})
+	if len(out) > maxSettleCandidates {
+		out = out[:maxSettleCandidates]
+	}
+	return out
+}
+
 // DefaultToleranceDays is how far apart a payment and an owed item's due
 // date may be for MatchPayments to pair them.
 const DefaultToleranceDays = 7
-
-// clearMarginDays is how much nearer in date an automatic pair must be
-// than any other possible pair for the same item or payment.
-const clearMarginDays = 4
 
 // Match pairs an owed item with the payment that settles it.
 type Match struct {
@@ -208,10 +254,6 @@ func MatchPayments(owed []Owed, txs []Transaction, toleranceDays int) []Match {
 	if toleranceDays <= 0 {
 		toleranceDays = DefaultToleranceDays
 	}
-	type cand struct {
-		o, t int // indexes
-		dist int
-	}
 	// Index payments out by amount so each item looks only at its own.
 	byAmount := make(map[money.Money][]int)
 	for i, t := range txs {
@@ -219,40 +261,25 @@ func MatchPayments(owed []Owed, txs []Transaction, toleranceDays int) []Match {
 			byAmount[-t.Amount] = append(byAmount[-t.Amount], i)
 		}
 	}
-	var cands []cand
-	perOwed := make(map[int][]int) // owed index -> cand indexes
-	perTx := make(map[int][]int)
+	var cands datePairs // a: owed index, b: transaction index
 	for oi, o := range owed {
 		if o.Settled || o.Amount <= 0 {
 			continue
 		}
 		for _, ti := range byAmount[o.Amount] {
 			t := txs[ti]
-			d := t.Date.DaysSince(o.Due)
-			if d < 0 {
-				d = -d
-			}
+			d := daysApart(t.Date, o.Due)
 			if d > toleranceDays || !PayeeMatches(o.Payee, t.Payee) {
 				continue
 			}
-			perOwed[oi] = append(perOwed[oi], len(cands))
-			perTx[ti] = append(perTx[ti], len(cands))
-			cands = append(cands, cand{oi, ti, d})
+			cands.add(oi, ti, d)
 		}
 	}
-	uniqueNearest := func(list []int, c int) bool {
-		for _, k := range list {
-			if k != c && cands[k].dist < cands[c].dist+clearMarginDays {
-				return false
-			}
-		}
-		return true
-	}
-	out := make([]Match, 0, len(cands))
-	for ci, c := range cands {
-		o, t := owed[c.o], txs[c.t]
+	out := make([]Match, 0, len(cands.list))
+	for ci, c := range cands.list {
+		o, t := owed[c.a], txs[c.b]
 		m := Match{OwedID: o.ID, TxID: t.ID}
-		if uniqueNearest(perOwed[c.o], ci) && uniqueNearest(perTx[c.t], ci) {
+		if cands.clearlyNearest(ci) {
 			m.Auto = true
 			m.Reason = fmt.Sprintf("%s to %s on %s matches %s owed to %s, due %s.",
 				(-t.Amount).Format(), t.Payee, t.Date.UK(), o.Amount.Format(), o.Payee, o.Due.UK())

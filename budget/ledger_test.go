@@ -54,7 +54,7 @@ func TestCategories(t *testing.T) {
 	if len(cats) != 16 || cats[0].Name != CatWages || cats[10].Name != CatOther || !cats[11].Income {
 		t.Fatalf("%+v", cats)
 	}
-	if len(cats.Spending()) != 11 || len(cats.IncomeCategories()) != 5 {
+	if len(cats.Spending()) != 11 || len(cats)-len(cats.Spending()) != 5 {
 		t.Error("spending and income split")
 	}
 	if got := cats.CheckNewCategory("respite"); got != `There is already a category called "respite".` {
@@ -154,5 +154,32 @@ func TestMatchPayments(t *testing.T) {
 	}
 	if CategoryForOwed(OwedHMRC) != CatHMRC || CategoryForOwed(OwedInvoice) != "" {
 		t.Error("CategoryForOwed")
+	}
+}
+
+func TestSettleCandidates(t *testing.T) {
+	o := Owed{ID: 1, Kind: OwedInvoice, Payee: "Sample Agency", Amount: m("300"), Due: d("2026-05-01")}
+	txs := []Transaction{
+		{ID: 1, Date: d("2026-05-03"), Amount: m("-120")},               // 2 days, another amount
+		{ID: 2, Date: d("2026-05-20"), Amount: m("-300")},               // 19 days, the exact amount
+		{ID: 3, Date: d("2026-04-30"), Amount: m("-300")},               // 1 day, the exact amount
+		{ID: 4, Date: d("2026-05-02"), Amount: m("300")},                // money in
+		{ID: 5, Date: d("2026-05-01"), Amount: m("-300"), SettlesID: 9}, // settles something else
+		{ID: 6, Date: d("2026-07-01"), Amount: m("-300")},               // 61 days
+		{ID: 7, Date: d("2026-03-02"), Amount: m("-50")},                // 60 days
+	}
+	var got []int64
+	for _, c := range SettleCandidates(o, txs) {
+		got = append(got, c.ID)
+	}
+	if want := []int64{3, 2, 1, 7}; !reflect.DeepEqual(got, want) {
+		t.Errorf("candidates %v, want %v", got, want)
+	}
+	var many []Transaction
+	for i := range 40 {
+		many = append(many, Transaction{ID: int64(i + 1), Date: d("2026-05-01"), Amount: -1})
+	}
+	if n := len(SettleCandidates(o, many)); n != 30 {
+		t.Errorf("%d candidates, want 30 at most", n)
 	}
 }

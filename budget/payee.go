@@ -182,22 +182,6 @@ func LearnRule(desc string, category Category) PayeeRule {
 	return PayeeRule{Match: NormalisePayee(desc), Category: category}
 }
 
-// AddRule returns rules with r added at the end, replacing any rule with
-// the same Match (so a person's newer choice wins). A rule with an empty
-// Match is not added.
-func AddRule(rules []PayeeRule, r PayeeRule) []PayeeRule {
-	if r.Match == "" {
-		return rules
-	}
-	out := make([]PayeeRule, 0, len(rules)+1)
-	for _, x := range rules {
-		if x.Match != r.Match {
-			out = append(out, x)
-		}
-	}
-	return append(out, r)
-}
-
 // StarterRules are rules a new account may start with, for payees whose
 // category is certain: HMRC's collection accounts and the largest
 // auto-enrolment pension schemes for PAs. The person's own rules, added

@@ -73,18 +73,6 @@ func (s Schedule) Dates(from, to civil.Date) []civil.Date {
 	return out
 }
 
-// Count returns how many payments fall from from to to, both included.
-func (s Schedule) Count(from, to civil.Date) int {
-	n := 0
-	s.each(from, to, func(civil.Date) { n++ })
-	return n
-}
-
-// Total returns the money paid from from to to, both included.
-func (s Schedule) Total(from, to civil.Date) money.Money {
-	return money.Money(int64(s.Count(from, to)) * int64(s.Amount))
-}
-
 func (s Schedule) each(from, to civil.Date, f func(civil.Date)) {
 	if s.First.IsZero() || !knownFrequency(s.Frequency) {
 		return
@@ -135,14 +123,6 @@ func monthlyDate(first civil.Date, k int) civil.Date {
 		d = last
 	}
 	return civil.Date{Year: y, Month: m, Day: d}
-}
-
-// WeeklyEquivalent is amount paid at freq expressed per week: weekly as
-// is, fortnightly ÷ 2, four-weekly ÷ 4, monthly × 12 ÷ 52. The result is
-// rounded to the penny, halves away from zero (half-up for positive
-// amounts). An unknown frequency gives 0.
-func WeeklyEquivalent(amount money.Money, freq household.Frequency) money.Money {
-	return WeeksOf(1, amount, freq)
 }
 
 // WeeksOf is weeks weeks' worth of amount paid at freq, worked out exactly

@@ -23,6 +23,8 @@ const DefaultMaxStatementBytes = 20 << 20
 
 // maxAmount is the largest amount one line may hold: far above any direct
 // payment, and small enough that a million lines cannot overflow a sum.
+// It is the one money limit of the money jobs: a statement line, a
+// ledger line, an opening balance, money owed, set aside or billed.
 const maxAmount = money.Money(10_000_000_00)
 
 // minStatementYear and maxStatementYear bound the year of a statement

@@ -182,7 +182,7 @@ func checkStatusInput(in StatusInput) error {
 			msgs = append(msgs, "Say how often the council pays (weekly, every 4 weeks or monthly) so the surplus limit can be worked out.")
 		}
 		if in.Payment < 0 || in.Payment > maxAmount {
-			msgs = append(msgs, "The council's payment should be between £0.00 and £10,000,000.00.")
+			msgs = append(msgs, "The council's payment should be between £0.00 and "+maxAmount.Format()+".")
 		}
 	}
 	if in.Contingency < 0 {

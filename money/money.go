@@ -13,9 +13,6 @@ import (
 // Money is an amount in pence. Negative amounts are money going out or owed.
 type Money int64
 
-// Pence returns m as a whole number of pence.
-func (m Money) Pence() int64 { return int64(m) }
-
 // FromPounds returns whole pounds as Money.
 func FromPounds(p int64) Money { return Money(p * 100) }
 

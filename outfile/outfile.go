@@ -110,9 +110,6 @@ func Prepare(path string, opt Options) (*Pending, error) {
 	return &Pending{Temp: name, target: target, replace: opt.Replace}, nil
 }
 
-// Target is the real path the file will have.
-func (p *Pending) Target() string { return p.target }
-
 // Commit syncs the temporary file and gives it the target's name. Without
 // Replace it refuses (Exists) when a file of that name appeared meanwhile.
 func (p *Pending) Commit() error {

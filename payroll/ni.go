@@ -108,21 +108,3 @@ func niRound(amount money.Money, rate Percent) money.Money {
 	}
 	return money.Money(pence)
 }
-
-// niThresholdsForWeeks derives thresholds for a period of k weeks by the
-// rule HMRC uses for its published fortnightly and four-weekly figures:
-// LEL = weekly LEL x k; PT, ST and UEL = annual / 52 x k rounded up to the
-// pound. The rates files hold the published figures; tests check that
-// this rule reproduces them.
-func (r *Rates) niThresholdsForWeeks(k int64) NIThresholds {
-	a := r.NIAnnual
-	up := func(m money.Money) money.Money {
-		return pounds(ceilDiv(int64(m)/100*k, 52))
-	}
-	return NIThresholds{
-		LEL: r.NIThresholds[Weekly.index()].LEL * money.Money(k),
-		PT:  up(a.PT),
-		ST:  up(a.ST),
-		UEL: up(a.UEL),
-	}
-}

@@ -231,25 +231,6 @@ func bandTax(bands []Band, t, p, perYear int64) int64 {
 	return int64(math.Floor(float64(f * 100)))
 }
 
-// exactBandTax is bandTax in exact arithmetic: the sum over the full bands
-// below of rate x (width x p / perYear), plus rate x (t - start x p /
-// perYear), rounded down to the penny. Everything is multiplied by perYear
-// x 100 to stay in integers (rates are basis points, so pounds x basis
-// points / 100 is pence).
-func exactBandTax(bands []Band, t, p, perYear int64) int64 {
-	var acc, prev int64 // acc: tax in pence x perYear x 100; prev: annual start of the band
-	for i, b := range bands {
-		if b.Upper != 0 && i < len(bands)-1 && t > ceilDiv(b.Upper*p, perYear) {
-			acc += int64(b.Rate) * (b.Upper - prev) * p
-			prev = b.Upper
-			continue
-		}
-		acc += int64(b.Rate) * (t*perYear - prev*p)
-		break
-	}
-	return acc / (perYear * 100)
-}
-
 // checkAmount refuses a negative amount or one above max.
 func checkAmount(what string, m, max money.Money) error {
 	if m < 0 {

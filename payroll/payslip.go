@@ -2,7 +2,6 @@ package payroll
 
 import (
 	"strconv"
-	"strings"
 
 	"patoolkit/civil"
 	"patoolkit/money"
@@ -51,20 +50,6 @@ func (k LineKind) String() string {
 	}
 	return "unknown"
 }
-
-// ParseLineKind reads a name String gives (in any case).
-func ParseLineKind(s string) (LineKind, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	for i := 1; i < len(lineKindNames); i++ {
-		if t == strings.ToLower(lineKindNames[i]) {
-			return LineKind(i), nil
-		}
-	}
-	return 0, invalidf("pay line kind %q is not valid: use basic, overtime, sleep-in, sleep-in waking, holiday, rolled-up holiday, SSP, bonus or expenses", s)
-}
-
-// isPay reports whether the line is pay (not expenses).
-func (k LineKind) isPay() bool { return k >= Basic && k < Expenses }
 
 // Line is one line of a payslip. Give Minutes and Rate (per hour) for time
 // worked, and Amount is worked out as Rate x Minutes / 60 rounded to the

@@ -278,18 +278,6 @@ func TestCalculateErrors(t *testing.T) {
 	}
 }
 
-func TestLineKinds(t *testing.T) {
-	for k := Basic; k <= Expenses; k++ {
-		got, err := ParseLineKind(k.String())
-		if err != nil || got != k {
-			t.Errorf("%v does not round-trip: %v %v", k, got, err)
-		}
-	}
-	if _, err := ParseLineKind("tips"); err == nil {
-		t.Error("unknown kind should fail")
-	}
-}
-
 // FuzzCalculate: no input makes Calculate panic, and whatever it accepts
 // adds up.
 func FuzzCalculate(f *testing.F) {

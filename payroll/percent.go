@@ -85,11 +85,6 @@ func (p Percent) OfHalfUp(m money.Money) money.Money {
 	return money.Money(divRoundHalfUp(int64(m)*int64(p), 10000))
 }
 
-// OfDown returns p of m rounded down (towards zero) to the penny.
-func (p Percent) OfDown(m money.Money) money.Money {
-	return money.Money(int64(m) * int64(p) / 10000)
-}
-
 // divRoundHalfUp divides a by b (b > 0), rounding halves away from zero.
 func divRoundHalfUp(a, b int64) int64 {
 	if a < 0 {
@@ -104,13 +99,4 @@ func ceilDiv(a, b int64) int64 {
 		return -((-a) / b)
 	}
 	return (a + b - 1) / b
-}
-
-// floorDiv divides a by b (b > 0) rounding towards minus infinity.
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
 }

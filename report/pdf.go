@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -257,10 +256,6 @@ func (d *Doc) SignatureLines(labels ...string) {
 // NewPage starts a new page.
 func (d *Doc) NewPage() { d.pdf.AddPage() }
 
-// PDF exposes the underlying fpdf document for drawings a helper here does
-// not cover (the rota grid).
-func (d *Doc) PDF() *fpdf.Fpdf { return d.pdf }
-
 // WriteTo writes the finished PDF.
 func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 	var buf bytes.Buffer
@@ -269,6 +264,3 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 	}
 	return buf.WriteTo(w)
 }
-
-// oneLine flattens text for a table cell.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -25,21 +25,6 @@ const (
 	HospitalStay AbsenceKind = "hospital"
 )
 
-// ParseAbsenceKind reads a kind as stored or shown.
-func ParseAbsenceKind(s string) (AbsenceKind, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "holiday":
-		return Holiday, nil
-	case "sickness", "sick":
-		return Sickness, nil
-	case "other", "other leave":
-		return OtherLeave, nil
-	case "hospital", "hospital stay":
-		return HospitalStay, nil
-	}
-	return "", invalidf("%q is not a kind of absence: choose holiday, sickness, other leave or hospital stay.", s)
-}
-
 // Label returns the kind as shown.
 func (k AbsenceKind) Label() string {
 	switch k {

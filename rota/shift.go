@@ -99,19 +99,6 @@ const (
 // Statuses lists every status.
 var Statuses = []Status{Planned, NeedsCover, Covered, Agency, Suspended, Retained, Cancelled}
 
-// ParseStatus reads a status as stored ("needs-cover") or shown ("Needs
-// cover").
-func ParseStatus(s string) (Status, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.ReplaceAll(k, " ", "-")
-	for _, st := range Statuses {
-		if string(st) == k {
-			return st, nil
-		}
-	}
-	return "", invalidf("%q is not a shift status: use planned, needs cover, covered, agency, suspended, retained or cancelled", s)
-}
-
 // Valid reports whether s is one of the statuses.
 func (s Status) Valid() bool {
 	for _, st := range Statuses {
@@ -238,15 +225,6 @@ func (s Shift) Date() civil.Date { return civil.Of(s.Start.In(london)) }
 
 // EndDate returns the local date the shift ends on.
 func (s Shift) EndDate() civil.Date { return civil.Of(s.End.In(london)) }
-
-// RotaPA returns the PA the shift belongs to on the rota: the absent PA
-// (CoverForPAID) when it was taken off them, otherwise PAID.
-func (s Shift) RotaPA() int64 {
-	if s.CoverForPAID != 0 {
-		return s.CoverForPAID
-	}
-	return s.PAID
-}
 
 // Validate checks the shift and says what to fix.
 func (s Shift) Validate() error {

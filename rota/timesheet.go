@@ -316,6 +316,25 @@ func (t *Timesheet) RemoveEntry(i int) error {
 	return nil
 }
 
+// SetEntries replaces every entry with entries, as a person entered the
+// whole timesheet; a line that is wrong is refused with its number. Only a
+// draft can be changed.
+func (t *Timesheet) SetEntries(entries []Entry) error {
+	if err := t.editable(); err != nil {
+		return err
+	}
+	for i, e := range entries {
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("line %d: %w", i+1, err)
+		}
+		if err := CheckNote(e.Note); err != nil {
+			return fmt.Errorf("line %d: %w", i+1, err)
+		}
+	}
+	t.Entries = append([]Entry(nil), entries...)
+	return nil
+}
+
 // SetNote changes the timesheet's note. Only a draft can be changed.
 func (t *Timesheet) SetNote(note string) error {
 	if err := t.editable(); err != nil {

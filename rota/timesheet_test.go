@@ -119,6 +119,7 @@ func TestTimesheetTransitions(t *testing.T) {
 		"set entry": func(ts *Timesheet) error { e := ts.Entries[0]; e.BreakMinutes = 10; return ts.SetEntry(0, e) },
 		"add entry": func(ts *Timesheet) error { return ts.AddEntry(extra) },
 		"remove":    func(ts *Timesheet) error { return ts.RemoveEntry(0) },
+		"set all":   func(ts *Timesheet) error { return ts.SetEntries(append(ts.Entries[1:], extra)) },
 		"note":      func(ts *Timesheet) error { return ts.SetNote("late bus") },
 	}
 	tests := []struct {
@@ -134,6 +135,7 @@ func TestTimesheetTransitions(t *testing.T) {
 		{Draft, "set entry", Draft, ""},
 		{Draft, "add entry", Draft, ""},
 		{Draft, "remove", Draft, ""},
+		{Draft, "set all", Draft, ""},
 		{Draft, "note", Draft, ""},
 
 		{Signed, "sign", "", "already signed this timesheet, on 16/11/2026"},
@@ -143,6 +145,7 @@ func TestTimesheetTransitions(t *testing.T) {
 		{Signed, "set entry", "", "The PA has signed this timesheet, so it can't be changed. Return it to draft first (their signature will be removed)."},
 		{Signed, "add entry", "", "The PA has signed this timesheet"},
 		{Signed, "remove", "", "The PA has signed this timesheet"},
+		{Signed, "set all", "", "The PA has signed this timesheet"},
 		{Signed, "note", "", "The PA has signed this timesheet"},
 
 		{Approved, "sign", "", "approved on 20/11/2026"},
@@ -152,6 +155,7 @@ func TestTimesheetTransitions(t *testing.T) {
 		{Approved, "set entry", "", "This timesheet was approved on 20/11/2026, so it can't be changed. Corrections go on the next timesheet."},
 		{Approved, "add entry", "", "approved on 20/11/2026"},
 		{Approved, "remove", "", "approved on 20/11/2026"},
+		{Approved, "set all", "", "approved on 20/11/2026"},
 		{Approved, "note", "", "approved on 20/11/2026"},
 
 		{Locked, "sign", "", "locked"},
@@ -161,6 +165,7 @@ func TestTimesheetTransitions(t *testing.T) {
 		{Locked, "set entry", "", "has been paid and is locked, so it can't be changed"},
 		{Locked, "add entry", "", "locked"},
 		{Locked, "remove", "", "locked"},
+		{Locked, "set all", "", "has been paid and is locked, so it can't be changed"},
 		{Locked, "note", "", "locked"},
 	}
 	for _, tc := range tests {
@@ -406,10 +411,6 @@ func TestLabelsAndSmallHelpers(t *testing.T) {
 	}
 	if _, err := LocalTime(civil.Date{}, 60); err == nil {
 		t.Error("LocalTime accepted no date")
-	}
-	s := Shift{PAID: 2, CoverForPAID: 1}
-	if s.RotaPA() != 1 || (Shift{PAID: 2}).RotaPA() != 2 {
-		t.Error("RotaPA")
 	}
 	e := Entry{Start: lt(t, "2026-11-02 08:00"), End: lt(t, "2026-11-02 16:00"), Type: Day, BreakMinutes: 30}
 	if e.Minutes() != 480 || e.PaidMinutes() != 450 {

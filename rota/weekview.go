@@ -259,12 +259,6 @@ func makeBlock(s *Shift, names map[int64]string) Block {
 	return b
 }
 
-// Next returns the Monday of the following week.
-func (w Week) Next() civil.Date { return w.Start.AddDays(7) }
-
-// Prev returns the Monday of the week before.
-func (w Week) Prev() civil.Date { return w.Start.AddDays(-7) }
-
 // AttachWarnings marks each block whose shift a warning names: its rule
 // is added to Warnings, to the Marker ("[warning: rest-11h]") and to the
 // Text. Warnings about a whole week (no shift) are left for the caller to

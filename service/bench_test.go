@@ -100,3 +100,28 @@ func BenchmarkFillYearSixPAsService(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkVerifyDemo is the full check (integrity, indexes, foreign keys)
+// that the CLI runs before every command and the window in the background,
+// on the demo's file (about 1 MB).
+func BenchmarkVerifyDemo(b *testing.B) {
+	s, _ := benchDemo(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Verify(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBackupDemo writes and checks a backup of the demo's file.
+func BenchmarkBackupDemo(b *testing.B) {
+	s, _ := benchDemo(b)
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Backup(filepath.Join(dir, fmt.Sprintf("b%d.db", i)), false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

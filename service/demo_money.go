@@ -302,7 +302,7 @@ func demoPriyaMoney(h demoHousehold) (demoMoneyPlan, error) {
 	p.cats = demoCategories([]Category{{CategoryInfo: budget.CategoryInfo{Name: mileage}}}, budget.CatRespite)
 	p.setAsides = []SetAside{{Purpose: "Holiday cover", Amount: gbp("480.00")}, {Purpose: "Recruiting a new PA", Amount: gbp("150.00")}}
 	p.bills = []Bill{
-		{Bill: budget.Bill{Payee: "Example Mutual Insurance (renewal)", Amount: gbp("124.90"), Date: d("2027-04-06"), Repeat: "yearly"}},
+		{Bill: budget.Bill{Payee: "Example Mutual Insurance (renewal)", Amount: gbp("124.90"), Date: d("2027-04-06"), Repeat: budget.RepeatYearly}},
 	}
 	return p, nil
 }
@@ -334,7 +334,7 @@ func demoTomMoney(h demoHousehold) (demoMoneyPlan, error) {
 	p.cats = nil
 	p.setAsides = []SetAside{{Purpose: "Holiday cover", Amount: gbp("350.00")}}
 	p.bills = []Bill{
-		{Bill: budget.Bill{Payee: "Sample Care Insurers (renewal)", Amount: gbp("99.50"), Date: d("2027-04-06"), Repeat: "yearly"}},
+		{Bill: budget.Bill{Payee: "Sample Care Insurers (renewal)", Amount: gbp("99.50"), Date: d("2027-04-06"), Repeat: budget.RepeatYearly}},
 	}
 	return p, nil
 }

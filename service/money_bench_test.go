@@ -7,47 +7,12 @@ import (
 	"testing"
 
 	"patoolkit/budget"
+	"patoolkit/budget/budgettest"
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/storage"
 )
-
-// benchCSV is an n-line statement, oldest first, with separate paid in and
-// paid out columns, £ signs and a running balance.
-func benchCSV(n int) []byte {
-	payees := []string{"CARD PAYMENT TO SAMPLE SUPERMARKET CD 1234 ON %02d APR", "Z NI BHRIAIN WAGES", "HMRC CUMBERNAULD 123PA00045678",
-		"DD SAMPLE INSURANCE LTD", "VIS SAMPLE CHEMIST %02dAPR26", "SAMPLE CAFE", "FPO SAMPLE PAYROLL SERVICE REF %d", "SAMPLE TAXIS"}
-	var b bytes.Buffer
-	b.WriteString("Date,Description,Paid in,Paid out,Balance\n")
-	bal := money.Money(500000)
-	day := civil.MustParse("2020-04-01")
-	for i := 0; i < n; i++ {
-		if i%4 == 0 {
-			day = day.AddDays(1)
-		}
-		var in, out money.Money
-		if i%20 == 0 {
-			in = 130000
-		} else {
-			out = money.Money(100 + (i*7919)%25000)
-		}
-		bal += in - out
-		desc := payees[i%len(payees)]
-		if bytes.ContainsRune([]byte(desc), '%') {
-			desc = fmt.Sprintf(desc, i%28+1)
-		}
-		inS, outS := "", ""
-		if in != 0 {
-			inS = "\"" + in.Format() + "\""
-		}
-		if out != 0 {
-			outS = "\"" + out.Format() + "\""
-		}
-		fmt.Fprintf(&b, "%s,%s,%s,%s,\"%s\"\n", day.UK(), desc, inS, outS, bal.Format())
-	}
-	return b.Bytes()
-}
 
 func benchService(b *testing.B, dir string) (*Service, household.Account) {
 	b.Helper()
@@ -69,7 +34,7 @@ func benchService(b *testing.B, dir string) (*Service, household.Account) {
 // planned against the ledger and stored, in a real SQLite file. Target:
 // under 1 s.
 func BenchmarkImportStatement10000(b *testing.B) {
-	data := benchCSV(10000)
+	data := budgettest.Statement(10000)
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		s, a := benchService(b, b.TempDir())

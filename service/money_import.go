@@ -73,17 +73,6 @@ func statementRefused(name string, se *budget.StatementError) error {
 	return &Error{Code: Invalid, Message: fmt.Sprintf("%s was refused, so nothing was imported. %s", name, se.Error()), Err: se}
 }
 
-// RefusedLines returns how many lines a refused statement had problems
-// with (budget.StatementError.Rejected), or 0 when err is not a refused
-// statement.
-func RefusedLines(err error) int {
-	var se *budget.StatementError
-	if errors.As(err, &se) {
-		return se.Rejected()
-	}
-	return 0
-}
-
 // PlanImportFile reads the bank statement at path and works out what
 // importing it into a budget would do. A file that cannot be read
 // correctly is refused with the first bad line and why; nothing is

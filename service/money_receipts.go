@@ -94,10 +94,7 @@ func (s *Service) AddReceipt(transactionID int64, fileName string, data []byte) 
 	}
 	rc := Receipt{TransactionID: transactionID, FileName: fileName, MediaType: mt, Added: civil.Of(s.now())}
 	err := s.update("keeping the receipt", func(tx *storage.Tx) error {
-		t, accountID, err := tx.Transaction(transactionID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That transaction no longer exists.")
-		}
+		t, accountID, err := readLedgerLine(tx, transactionID)
 		if err != nil {
 			return err
 		}

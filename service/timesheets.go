@@ -151,19 +151,10 @@ func (s *Service) changeTimesheet(id int64, doing, action string, change func(*r
 // what the person entered. A signed, approved or locked timesheet is refused.
 func (s *Service) SetTimesheetEntries(id int64, entries []rota.Entry, note string) (rota.Timesheet, error) {
 	return s.changeTimesheet(id, "saving the timesheet", "timesheet changed", func(ts *rota.Timesheet, _ household.PA) error {
-		if err := ts.SetNote(strings.TrimSpace(note)); err != nil {
+		if err := ts.SetEntries(entries); err != nil {
 			return err
 		}
-		for i, e := range entries {
-			if err := e.Validate(); err != nil {
-				return fmt.Errorf("line %d: %w", i+1, err)
-			}
-			if err := rota.CheckNote(e.Note); err != nil {
-				return fmt.Errorf("line %d: %w", i+1, err)
-			}
-		}
-		ts.Entries = append([]rota.Entry(nil), entries...)
-		return nil
+		return ts.SetNote(strings.TrimSpace(note))
 	})
 }
 

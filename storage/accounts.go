@@ -42,13 +42,6 @@ func (t *Tx) Account(id int64) (household.Account, error) {
 	return a, notFound("account", err)
 }
 
-// AccountByName returns the account whose name matches, ignoring case and
-// surrounding spaces.
-func (t *Tx) AccountByName(name string) (household.Account, error) {
-	a, err := scanAccount(t.tx.QueryRow("SELECT "+accountCols+" FROM accounts WHERE name = ? COLLATE NOCASE", strings.TrimSpace(name)))
-	return a, notFound("account", err)
-}
-
 // InsertAccount stores a new account and sets its ID.
 func (t *Tx) InsertAccount(a *household.Account) error {
 	id, err := t.insert(`INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,

@@ -26,12 +26,6 @@ func (t *Tx) Insurance(accountID int64) ([]household.Insurance, error) {
 	return out, err
 }
 
-// InsurancePolicy returns the policy with id.
-func (t *Tx) InsurancePolicy(id int64) (household.Insurance, error) {
-	i, err := scanInsurance(t.tx.QueryRow("SELECT "+insuranceCols+" FROM insurance WHERE id = ?", id))
-	return i, notFound("insurance policy", err)
-}
-
 // InsertInsurance stores a new policy and sets its ID.
 func (t *Tx) InsertInsurance(i *household.Insurance) error {
 	id, err := t.insert(`INSERT INTO insurance (account_id, insurer, policy_number, cover_pence, start_date,

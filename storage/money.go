@@ -6,7 +6,6 @@ import (
 
 	"patoolkit/budget"
 	"patoolkit/civil"
-	"patoolkit/household"
 	"patoolkit/money"
 )
 
@@ -99,107 +98,4 @@ func (t *Tx) RenameCategory(accountID int64, old, new budget.Category) error {
 	}
 	_, err := t.exec("UPDATE payee_rules SET category = ? WHERE account_id = ? AND category = ? COLLATE NOCASE", string(new), accountID, string(old))
 	return err
-}
-
-// SetAside is money held for a named purpose.
-type SetAside struct {
-	ID        int64       `json:"id"`
-	AccountID int64       `json:"account_id"`
-	Purpose   string      `json:"purpose"`
-	Amount    money.Money `json:"amount"`
-}
-
-// SetAsides returns an account's money set aside, in the order added.
-func (t *Tx) SetAsides(accountID int64) ([]SetAside, error) {
-	var out []SetAside
-	err := scanAll(t, func(r *sql.Rows) error {
-		var s SetAside
-		err := r.Scan(&s.ID, &s.AccountID, &s.Purpose, &s.Amount)
-		out = append(out, s)
-		return err
-	}, "SELECT id, account_id, purpose, amount_pence FROM set_asides WHERE account_id = ? ORDER BY id", accountID)
-	return out, err
-}
-
-// SetAsideByID returns one amount set aside.
-func (t *Tx) SetAsideByID(id int64) (SetAside, error) {
-	var s SetAside
-	err := t.tx.QueryRow("SELECT id, account_id, purpose, amount_pence FROM set_asides WHERE id = ?", id).
-		Scan(&s.ID, &s.AccountID, &s.Purpose, &s.Amount)
-	return s, notFound("money set aside", err)
-}
-
-// InsertSetAside stores a new amount set aside and sets its ID.
-func (t *Tx) InsertSetAside(s *SetAside) error {
-	id, err := t.insert("INSERT INTO set_asides (account_id, purpose, amount_pence) VALUES (?, ?, ?)", s.AccountID, s.Purpose, s.Amount)
-	if err == nil {
-		s.ID = id
-	}
-	return err
-}
-
-// UpdateSetAside stores a change to an amount set aside.
-func (t *Tx) UpdateSetAside(s SetAside) error {
-	return t.updateOne("money set aside", "UPDATE set_asides SET purpose = ?, amount_pence = ? WHERE id = ? AND account_id = ?",
-		s.Purpose, s.Amount, s.ID, s.AccountID)
-}
-
-// DeleteSetAside removes an amount set aside.
-func (t *Tx) DeleteSetAside(id int64) error {
-	return t.updateOne("money set aside", "DELETE FROM set_asides WHERE id = ?", id)
-}
-
-// Bill is a known payment out in the future.
-type Bill struct {
-	ID        int64 `json:"id"`
-	AccountID int64 `json:"account_id"`
-	budget.Bill
-}
-
-const billCols = "id, account_id, payee, amount_pence, date, repeat_every, until_date"
-
-func scanBill(r rowScanner) (Bill, error) {
-	var b Bill
-	var repeat string
-	err := r.Scan(&b.ID, &b.AccountID, &b.Payee, &b.Amount, dateScan{&b.Date}, &repeat, dateScan{&b.Until})
-	b.Repeat = household.Frequency(repeat)
-	return b, err
-}
-
-// Bills returns an account's known bills, by date.
-func (t *Tx) Bills(accountID int64) ([]Bill, error) {
-	var out []Bill
-	err := scanAll(t, func(r *sql.Rows) error {
-		b, err := scanBill(r)
-		out = append(out, b)
-		return err
-	}, "SELECT "+billCols+" FROM bills WHERE account_id = ? ORDER BY date, id", accountID)
-	return out, err
-}
-
-// BillByID returns one bill.
-func (t *Tx) BillByID(id int64) (Bill, error) {
-	b, err := scanBill(t.tx.QueryRow("SELECT "+billCols+" FROM bills WHERE id = ?", id))
-	return b, notFound("bill", err)
-}
-
-// InsertBill stores a new bill and sets its ID.
-func (t *Tx) InsertBill(b *Bill) error {
-	id, err := t.insert("INSERT INTO bills (account_id, payee, amount_pence, date, repeat_every, until_date) VALUES (?, ?, ?, ?, ?, ?)",
-		b.AccountID, b.Payee, b.Amount, b.Date.String(), string(b.Repeat), b.Until.String())
-	if err == nil {
-		b.ID = id
-	}
-	return err
-}
-
-// UpdateBill stores a change to a bill.
-func (t *Tx) UpdateBill(b Bill) error {
-	return t.updateOne("bill", "UPDATE bills SET payee = ?, amount_pence = ?, date = ?, repeat_every = ?, until_date = ? WHERE id = ? AND account_id = ?",
-		b.Payee, b.Amount, b.Date.String(), string(b.Repeat), b.Until.String(), b.ID, b.AccountID)
-}
-
-// DeleteBill removes a bill.
-func (t *Tx) DeleteBill(id int64) error {
-	return t.updateOne("bill", "DELETE FROM bills WHERE id = ?", id)
 }

@@ -154,12 +154,6 @@ func (t *Tx) Unreconciled(accountID int64) ([]budget.Transaction, error) {
 	return out, err
 }
 
-// SetSettles records that the ledger line txID settles the owed item
-// owedID (0 to clear it).
-func (t *Tx) SetSettles(txID, owedID int64) error {
-	return t.updateOne("transaction", "UPDATE ledger SET settles_id = ? WHERE id = ?", nullID(owedID), txID)
-}
-
 // PayeeRules returns the categories a person has confirmed for payees,
 // oldest first.
 func (t *Tx) PayeeRules(accountID int64) ([]budget.PayeeRule, error) {
@@ -176,8 +170,8 @@ func (t *Tx) PayeeRules(accountID int64) ([]budget.PayeeRule, error) {
 }
 
 // AddPayeeRule stores a rule as the newest, replacing any rule with the
-// same match (as budget.AddRule does). A rule with an empty match is not
-// stored.
+// same match (so a person's newer choice wins). A rule with an empty
+// match is not stored.
 func (t *Tx) AddPayeeRule(accountID int64, p budget.PayeeRule) error {
 	if p.Match == "" {
 		return nil

@@ -52,8 +52,3 @@ func (t *Tx) UpdateOwed(accountID int64, o budget.Owed) error {
 	return t.updateOne("money owed", "UPDATE owed SET kind = ?, payee = ?, amount_pence = ?, raised = ?, due = ?, settled = ? WHERE id = ? AND account_id = ?",
 		string(o.Kind), o.Payee, o.Amount, o.Raised.String(), o.Due.String(), boolInt(o.Settled), o.ID, accountID)
 }
-
-// DeleteOwed removes an owed item; payments that settled it no longer do.
-func (t *Tx) DeleteOwed(id int64) error {
-	return t.updateOne("money owed", "DELETE FROM owed WHERE id = ?", id)
-}

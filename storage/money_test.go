@@ -124,10 +124,10 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		if err := tx.InsertTransactions(a.ID, bank); err != nil {
 			return err
 		}
-		if err := tx.SetSettles(bank[1].ID, o.ID); err != nil {
+		bank[1].SettlesID = o.ID
+		if err := tx.UpdateTransaction(a.ID, bank[1]); err != nil {
 			return err
 		}
-		bank[1].SettlesID = o.ID
 		rc = Receipt{TransactionID: hand.ID, FileName: "stamps.pdf", MediaType: "application/pdf", Added: civil.MustParse("2026-05-02")}
 		if err := tx.InsertReceipt(&rc, pdf); err != nil {
 			return err
@@ -191,7 +191,8 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		if err := tx.DeleteTransaction(hand.ID); err != nil {
 			return err
 		}
-		return tx.DeleteOwed(o.ID)
+		_, err := tx.exec("DELETE FROM owed WHERE id = ?", o.ID)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)

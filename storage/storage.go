@@ -299,6 +299,12 @@ func (l *dataLock) release() {
 }
 
 func open(path string, lock *dataLock) (*DB, error) {
+	// What a kill during an earlier create or restore of this file left
+	// (hidden temporary files, maybe as large as a backup); the lock says
+	// no one is making them now.
+	dir, base := filepath.Split(path)
+	removeLeftOvers(dir, "."+base+".new-*")
+	removeLeftOvers(dir, "."+base+".restore-*")
 	isNew, err := sniff(path)
 	if err != nil {
 		return nil, err
@@ -340,7 +346,6 @@ func openSQL(path string) (*sql.DB, error) {
 // synced, and only then given its name. The caller holds the lock.
 func createNew(path string) error {
 	dir, base := filepath.Split(path)
-	removeLeftOvers(dir, "."+base+".new-*")
 	f, err := os.CreateTemp(dir, "."+base+".new-*")
 	if err != nil {
 		return fmt.Errorf("creating the data file: %w", err)

@@ -306,3 +306,28 @@ func TestAnEmptyFileBecomesANewDataFile(t *testing.T) {
 		t.Errorf("version %d", v)
 	}
 }
+
+func TestOpeningRemovesWhatAKilledCreateOrRestoreLeft(t *testing.T) {
+	db, path := openTemp(t)
+	db.Close()
+	dir := filepath.Dir(path)
+	left := []string{".data.db.restore-123", ".data.db.new-456", ".data.db.new-456-wal"}
+	for _, name := range left {
+		os.WriteFile(filepath.Join(dir, name), []byte("half a file"), 0o600)
+	}
+	other := filepath.Join(dir, ".other.db.restore-1")
+	os.WriteFile(other, []byte("not ours"), 0o600)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, name := range left {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s is still there", name)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another file's leftover was removed")
+	}
+}

@@ -242,12 +242,8 @@ func (u *UI) showMoneyFocus(focus string) {
 // every year".
 func billText(b service.Bill) string {
 	s := fmt.Sprintf("%s to %s on %s", b.Amount.Format(), b.Payee, b.Date.UK())
-	switch b.Repeat {
-	case "":
-	case "yearly":
-		s += ", then every year"
-	default:
-		s += ", then " + text.Uncapitalise(b.Repeat.Label())
+	if b.Repeat != "" {
+		s += ", then " + text.Uncapitalise(budget.RepeatLabel(b.Repeat))
 	}
 	if !b.Until.IsZero() {
 		s += " until " + b.Until.UK()
@@ -345,7 +341,7 @@ func (u *UI) showOwedForm() {
 	o.Kind = budget.OwedInvoice
 	o.Raised = u.moneyToday()
 	f := newForm(u, "Add money owed", "Money you owe counts against your balance until it is paid, so the surplus is right. When the payment is in the ledger (typed in or from your bank statement) it is matched to this.")
-	choice(f, "kind", "What it is", "", service.OwedKinds, service.OwedKindLabel, &o.Kind, nil)
+	choice(f, "kind", "What it is", "", budget.OwedKinds, budget.OwedKind.FormLabel, &o.Kind, nil)
 	f.text("payee", "Who is owed", "The name as it appears on the invoice.", &o.Payee)
 	f.amount("amount", "Amount owed", "", &o.Amount, true)
 	f.date("raised", "Date of the invoice", "", &o.Raised, true)
@@ -370,7 +366,7 @@ func (u *UI) showBillForm() {
 	f.text("payee", "Who it is paid to", "", &b.Payee)
 	f.amount("amount", "Amount", "", &b.Amount, true)
 	f.date("date", "Date it is paid", "The first date, if it repeats.", &b.Date, false)
-	choice(f, "repeat", "How often", "", service.BillRepeats, repeatLabel, &b.Repeat, nil)
+	choice(f, "repeat", "How often", "", budget.BillRepeats, budget.RepeatLabel, &b.Repeat, nil)
 	f.date("until", "Last payment", "For a bill that stops.", &b.Until, true)
 	f.save = func() error {
 		saved, err := u.svc.SaveBill(b)
@@ -383,16 +379,6 @@ func (u *UI) showBillForm() {
 	}
 	f.cancel = u.showMoney
 	u.showMoneyForm(f)
-}
-
-func repeatLabel(f household.Frequency) string {
-	switch f {
-	case "":
-		return "Once"
-	case "yearly":
-		return "Every year"
-	}
-	return f.Label()
 }
 
 // showSettle records which payment paid something owed: the likely
