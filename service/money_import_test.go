@@ -79,14 +79,23 @@ func TestTheSameStatementAsCSVAndOFXIsCountedOnce(t *testing.T) {
 	}
 }
 
+// novemberThenRenamed imports November's statement as CSV, then as OFX
+// with the council's line named another way (renamed, the OFX's text):
+// that line may be the same and waits for an answer.
+func novemberThenRenamed(t *testing.T) (s *Service, a household.Account, prev ImportPreview, res ImportResult, renamed string) {
+	t.Helper()
+	s = openTemp(t)
+	a = setupMoney(t, s, false)
+	importText(t, s, a.ID, "november.csv", novemberCSV)
+	renamed = ofxText(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
+	prev, res = importText(t, s, a.ID, "november.ofx", renamed)
+	return s, a, prev, res, renamed
+}
+
 // A line of the same day and amount whose payee does not agree is not
 // added again unasked: it waits for the person's answer.
 func TestANearMatchOfALineImportedBeforeIsNotAddedUnasked(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	importText(t, s, a.ID, "november.csv", novemberCSV)
-	renamed := ofxText(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
-	_, res := importText(t, s, a.ID, "november.ofx", renamed)
+	s, a, _, res, _ := novemberThenRenamed(t)
 	if res.Imported != 0 || res.Duplicates != 3 {
 		t.Errorf("unanswered: %+v", res)
 	}
@@ -96,11 +105,7 @@ func TestANearMatchOfALineImportedBeforeIsNotAddedUnasked(t *testing.T) {
 // The person answers a near-match in the preview: the same line (recorded,
 // so the next import of the file knows it) or a new one.
 func TestANearMatchIsAnsweredInThePreview(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	importText(t, s, a.ID, "november.csv", novemberCSV)
-	renamed := ofxText(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
-	prev, res := importText(t, s, a.ID, "november.ofx", renamed)
+	s, a, prev, res, renamed := novemberThenRenamed(t)
 	if res.HeldBack != 1 || prev.Plan.Questions() != 1 {
 		t.Fatalf("held back %d, questions %d", res.HeldBack, prev.Plan.Questions())
 	}
