@@ -193,18 +193,14 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	wantFocus(t, u, "Open Ali Khan's timesheet")
 	u.win.Canvas().FocusNext()
 	wantFocus(t, u, "Open Sarah Lee's timesheet")
-	if !strings.Contains(allText(u), "Sarah Lee: Not started") {
-		t.Errorf("status not shown:\n%s", allText(u))
-	}
+	wantText(t, u, "Sarah Lee: Not started")
 	press(t, u, fyne.KeyReturn)
 	wantFocus(t, u, "PA signs…")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "The PA signs the timesheet" {
 		t.Fatalf("no signing form:\n%s", allText(u))
 	}
-	if !strings.Contains(allText(u), "I confirm this timesheet is a true record of the hours I worked.") {
-		t.Error("no declaration")
-	}
+	wantText(t, u, "I confirm this timesheet is a true record of the hours I worked.")
 	typeText(t, u, "sarah  lee")
 	press(t, u, fyne.KeyReturn)
 	wantFocus(t, u, "Approve…")
@@ -232,9 +228,7 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	if len(ts.Entries) != 1 || !ts.Entries[0].Start.Equal(sh.Start) || !ts.Entries[0].End.Equal(sh.End) || ts.Entries[0].BreakMinutes != 30 {
 		t.Errorf("entries %+v", ts.Entries)
 	}
-	if !strings.Contains(allText(u), "✔ Approved by Jane Smith on 20/11/2026.") {
-		t.Errorf("no confirmation:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ Approved by Jane Smith on 20/11/2026.")
 }
 
 func TestWeekGridArrowKeysFollowWeekMove(t *testing.T) {
@@ -376,9 +370,7 @@ func TestOverlappingShiftIsRefusedAndNothingStored(t *testing.T) {
 	if !strings.Contains(f.summary.Text, want) || !f.summary.Visible() {
 		t.Errorf("summary = %q", f.summary.Text)
 	}
-	if !strings.Contains(allText(u), want) {
-		t.Error("no dialog with the message")
-	}
+	wantText(t, u, want)
 	if end.Text != "13:00" || f.field("start").focus.(*keyEntry).Text != "11:00" {
 		t.Error("what was typed was lost")
 	}
@@ -422,9 +414,7 @@ func TestChecksListShowsTheRuleAndOpensTheShift(t *testing.T) {
 	if u.form == nil || u.form.title != "Shift: Tuesday 17/11/2026, 08:00 to 16:00, Sarah Lee, day shift, 8 hours" {
 		t.Fatalf("Enter did not open the shift: %v", u.form)
 	}
-	if !strings.Contains(allText(u), "⚠ [break-6h] ") {
-		t.Error("the editor does not show the shift's warning")
-	}
+	wantText(t, u, "⚠ [break-6h] ")
 	// Giving it a break clears the warning; the save says so.
 	brk := u.form.field("break").focus.(*keyEntry)
 	u.win.Canvas().Focus(brk)
@@ -506,9 +496,7 @@ func TestPatternFillsTheRota(t *testing.T) {
 	if u.form != nil {
 		t.Fatalf("not saved: %s", f.summary.Text)
 	}
-	if !strings.Contains(allText(u), "From 23/11/2026 to 06/12/2026: 2 shifts added, 0 changed, 0 removed.") {
-		t.Errorf("page:\n%s", allText(u))
-	}
+	wantText(t, u, "From 23/11/2026 to 06/12/2026: 2 shifts added, 0 changed, 0 removed.")
 	shifts, _ := svc.Shifts(u.Account().ID, civil.New(2026, 11, 23), civil.New(2026, 12, 6))
 	if len(shifts) != 2 || !shifts[0].Start.Equal(at(t, "23/11/2026 08:00")) || !shifts[1].Start.Equal(at(t, "30/11/2026 08:00")) {
 		t.Errorf("shifts %+v", shifts)
@@ -545,9 +533,7 @@ func TestExportWritesTheRotaAndRefusesToOverwrite(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 		t.Fatalf("no PDF written (%v):\n%s", err, allText(u))
 	}
-	if !strings.Contains(allText(u), "✔ Saved to "+want+".") {
-		t.Errorf("no confirmation:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ Saved to "+want+".")
 	// Again: the file exists, so it asks "Replace it?" before writing.
 	os.WriteFile(want, []byte("an older rota"), 0o600)
 	u.win.Canvas().Focus(button(t, u, "Export…"))
@@ -632,7 +618,5 @@ func TestPatternChangeFromADateKeepsTheRotaBefore(t *testing.T) {
 	if got := strings.Join(starts, ", "); got != "16/11 08:00, 23/11 09:00, 30/11 09:00, 07/12 09:00" {
 		t.Errorf("planned shifts %s", got)
 	}
-	if !strings.Contains(allText(u), "✔ \"Mornings\" changed from 23/11/2026. Up to 13/12/2026: 3 shifts added, 0 changed, 0 removed.") {
-		t.Errorf("page:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ \"Mornings\" changed from 23/11/2026. Up to 13/12/2026: 3 shifts added, 0 changed, 0 removed.")
 }

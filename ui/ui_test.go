@@ -95,6 +95,14 @@ func focusedButton(t *testing.T, u *UI) string {
 	return b.Text
 }
 
+// wantText fails the test (and goes on) unless the window shows want.
+func wantText(t *testing.T, u *UI, want string) {
+	t.Helper()
+	if got := allText(u); !strings.Contains(got, want) {
+		t.Errorf("the window does not show %q:\n%s", want, got)
+	}
+}
+
 // wantFocus stops the test unless the focus is on the button labelled want.
 func wantFocus(t *testing.T, u *UI, want string) {
 	t.Helper()
