@@ -3,6 +3,8 @@ package budget
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"strings"
 	"testing"
 
 	"patoolkit/budget/budgettest"
@@ -109,6 +111,18 @@ func BenchmarkMatchPayments(b *testing.B) {
 		}
 		if auto != len(owed) {
 			b.Fatalf("%d automatic matches", auto)
+		}
+	}
+}
+
+// BenchmarkRefuseFiftyMegabytes is how long refusing a 50 MB statement
+// takes: only the first 20 MB are read (TestFiftyMegabyteFileRefusedWithoutReadingIt).
+func BenchmarkRefuseFiftyMegabytes(b *testing.B) {
+	for b.Loop() {
+		src := io.MultiReader(strings.NewReader("Date,Description,Amount\n"),
+			newRepeatReader("01/04/2026,SAMPLE CAFE,-5.00\n", 50<<20))
+		if _, err := ParseStatement(src, "huge.csv", ParseOptions{}); err == nil {
+			b.Fatal("a 50 MB file was read")
 		}
 	}
 }

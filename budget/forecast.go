@@ -8,6 +8,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // Bill is a known payment out in the future: an insurance renewal, a
@@ -294,7 +295,7 @@ func summarise(weeks []ForecastWeek, in ForecastInput) ForecastSummary {
 		msgs = append(msgs, fmt.Sprintf("Your surplus passes %s in the week of %s.", limit, s.OverLimitWeek.UK()))
 	}
 	if len(msgs) == 0 {
-		m := fmt.Sprintf("The money lasts the %d %s shown", len(weeks), plural(len(weeks), "week", "weeks"))
+		m := fmt.Sprintf("The money lasts the %d %s shown", len(weeks), text.Plural(len(weeks), "week", "weeks"))
 		if in.SurplusLimitWeeks > 0 {
 			m += ", and the surplus stays within " + limit
 		}

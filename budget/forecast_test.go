@@ -174,9 +174,11 @@ func TestWeeksToEndOfCouncilYear(t *testing.T) {
 		{"2025-10-01", 26}, // 182 days
 	}
 	for _, c := range cases {
-		if got := WeeksToEndOfCouncilYear(d(c.start), year); got != c.want {
-			t.Errorf("from %s: %d, want %d", c.start, got, c.want)
-		}
+		t.Run(c.start, func(t *testing.T) {
+			if got := WeeksToEndOfCouncilYear(d(c.start), year); got != c.want {
+				t.Errorf("from %s: %d, want %d", c.start, got, c.want)
+			}
+		})
 	}
 }
 

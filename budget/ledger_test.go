@@ -101,9 +101,11 @@ func TestOutstandingOn(t *testing.T) {
 		{"2026-04-20", []string{"HMRC 112.30", "NEST 40.00"}},
 	}
 	for _, c := range cases {
-		if got := ids(OutstandingOn(owed, txs, d(c.on))); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("on %s: %v, want %v", c.on, got, c.want)
-		}
+		t.Run(c.on, func(t *testing.T) {
+			if got := ids(OutstandingOn(owed, txs, d(c.on))); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("on %s: %v, want %v", c.on, got, c.want)
+			}
+		})
 	}
 }
 

@@ -25,29 +25,31 @@ func TestParseOFX(t *testing.T) {
 		}, "1054.00"},
 	}
 	for _, c := range cases {
-		f, err := os.Open("testdata/" + c.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := ParseStatement(f, c.file, ParseOptions{})
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", c.file, err)
-		}
-		var got []string
-		for _, l := range st.Lines {
-			got = append(got, strings.Join([]string{l.Date.String(), l.Description, l.Amount.String(), l.Type, l.Reference}, " "))
-		}
-		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-			t.Errorf("%s lines:\n%s\nwant:\n%s", c.file, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-		}
-		if st.ClosingBalance.String() != c.closing || st.Layout.Encoding != "OFX" || !strings.Contains(st.Layout.Describe(), "OFX") {
-			t.Errorf("%s: closing %s, layout %+v", c.file, st.ClosingBalance, st.Layout)
-		}
-		// Two identical £12.34 lines on one day are two lines.
-		if c.file == "layout7_ofx1_sgml.ofx" && (st.Lines[1].Occurrence != 1 || st.Lines[2].Occurrence != 2 || ImportKey(st.Lines[1]) == ImportKey(st.Lines[2])) {
-			t.Error("identical lines share an import key")
-		}
+		t.Run(c.file, func(t *testing.T) {
+			f, err := os.Open("testdata/" + c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := ParseStatement(f, c.file, ParseOptions{})
+			f.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			var got []string
+			for _, l := range st.Lines {
+				got = append(got, strings.Join([]string{l.Date.String(), l.Description, l.Amount.String(), l.Type, l.Reference}, " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("%s lines:\n%s\nwant:\n%s", c.file, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+			if st.ClosingBalance.String() != c.closing || st.Layout.Encoding != "OFX" || !strings.Contains(st.Layout.Describe(), "OFX") {
+				t.Errorf("%s: closing %s, layout %+v", c.file, st.ClosingBalance, st.Layout)
+			}
+			// Two identical £12.34 lines on one day are two lines.
+			if c.file == "layout7_ofx1_sgml.ofx" && (st.Lines[1].Occurrence != 1 || st.Lines[2].Occurrence != 2 || ImportKey(st.Lines[1]) == ImportKey(st.Lines[2])) {
+				t.Error("identical lines share an import key")
+			}
+		})
 	}
 }
 

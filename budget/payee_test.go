@@ -1,6 +1,9 @@
 package budget
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestNormalisePayee(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -23,9 +26,11 @@ func TestNormalisePayee(t *testing.T) {
 		{"", ""},
 	}
 	for _, c := range cases {
-		if got := NormalisePayee(c.in); got != c.want {
-			t.Errorf("NormalisePayee(%q) = %q, want %q", c.in, got, c.want)
-		}
+		t.Run(fmt.Sprint(c.in), func(t *testing.T) {
+			if got := NormalisePayee(c.in); got != c.want {
+				t.Errorf("NormalisePayee(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
 	}
 }
 
@@ -50,10 +55,12 @@ func TestSuggestCategory(t *testing.T) {
 		{"OTHER SHOP", "", false},
 	}
 	for _, c := range cases {
-		got, ok := SuggestCategory(c.desc, rules)
-		if got != c.want || ok != c.ok {
-			t.Errorf("SuggestCategory(%q) = %q, %v; want %q, %v", c.desc, got, ok, c.want, c.ok)
-		}
+		t.Run(c.desc, func(t *testing.T) {
+			got, ok := SuggestCategory(c.desc, rules)
+			if got != c.want || ok != c.ok {
+				t.Errorf("SuggestCategory(%q) = %q, %v; want %q, %v", c.desc, got, ok, c.want, c.ok)
+			}
+		})
 	}
 }
 
@@ -90,9 +97,11 @@ func TestPayeeMatches(t *testing.T) {
 		{"", "ANY", false},
 	}
 	for _, c := range cases {
-		if got := PayeeMatches(c.owed, c.tx); got != c.want {
-			t.Errorf("PayeeMatches(%q, %q) = %v", c.owed, c.tx, got)
-		}
+		t.Run(c.owed+" | "+c.tx, func(t *testing.T) {
+			if got := PayeeMatches(c.owed, c.tx); got != c.want {
+				t.Errorf("PayeeMatches(%q, %q) = %v", c.owed, c.tx, got)
+			}
+		})
 	}
 }
 
@@ -105,9 +114,11 @@ func TestStarterRules(t *testing.T) {
 		"The People's Pension":           CatPension,
 		"NESTLE SHOP":                    "",
 	} {
-		if got, _ := SuggestCategory(desc, rules); got != want {
-			t.Errorf("%s: %q, want %q", desc, got, want)
-		}
+		t.Run(desc, func(t *testing.T) {
+			if got, _ := SuggestCategory(desc, rules); got != want {
+				t.Errorf("%s: %q, want %q", desc, got, want)
+			}
+		})
 	}
 	for _, r := range rules {
 		if r.Match != NormalisePayee(r.Match) {
@@ -143,11 +154,13 @@ func TestPayeesAgree(t *testing.T) {
 		{"", "", false},
 	}
 	for _, c := range cases {
-		if got := PayeesAgree(c.a, c.b); got != c.want {
-			t.Errorf("PayeesAgree(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
-		}
-		if got := PayeesAgree(c.b, c.a); got != c.want {
-			t.Errorf("PayeesAgree(%q, %q) = %v, want %v (the other way round)", c.b, c.a, got, c.want)
-		}
+		t.Run(c.a+" | "+c.b, func(t *testing.T) {
+			if got := PayeesAgree(c.a, c.b); got != c.want {
+				t.Errorf("PayeesAgree(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+			}
+			if got := PayeesAgree(c.b, c.a); got != c.want {
+				t.Errorf("PayeesAgree(%q, %q) = %v, want %v (the other way round)", c.b, c.a, got, c.want)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -134,27 +135,29 @@ func TestPlanAsksBeforeAHandEnteredLineIsTakenByAnotherPayee(t *testing.T) {
 		{"SAMPLE CHEMIST", true},
 		{"VIS SAMPLE CHEMIST 10NOV26", true},
 	} {
-		st, err := parseString(t, "Date,Description,Amount\n10/11/2026,"+c.desc+",-12.34\n")
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := Plan(st, PlanOptions{Unreconciled: manual}).New[0]
-		if c.confirm {
-			if p.Confirms != 5 || len(p.Maybe) != 0 || p.Transaction.Category != CatOther {
-				t.Errorf("%s: %+v, want it to confirm the chemist line", c.desc, p)
+		t.Run(c.desc, func(t *testing.T) {
+			st, err := parseString(t, "Date,Description,Amount\n10/11/2026,"+c.desc+",-12.34\n")
+			if err != nil {
+				t.Fatal(err)
 			}
-			continue
-		}
-		if p.Confirms != 0 || p.Transaction.Category != "" || p.SuggestedBy != "" ||
-			len(p.Maybe) != 1 || p.Maybe[0] != (Candidate{ID: 5, Date: d("2026-11-05"), Payee: "Chemist", Amount: m("-12.34"), HandEntered: true}) {
-			t.Errorf("%s: %+v, want a question about the chemist line", c.desc, p)
-		}
-		if !p.Unanswered() || p.HeldBack() {
-			t.Errorf("%s: unanswered %v, held back %v", c.desc, p.Unanswered(), p.HeldBack())
-		}
-		if !p.Answer(5) || p.Confirms != 5 || p.SameAs != 0 {
-			t.Errorf("%s: answered the same: %+v", c.desc, p)
-		}
+			p := Plan(st, PlanOptions{Unreconciled: manual}).New[0]
+			if c.confirm {
+				if p.Confirms != 5 || len(p.Maybe) != 0 || p.Transaction.Category != CatOther {
+					t.Errorf("%s: %+v, want it to confirm the chemist line", c.desc, p)
+				}
+				return
+			}
+			if p.Confirms != 0 || p.Transaction.Category != "" || p.SuggestedBy != "" ||
+				len(p.Maybe) != 1 || p.Maybe[0] != (Candidate{ID: 5, Date: d("2026-11-05"), Payee: "Chemist", Amount: m("-12.34"), HandEntered: true}) {
+				t.Errorf("%s: %+v, want a question about the chemist line", c.desc, p)
+			}
+			if !p.Unanswered() || p.HeldBack() {
+				t.Errorf("%s: unanswered %v, held back %v", c.desc, p.Unanswered(), p.HeldBack())
+			}
+			if !p.Answer(5) || p.Confirms != 5 || p.SameAs != 0 {
+				t.Errorf("%s: answered the same: %+v", c.desc, p)
+			}
+		})
 	}
 	// Two lines that fit one hand-entered line equally: both are asked.
 	st, _ := parseString(t, "Date,Description,Amount\n05/11/2026,SAMPLE CHEMIST,-12.34\n05/11/2026,SAMPLE CHEMIST,-12.34\n")
@@ -173,9 +176,11 @@ func TestStatementAccount(t *testing.T) {
 		{"layout7_ofx1_sgml.ofx", BankAccount{}},                               // zeros
 		{"layout1_signed_newest_first.csv", BankAccount{}},
 	} {
-		if got := mustParseFile(t, c.file).Account; got != c.want {
-			t.Errorf("%s: %+v, want %+v", c.file, got, c.want)
-		}
+		t.Run(c.file, func(t *testing.T) {
+			if got := mustParseFile(t, c.file).Account; got != c.want {
+				t.Errorf("%s: %+v, want %+v", c.file, got, c.want)
+			}
+		})
 	}
 	sample, err := os.Open("../testdata/bank-sample.csv")
 	if err != nil {
@@ -215,12 +220,14 @@ func TestStatementAccount(t *testing.T) {
 		{BankAccount{SortCode: "123456"}, true},
 		{BankAccount{}, false},
 	} {
-		if got := SameBankAccount(a, c.b); got != c.want {
-			t.Errorf("SameBankAccount(%+v, %+v) = %v", a, c.b, got)
-		}
-		if got := SameBankAccount(c.b, a); got != c.want {
-			t.Errorf("SameBankAccount(%+v, %+v) = %v (the other way round)", c.b, a, got)
-		}
+		t.Run(fmt.Sprint(c.b), func(t *testing.T) {
+			if got := SameBankAccount(a, c.b); got != c.want {
+				t.Errorf("SameBankAccount(%+v, %+v) = %v", a, c.b, got)
+			}
+			if got := SameBankAccount(c.b, a); got != c.want {
+				t.Errorf("SameBankAccount(%+v, %+v) = %v (the other way round)", c.b, a, got)
+			}
+		})
 	}
 	if SameBankAccount(BankAccount{}, BankAccount{}) {
 		t.Error("two statements that say nothing are the same account")

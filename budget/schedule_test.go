@@ -45,10 +45,12 @@ func TestScheduleDates(t *testing.T) {
 		{"no first date", Schedule{Frequency: household.Weekly}, "2026-01-01", "2026-12-31", nil},
 	}
 	for _, c := range cases {
-		got := c.s.Dates(d(c.from), d(c.to))
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			got := c.s.Dates(d(c.from), d(c.to))
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("%s: %v, want %v", c.name, got, c.want)
+			}
+		})
 	}
 	s := Schedule{Amount: m("1300.00"), Frequency: household.Monthly, First: d("2026-04-01")}
 	if got := money.Money(len(s.Dates(d("2026-04-01"), d("2027-03-31")))) * s.Amount; got != m("15600.00") {
@@ -89,9 +91,11 @@ func TestWeeklyEquivalent(t *testing.T) {
 		{"100.00", "yearly", "0.00"},
 	}
 	for _, c := range cases {
-		if got := WeeksOf(1, m(c.amount), c.freq); got != m(c.want) {
-			t.Errorf("WeeksOf(1, %s, %s) = %s, want %s", c.amount, c.freq, got, c.want)
-		}
+		t.Run(c.amount, func(t *testing.T) {
+			if got := WeeksOf(1, m(c.amount), c.freq); got != m(c.want) {
+				t.Errorf("WeeksOf(1, %s, %s) = %s, want %s", c.amount, c.freq, got, c.want)
+			}
+		})
 	}
 	// 8 weeks of £1,000.00 a month, rounded once: 1000 × 12 × 8 ÷ 52 = 1846.153... → £1,846.15,
 	// where 8 × the rounded weekly £230.77 would be £1,846.16.

@@ -13,6 +13,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // DefaultMaxStatementBytes is the largest statement file ParseStatement
@@ -663,9 +664,9 @@ func lineOffset(text string, n int) int {
 // readLines reads every row after the column names. A row with no amount
 // is kept with Amount 0 when it has a balance (a "brought forward" line);
 // a bad row is an error naming its line.
-func readLines(text string, lay *Layout) ([]StatementLine, error) {
-	start := lineOffset(text, lay.HeaderLine)
-	cr := csv.NewReader(strings.NewReader(text[start:]))
+func readLines(data string, lay *Layout) ([]StatementLine, error) {
+	start := lineOffset(data, lay.HeaderLine)
+	cr := csv.NewReader(strings.NewReader(data[start:]))
 	cr.Comma = delimiters[0].r
 	for _, d := range delimiters {
 		if d.name == lay.Delimiter {
@@ -716,7 +717,7 @@ func readLines(text string, lay *Layout) ([]StatementLine, error) {
 		}
 		if len(rec) < used {
 			fail(line, "it has %d %s, but the column names on line %d have %d. Check the file has not been cut short or edited.",
-				len(rec), plural(len(rec), "column", "columns"), lay.HeaderLine, ncols)
+				len(rec), text.Plural(len(rec), "column", "columns"), lay.HeaderLine, ncols)
 			continue
 		}
 		if len(rec) > ncols && !blank(rec[ncols:]) {
@@ -802,13 +803,6 @@ func delimName(d string) string {
 		return "tab"
 	}
 	return "bar (|)"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func blank(rec []string) bool {

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"patoolkit/civil"
 	"patoolkit/money"
@@ -175,12 +174,14 @@ func TestSameTransactionsSameKeysAcrossLayouts(t *testing.T) {
 	}
 	base := keys("layout1_signed_newest_first.csv")
 	for _, f := range []string{"layout3_money_in_out_preamble.csv", "layout4_semicolon_debit_credit.csv", "layout5_latin1_type.csv", "layout6_prepaid_tab_bom.csv"} {
-		got := keys(f)
-		for i := range base {
-			if got[i] != base[i] {
-				t.Errorf("%s line %d key %s, want %s", f, i, got[i], base[i])
+		t.Run(f, func(t *testing.T) {
+			got := keys(f)
+			for i := range base {
+				if got[i] != base[i] {
+					t.Errorf("%s line %d key %s, want %s", f, i, got[i], base[i])
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -263,17 +264,15 @@ func TestFiftyMegabyteFileRefusedWithoutReadingIt(t *testing.T) {
 	const size = 50 << 20
 	src := &countingReader{r: io.MultiReader(strings.NewReader("Date,Description,Amount\n"),
 		newRepeatReader("01/04/2026,SAMPLE CAFE,-5.00\n", size))}
-	start := time.Now()
 	_, err := ParseStatement(src, "huge.csv", ParseOptions{})
 	var se *StatementError
 	if !errors.As(err, &se) || se.Line != 0 || !strings.Contains(se.Reason, "larger than 20 MB") {
 		t.Fatalf("err = %v", err)
 	}
+	// Reading no more than the limit is what keeps a huge file quick to
+	// refuse; how quick is for BenchmarkRefuseFiftyMegabytes, not for a test.
 	if src.n > DefaultMaxStatementBytes+64<<10 {
 		t.Errorf("read %d bytes of a 50 MB file", src.n)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 	// A smaller limit is honoured.
 	_, err = ParseStatement(strings.NewReader("Date,Description,Amount\n01/04/2026,X,1.00\n"), "a.csv", ParseOptions{MaxBytes: 10})

@@ -7,6 +7,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // TypicalSurplusLimitWeeks is the surplus limit most councils set: money
@@ -99,7 +100,7 @@ func WhereIStand(in StatusInput) (Status, error) {
 	if ignored > 0 {
 		st.Warnings = append(st.Warnings, fmt.Sprintf(
 			"%d %s dated before the opening balance (%s) %s not counted: the opening balance already includes %s. If the opening balance is wrong, correct it.",
-			ignored, plural(ignored, "transaction", "transactions"), in.OpeningDate.UK(), plural(ignored, "is", "are"), plural(ignored, "it", "them")))
+			ignored, text.Plural(ignored, "transaction", "transactions"), in.OpeningDate.UK(), text.Plural(ignored, "is", "are"), text.Plural(ignored, "it", "them")))
 	}
 
 	byKind := map[OwedKind]money.Money{}
@@ -159,7 +160,7 @@ func WhereIStand(in StatusInput) (Status, error) {
 	st.Lines = append(st.Lines, fmt.Sprintf("Surplus (balance less money owed, set aside and contingency): %s.", st.Surplus.Format()))
 	if in.SurplusLimitWeeks > 0 {
 		st.Lines = append(st.Lines, fmt.Sprintf("%s limit: %d %s of the payment (%s %s) = %s.",
-			capitalise(possessive(councilName(in.Council))), in.SurplusLimitWeeks, plural(in.SurplusLimitWeeks, "week", "weeks"),
+			text.Capitalise(possessive(councilName(in.Council))), in.SurplusLimitWeeks, text.Plural(in.SurplusLimitWeeks, "week", "weeks"),
 			in.Payment.Format(), freqWord(in.PaymentFrequency), st.SurplusLimit.Format()))
 	}
 	st.Headline = headline(st, in)
@@ -216,13 +217,6 @@ func possessive(name string) string {
 		return name + "'"
 	}
 	return name + "'s"
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func freqWord(f household.Frequency) string {

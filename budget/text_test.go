@@ -80,9 +80,11 @@ func checkClean(t *testing.T, st Statement) {
 	t.Helper()
 	for _, l := range st.Lines {
 		for _, s := range []string{l.Description, l.Type, l.Reference} {
-			if m := text.Check("The text", s, text.Line); m != "" || text.Clean(s) != s {
-				t.Fatalf("line %d holds %q: %s", l.LineNo, s, m)
-			}
+			t.Run(s, func(t *testing.T) {
+				if m := text.Check("The text", s, text.Line); m != "" || text.Clean(s) != s {
+					t.Fatalf("line %d holds %q: %s", l.LineNo, s, m)
+				}
+			})
 		}
 	}
 	for _, s := range st.Layout.Columns {

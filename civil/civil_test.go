@@ -20,9 +20,11 @@ func TestParse(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"", "2026-02-30", "29/02/2025", "31/04/2026", "04/31/2026", "6/4/26", "x", "2026/04/06", "1/1/1800", "00/01/2026", "2026-13-01"} {
-		if got, err := Parse(in); err == nil {
-			t.Errorf("Parse(%q) = %v, want an error", in, got)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := Parse(in); err == nil {
+				t.Errorf("Parse(%q) = %v, want an error", in, got)
+			}
+		})
 	}
 	if d, err := ParseOptional("  "); err != nil || !d.IsZero() {
 		t.Errorf("ParseOptional blank = %v, %v", d, err)

@@ -27,23 +27,25 @@ func TestPayPeriods(t *testing.T) {
 			[]string{"2025-04-06 2025-04-19 2025-04-18"}},
 	}
 	for _, c := range cases {
-		got, err := PayPeriods(c.e, anchor, civil.MustParse(c.from), civil.MustParse(c.to), holiday)
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		var gs []string
-		for _, p := range got {
-			gs = append(gs, p.From.String()+" "+p.To.String()+" "+p.Payday.String())
-		}
-		if len(gs) != len(c.want) {
-			t.Errorf("%s: got %v, want %v", c.name, gs, c.want)
-			continue
-		}
-		for i := range gs {
-			if gs[i] != c.want[i] {
-				t.Errorf("%s: period %d = %s, want %s", c.name, i, gs[i], c.want[i])
+		t.Run(c.name, func(t *testing.T) {
+			got, err := PayPeriods(c.e, anchor, civil.MustParse(c.from), civil.MustParse(c.to), holiday)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
 			}
-		}
+			var gs []string
+			for _, p := range got {
+				gs = append(gs, p.From.String()+" "+p.To.String()+" "+p.Payday.String())
+			}
+			if len(gs) != len(c.want) {
+				t.Errorf("%s: got %v, want %v", c.name, gs, c.want)
+				return
+			}
+			for i := range gs {
+				if gs[i] != c.want[i] {
+					t.Errorf("%s: period %d = %s, want %s", c.name, i, gs[i], c.want[i])
+				}
+			}
+		})
 	}
 	if _, err := PayPeriods(Employer{PayFrequency: Monthly, Payday: "friday"}, anchor, anchor, anchor, nil); err == nil {
 		t.Error("a weekday payday for monthly pay was accepted")

@@ -242,11 +242,7 @@ func (d Payday) Label() string {
 	if n, err := strconv.Atoi(string(d)); err == nil {
 		return ordinal(n) + " of the month"
 	}
-	s := string(d)
-	if s == "" {
-		return ""
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return text.Capitalise(string(d))
 }
 
 func ordinal(n int) string {

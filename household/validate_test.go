@@ -29,13 +29,15 @@ func TestCheckNINumber(t *testing.T) {
 		{"TN123456A", false, "never issues"},
 	}
 	for _, c := range cases {
-		msg := CheckNINumber(c.in)
-		if (msg == "") != c.ok {
-			t.Errorf("CheckNINumber(%q) = %q, want ok=%v", c.in, msg, c.ok)
-		}
-		if !c.ok && !strings.Contains(msg, c.want) {
-			t.Errorf("CheckNINumber(%q) = %q, want it to mention %q", c.in, msg, c.want)
-		}
+		t.Run(c.in, func(t *testing.T) {
+			msg := CheckNINumber(c.in)
+			if (msg == "") != c.ok {
+				t.Errorf("CheckNINumber(%q) = %q, want ok=%v", c.in, msg, c.ok)
+			}
+			if !c.ok && !strings.Contains(msg, c.want) {
+				t.Errorf("CheckNINumber(%q) = %q, want it to mention %q", c.in, msg, c.want)
+			}
+		})
 	}
 	if got := FormatNINumber("JT123456C"); got != "JT 12 34 56 C" {
 		t.Errorf("FormatNINumber = %q", got)
@@ -78,12 +80,30 @@ func fields(err error) []string {
 	return out
 }
 
+// fieldCase is a change to a good record and the fields whose problems
+// it must bring, in order.
+type fieldCase[T any] struct {
+	name   string
+	change func(*T)
+	want   []string
+}
+
+// testFields checks each case on a copy of good with validate.
+func testFields[T any](t *testing.T, good T, validate func(T) error, cases []fieldCase[T]) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := good
+			c.change(&v)
+			if got := fields(validate(v)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("problems in %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
 func TestValidateAccount(t *testing.T) {
-	cases := []struct {
-		name   string
-		change func(*Account)
-		want   []string
-	}{
+	cases := []fieldCase[Account]{
 		{"valid", func(*Account) {}, nil},
 		{"self needs no manager", func(a *Account) { a.Capacity, a.ManagedBy = Self, "" }, nil},
 		{"no name", func(a *Account) { a.Name = " " }, []string{"name"}},
@@ -102,23 +122,13 @@ func TestValidateAccount(t *testing.T) {
 		{"negative contingency", func(a *Account) { a.Contingency = -5 }, []string{"contingency"}},
 		{"long name", func(a *Account) { a.Name = strings.Repeat("x", 61) }, []string{"name"}},
 	}
-	for _, c := range cases {
-		a := goodAccount()
-		c.change(&a)
-		if got := fields(ValidateAccount(a)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
-	}
+	testFields(t, goodAccount(), ValidateAccount, cases)
 }
 
 func TestValidateEmployer(t *testing.T) {
 	good := Employer{Name: "Jane Smith", PAYEReference: "123/AB45678", AccountsOfficeReference: "123PA00045678",
 		PayFrequency: Monthly, Payday: "last-working-day"}
-	cases := []struct {
-		name   string
-		change func(*Employer)
-		want   []string
-	}{
+	cases := []fieldCase[Employer]{
 		{"valid", func(*Employer) {}, nil},
 		{"references may wait", func(e *Employer) { e.PAYEReference, e.AccountsOfficeReference = "", "" }, nil},
 		{"no name", func(e *Employer) { e.Name = "" }, []string{"name"}},
@@ -130,13 +140,7 @@ func TestValidateEmployer(t *testing.T) {
 		{"weekly friday", func(e *Employer) { e.PayFrequency, e.Payday = Weekly, "friday" }, nil},
 		{"weekly 25th", func(e *Employer) { e.PayFrequency, e.Payday = Weekly, "25" }, []string{"payday"}},
 	}
-	for _, c := range cases {
-		e := good
-		c.change(&e)
-		if got := fields(ValidateEmployer(e)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
-	}
+	testFields(t, good, ValidateEmployer, cases)
 	if Payday("25").Label() != "25th of the month" || Payday("1").Label() != "1st of the month" ||
 		Payday("12").Label() != "12th of the month" || Payday("friday").Label() != "Friday" {
 		t.Error("payday labels wrong")
@@ -146,11 +150,7 @@ func TestValidateEmployer(t *testing.T) {
 func TestValidatePA(t *testing.T) {
 	good := PA{Name: "Zoë Ní Bhriain", NINumber: "JT123456C", StartDate: civil.MustParse("2025-04-06"),
 		DateOfBirth: civil.MustParse("1990-01-01"), TaxCode: "1257L", NICategory: "A"}
-	cases := []struct {
-		name   string
-		change func(*PA)
-		want   []string
-	}{
+	cases := []fieldCase[PA]{
 		{"valid", func(*PA) {}, nil},
 		{"NI number may wait", func(p *PA) { p.NINumber = "" }, nil},
 		{"no name", func(p *PA) { p.Name = "" }, []string{"name"}},
@@ -167,24 +167,14 @@ func TestValidatePA(t *testing.T) {
 		{"bad statement", func(p *PA) { p.StarterStatement = "D" }, []string{"starter_statement"}},
 		{"negative P45", func(p *PA) { p.P45PayToDate = -1 }, []string{"p45_pay_to_date"}},
 	}
-	for _, c := range cases {
-		p := good
-		c.change(&p)
-		if got := fields(ValidatePA(p)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
-	}
+	testFields(t, good, ValidatePA, cases)
 }
 
 func TestValidateContract(t *testing.T) {
 	good := Contract{EffectiveFrom: civil.MustParse("2026-04-01"), HoursType: FixedHours, ContractedMinutesWeek: 1200,
 		DayRate: money.MustParse("13.10"), HolidayMethod: HolidayAccrued, PensionScheme: "NEST",
 		PensionMethod: PensionReliefAtSource, PensionBasis: PensionQualifying, PensionEmployeeBP: 500, PensionEmployerBP: 300}
-	cases := []struct {
-		name   string
-		change func(*Contract)
-		want   []string
-	}{
+	cases := []fieldCase[Contract]{
 		{"valid", func(*Contract) {}, nil},
 		{"irregular", func(c *Contract) {
 			c.HoursType, c.ContractedMinutesWeek, c.HolidayMethod = IrregularHours, 0, HolidayRolledUp
@@ -202,23 +192,13 @@ func TestValidateContract(t *testing.T) {
 		{"no scheme", func(c *Contract) { c.PensionScheme = "" }, []string{"pension_scheme"}},
 		{"none with contributions", func(c *Contract) { c.PensionMethod = PensionNone }, []string{"pension_method"}},
 	}
-	for _, c := range cases {
-		k := good
-		c.change(&k)
-		if got := fields(ValidateContract(k)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
-	}
+	testFields(t, good, ValidateContract, cases)
 }
 
 func TestValidateInsurance(t *testing.T) {
 	good := Insurance{Insurer: "Example Mutual", PolicyNumber: "EL-1", Cover: money.FromPounds(10_000_000),
 		StartDate: civil.MustParse("2026-04-01"), RenewalDate: civil.MustParse("2027-04-01")}
-	cases := []struct {
-		name   string
-		change func(*Insurance)
-		want   []string
-	}{
+	cases := []fieldCase[Insurance]{
 		{"valid", func(*Insurance) {}, nil},
 		{"no insurer", func(i *Insurance) { i.Insurer = "" }, []string{"insurer"}},
 		{"no policy", func(i *Insurance) { i.PolicyNumber = "" }, []string{"policy_number"}},
@@ -226,13 +206,7 @@ func TestValidateInsurance(t *testing.T) {
 		{"renews before start", func(i *Insurance) { i.RenewalDate = i.StartDate }, []string{"renewal_date"}},
 		{"no dates", func(i *Insurance) { i.StartDate, i.RenewalDate = civil.Date{}, civil.Date{} }, []string{"start_date", "renewal_date"}},
 	}
-	for _, c := range cases {
-		i := good
-		c.change(&i)
-		if got := fields(ValidateInsurance(i)); strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("%s: problems in %v, want %v", c.name, got, c.want)
-		}
-	}
+	testFields(t, good, ValidateInsurance, cases)
 }
 
 func TestDescription(t *testing.T) {

@@ -2,6 +2,7 @@ package money
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -50,12 +51,14 @@ func TestFormat(t *testing.T) {
 		{99999, "999.99", "£999.99"},
 	}
 	for _, c := range cases {
-		if got := c.m.String(); got != c.plain {
-			t.Errorf("%d.String() = %q, want %q", c.m, got, c.plain)
-		}
-		if got := c.m.Format(); got != c.gbp {
-			t.Errorf("%d.Format() = %q, want %q", c.m, got, c.gbp)
-		}
+		t.Run(fmt.Sprint(c.m), func(t *testing.T) {
+			if got := c.m.String(); got != c.plain {
+				t.Errorf("%d.String() = %q, want %q", c.m, got, c.plain)
+			}
+			if got := c.m.Format(); got != c.gbp {
+				t.Errorf("%d.Format() = %q, want %q", c.m, got, c.gbp)
+			}
+		})
 	}
 }
 

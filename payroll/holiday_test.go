@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"testing"
 
 	"patoolkit/civil"
@@ -18,9 +19,11 @@ func TestHolidayAccrual(t *testing.T) {
 		{4, 0},            // 0.4828 -> 0
 		{5, 1},            // 0.6035 -> 1
 	} {
-		if got := AccruedHolidayMinutes(c.worked); got != c.want {
-			t.Errorf("AccruedHolidayMinutes(%d) = %d, want %d", c.worked, got, c.want)
-		}
+		t.Run(fmt.Sprint(c.worked), func(t *testing.T) {
+			if got := AccruedHolidayMinutes(c.worked); got != c.want {
+				t.Errorf("AccruedHolidayMinutes(%d) = %d, want %d", c.worked, got, c.want)
+			}
+		})
 	}
 	for _, c := range []struct{ pay, want money.Money }{
 		{100000, 12070}, // 12.07% of 1000.00
@@ -30,9 +33,11 @@ func TestHolidayAccrual(t *testing.T) {
 		{2000, 241},     // 241.4 -> 241
 		{0, 0},
 	} {
-		if got := RolledUpHolidayPay(c.pay); got != c.want {
-			t.Errorf("RolledUpHolidayPay(%s) = %s, want %s", c.pay, got, c.want)
-		}
+		t.Run(fmt.Sprint(c.pay), func(t *testing.T) {
+			if got := RolledUpHolidayPay(c.pay); got != c.want {
+				t.Errorf("RolledUpHolidayPay(%s) = %s, want %s", c.pay, got, c.want)
+			}
+		})
 	}
 }
 
@@ -125,19 +130,21 @@ func TestMinimumWage(t *testing.T) {
 		{"15", "2026-06-01", "2011-01-01", false, 100, 600, 0, false, 0, "", 0},
 	}
 	for _, c := range cases {
-		got, err := CheckMinimumWage(MinimumWageCheck{Date: civil.MustParse(c.date), DateOfBirth: civil.MustParse(c.dob), Apprentice: c.appr, Pay: c.pay, Minutes: c.minutes})
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		if got.Rate != c.rate || got.Below != c.below || got.HourlyPay != c.hourly || got.Shortfall != c.shortage {
-			t.Errorf("%s: rate %s below %v hourly %s short %s; want %s %v %s %s", c.name, got.Rate, got.Below, got.HourlyPay, got.Shortfall, c.rate, c.below, c.hourly, c.shortage)
-		}
-		if c.warning != "" && got.Warning != c.warning {
-			t.Errorf("%s: warning %q\nwant %q", c.name, got.Warning, c.warning)
-		}
-		if !c.below && got.Warning != "" {
-			t.Errorf("%s: unexpected warning %q", c.name, got.Warning)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			got, err := CheckMinimumWage(MinimumWageCheck{Date: civil.MustParse(c.date), DateOfBirth: civil.MustParse(c.dob), Apprentice: c.appr, Pay: c.pay, Minutes: c.minutes})
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got.Rate != c.rate || got.Below != c.below || got.HourlyPay != c.hourly || got.Shortfall != c.shortage {
+				t.Errorf("%s: rate %s below %v hourly %s short %s; want %s %v %s %s", c.name, got.Rate, got.Below, got.HourlyPay, got.Shortfall, c.rate, c.below, c.hourly, c.shortage)
+			}
+			if c.warning != "" && got.Warning != c.warning {
+				t.Errorf("%s: warning %q\nwant %q", c.name, got.Warning, c.warning)
+			}
+			if !c.below && got.Warning != "" {
+				t.Errorf("%s: unexpected warning %q", c.name, got.Warning)
+			}
+		})
 	}
 	for _, c := range []MinimumWageCheck{
 		{Date: civil.MustParse("2024-03-31"), DateOfBirth: civil.MustParse("1990-01-01"), Pay: 1, Minutes: 60},
@@ -145,9 +152,11 @@ func TestMinimumWage(t *testing.T) {
 		{Date: civil.MustParse("2026-04-01"), Pay: 1, Minutes: 60},
 		{Date: civil.MustParse("2026-04-01"), DateOfBirth: civil.MustParse("1990-01-01"), Pay: -1, Minutes: 60},
 	} {
-		if _, err := CheckMinimumWage(c); err == nil {
-			t.Errorf("CheckMinimumWage(%+v) should fail", c)
-		}
+		t.Run(fmt.Sprint(c), func(t *testing.T) {
+			if _, err := CheckMinimumWage(c); err == nil {
+				t.Errorf("CheckMinimumWage(%+v) should fail", c)
+			}
+		})
 	}
 }
 

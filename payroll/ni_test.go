@@ -74,14 +74,16 @@ func TestNIHandComputed(t *testing.T) {
 		{2025, Monthly, 'A', 200000, 7616, 23745},
 	}
 	for _, c := range cases {
-		r, _ := RatesFor(c.year)
-		got, err := r.NI(c.cat, c.f, c.pay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Employee != c.employee || got.Employer != c.employer {
-			t.Errorf("%s %s %s %s: employee %s employer %s; want %s %s", c.year, c.f, c.cat, c.pay, got.Employee, got.Employer, c.employee, c.employer)
-		}
+		t.Run(fmt.Sprint(c.year), func(t *testing.T) {
+			r, _ := RatesFor(c.year)
+			got, err := r.NI(c.cat, c.f, c.pay)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Employee != c.employee || got.Employer != c.employer {
+				t.Errorf("%s %s %s %s: employee %s employer %s; want %s %s", c.year, c.f, c.cat, c.pay, got.Employee, got.Employer, c.employee, c.employer)
+			}
+		})
 	}
 }
 
@@ -110,50 +112,52 @@ func TestNIThresholds(t *testing.T) {
 	for _, y := range SupportedTaxYears() {
 		r, _ := RatesFor(y)
 		for _, f := range []Frequency{Weekly, Fortnightly, FourWeekly, Monthly} {
-			th := r.NIThresholdsFor(f)
-			var pays []money.Money
-			for _, x := range []money.Money{th.LEL, th.PT, th.ST, th.UEL} {
-				pays = append(pays, x-1, x, x+1, x+7, x+37, x+38)
-			}
-			pays = append(pays, 0, 1, 2*th.UEL, 1234567, MaxPeriodPay)
-			for _, cat := range allNICategories {
-				cr := r.niRates(cat)
-				for _, pay := range pays {
-					got, err := r.NI(cat, f, pay)
-					if err != nil {
-						t.Fatal(err)
-					}
-					wantEE := refBand(min(pay, th.UEL)-th.PT, cr.EmployeeMain) + refBand(pay-th.UEL, cr.EmployeeUpper)
-					wantER := refBand(pay-th.ST, cr.Employer)
-					if cr.ZeroToUEL {
-						wantER = refBand(pay-th.UEL, cr.Employer)
-					}
-					if got.Employee != wantEE || got.Employer != wantER {
-						t.Errorf("%s %s %s pay %s: employee %s employer %s; want %s %s", y, f, cat, pay, got.Employee, got.Employer, wantEE, wantER)
-					}
-					// Bands: nothing below the LEL; otherwise LEL, LEL..PT, PT..UEL.
-					var at, lp, pu money.Money
-					if pay >= th.LEL {
-						at = th.LEL
-						lp = min(pay, th.PT) - th.LEL
-						if pay > th.PT {
-							pu = min(pay, th.UEL) - th.PT
-						}
-					}
-					if got.AtLEL != at || got.LELToPT != lp || got.PTToUEL != pu || got.Pay != pay {
-						t.Errorf("%s %s %s pay %s: bands %s/%s/%s, want %s/%s/%s", y, f, cat, pay, got.AtLEL, got.LELToPT, got.PTToUEL, at, lp, pu)
-					}
-					// At or below the PT no employee NI; at or below the ST no
-					// employer NI.
-					if pay <= th.PT && got.Employee != 0 {
-						t.Errorf("%s %s %s: employee NI %s at or below the PT", y, f, cat, got.Employee)
-					}
-					if pay <= th.ST && got.Employer != 0 {
-						t.Errorf("%s %s %s: employer NI %s at or below the ST", y, f, cat, got.Employer)
-					}
-					n++
+			t.Run(fmt.Sprint(f), func(t *testing.T) {
+				th := r.NIThresholdsFor(f)
+				var pays []money.Money
+				for _, x := range []money.Money{th.LEL, th.PT, th.ST, th.UEL} {
+					pays = append(pays, x-1, x, x+1, x+7, x+37, x+38)
 				}
-			}
+				pays = append(pays, 0, 1, 2*th.UEL, 1234567, MaxPeriodPay)
+				for _, cat := range allNICategories {
+					cr := r.niRates(cat)
+					for _, pay := range pays {
+						got, err := r.NI(cat, f, pay)
+						if err != nil {
+							t.Fatal(err)
+						}
+						wantEE := refBand(min(pay, th.UEL)-th.PT, cr.EmployeeMain) + refBand(pay-th.UEL, cr.EmployeeUpper)
+						wantER := refBand(pay-th.ST, cr.Employer)
+						if cr.ZeroToUEL {
+							wantER = refBand(pay-th.UEL, cr.Employer)
+						}
+						if got.Employee != wantEE || got.Employer != wantER {
+							t.Errorf("%s %s %s pay %s: employee %s employer %s; want %s %s", y, f, cat, pay, got.Employee, got.Employer, wantEE, wantER)
+						}
+						// Bands: nothing below the LEL; otherwise LEL, LEL..PT, PT..UEL.
+						var at, lp, pu money.Money
+						if pay >= th.LEL {
+							at = th.LEL
+							lp = min(pay, th.PT) - th.LEL
+							if pay > th.PT {
+								pu = min(pay, th.UEL) - th.PT
+							}
+						}
+						if got.AtLEL != at || got.LELToPT != lp || got.PTToUEL != pu || got.Pay != pay {
+							t.Errorf("%s %s %s pay %s: bands %s/%s/%s, want %s/%s/%s", y, f, cat, pay, got.AtLEL, got.LELToPT, got.PTToUEL, at, lp, pu)
+						}
+						// At or below the PT no employee NI; at or below the ST no
+						// employer NI.
+						if pay <= th.PT && got.Employee != 0 {
+							t.Errorf("%s %s %s: employee NI %s at or below the PT", y, f, cat, got.Employee)
+						}
+						if pay <= th.ST && got.Employer != 0 {
+							t.Errorf("%s %s %s: employer NI %s at or below the ST", y, f, cat, got.Employer)
+						}
+						n++
+					}
+				}
+			})
 		}
 	}
 	t.Logf("%d NI cases checked", n)
@@ -165,10 +169,12 @@ func TestNIThresholdsForWeeks(t *testing.T) {
 	for _, y := range SupportedTaxYears() {
 		r, _ := RatesFor(y)
 		for _, f := range []Frequency{Fortnightly, FourWeekly} {
-			got := r.niThresholdsForWeeks(int64(f.Weeks()))
-			if want := r.NIThresholdsFor(f); got != want {
-				t.Errorf("%s %s: rule gives %+v, published %+v", y, f, got, want)
-			}
+			t.Run(fmt.Sprint(f), func(t *testing.T) {
+				got := r.niThresholdsForWeeks(int64(f.Weeks()))
+				if want := r.NIThresholdsFor(f); got != want {
+					t.Errorf("%s %s: rule gives %+v, published %+v", y, f, got, want)
+				}
+			})
 		}
 		// Published annual LEL is 52 weekly LELs.
 		if r.NIAnnual.LEL != 52*r.NIThresholdsFor(Weekly).LEL {
@@ -184,19 +190,25 @@ func TestNIErrors(t *testing.T) {
 		f   Frequency
 		pay money.Money
 	}{{'X', Weekly, 100}, {'j', Weekly, 100}, {'A', 0, 100}, {'A', Weekly, -1}, {'A', Weekly, MaxPeriodPay + 1}, {0, Weekly, 1}} {
-		if _, err := r.NI(c.cat, c.f, c.pay); err == nil {
-			t.Errorf("NI(%q, %v, %d) should fail", c.cat, c.f, c.pay)
-		}
+		t.Run(fmt.Sprint(c.cat), func(t *testing.T) {
+			if _, err := r.NI(c.cat, c.f, c.pay); err == nil {
+				t.Errorf("NI(%q, %v, %d) should fail", c.cat, c.f, c.pay)
+			}
+		})
 	}
 	for _, s := range []string{"a", " Z ", "h"} {
-		if _, err := ParseNICategory(s); err != nil {
-			t.Errorf("ParseNICategory(%q): %v", s, err)
-		}
+		t.Run(s, func(t *testing.T) {
+			if _, err := ParseNICategory(s); err != nil {
+				t.Errorf("ParseNICategory(%q): %v", s, err)
+			}
+		})
 	}
 	for _, s := range []string{"", "X", "AA", "D"} {
-		if _, err := ParseNICategory(s); err == nil {
-			t.Errorf("ParseNICategory(%q) should fail", s)
-		}
+		t.Run(s, func(t *testing.T) {
+			if _, err := ParseNICategory(s); err == nil {
+				t.Errorf("ParseNICategory(%q) should fail", s)
+			}
+		})
 	}
 }
 

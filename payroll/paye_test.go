@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"math/big"
 	"math/rand"
 	"testing"
@@ -86,20 +87,22 @@ func TestPAYECases(t *testing.T) {
 		{"Scottish 2024-25", 2024, "S1257L", Monthly, 1, false, 300000, 0, 0, 39612, true, 1, 0, 39612},
 	}
 	for _, c := range cases {
-		r, _ := RatesFor(c.year)
-		got, err := r.PAYE(PAYEInput{Code: mustCode(t, c.code), Frequency: c.f, Period: c.period, Week1Month1: c.w1,
-			Pay: c.pay, PreviousPay: c.prevPay, PreviousTax: c.prevTax})
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		if got.Tax != c.tax || got.Cumulative != c.cumulative || got.TablePeriod != c.tablePeriod || got.Shortfall != c.shortfall || got.TaxToDate != c.toDate {
-			t.Errorf("%s: tax %s cumulative %v p %d shortfall %s to date %s; want %s %v %d %s %s", c.name,
-				got.Tax, got.Cumulative, got.TablePeriod, got.Shortfall, got.TaxToDate, c.tax, c.cumulative, c.tablePeriod, c.shortfall, c.toDate)
-		}
-		if got.TaxablePayToDate != c.pay+c.prevPay {
-			t.Errorf("%s: taxable pay to date %s", c.name, got.TaxablePayToDate)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := RatesFor(c.year)
+			got, err := r.PAYE(PAYEInput{Code: mustCode(t, c.code), Frequency: c.f, Period: c.period, Week1Month1: c.w1,
+				Pay: c.pay, PreviousPay: c.prevPay, PreviousTax: c.prevTax})
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				return
+			}
+			if got.Tax != c.tax || got.Cumulative != c.cumulative || got.TablePeriod != c.tablePeriod || got.Shortfall != c.shortfall || got.TaxToDate != c.toDate {
+				t.Errorf("%s: tax %s cumulative %v p %d shortfall %s to date %s; want %s %v %d %s %s", c.name,
+					got.Tax, got.Cumulative, got.TablePeriod, got.Shortfall, got.TaxToDate, c.tax, c.cumulative, c.tablePeriod, c.shortfall, c.toDate)
+			}
+			if got.TaxablePayToDate != c.pay+c.prevPay {
+				t.Errorf("%s: taxable pay to date %s", c.name, got.TaxablePayToDate)
+			}
+		})
 	}
 }
 
@@ -112,9 +115,11 @@ func TestFreePay(t *testing.T) {
 		monthly bool
 		want    int64
 	}{{1257, false, 24192}, {1257, true, 104826}, {1000, false, 19249}, {1000, true, 83409}, {1, false, 37}, {1, true, 159}, {500, false, 9633}, {501, false, 9616 + 37}, {0, true, 0}} {
-		if got := freePayPeriod1(c.n, c.monthly); got != c.want {
-			t.Errorf("freePayPeriod1(%d, %v) = %d, want %d", c.n, c.monthly, got, c.want)
-		}
+		t.Run(fmt.Sprint(c.n), func(t *testing.T) {
+			if got := freePayPeriod1(c.n, c.monthly); got != c.want {
+				t.Errorf("freePayPeriod1(%d, %v) = %d, want %d", c.n, c.monthly, got, c.want)
+			}
+		})
 	}
 }
 
@@ -128,40 +133,42 @@ func TestBandTaxReference(t *testing.T) {
 	for _, y := range SupportedTaxYears() {
 		r, _ := RatesFor(y)
 		for _, reg := range []Region{RestOfUK, Scotland, Wales} {
-			bands := r.Bands(reg).Bands
-			for i := 0; i < 3000; i++ {
-				perYear := int64(52)
-				if i%2 == 0 {
-					perYear = 12
+			t.Run(fmt.Sprint(reg), func(t *testing.T) {
+				bands := r.Bands(reg).Bands
+				for i := 0; i < 3000; i++ {
+					perYear := int64(52)
+					if i%2 == 0 {
+						perYear = 12
+					}
+					p := rng.Int63n(perYear) + 1
+					if perYear == 52 && i%7 == 0 {
+						p = []int64{2, 4, 54, 56}[i%4]
+					}
+					tp := rng.Int63n(200000)
+					switch i % 5 {
+					case 0:
+						tp = rng.Int63n(int64(MaxYearToDate+MaxPeriodPay)/100 + 50_000_000)
+					case 1: // near a band limit
+						b := bands[rng.Intn(len(bands))].Upper
+						tp = ceilDiv(b*p, perYear) + rng.Int63n(3) - 1
+					}
+					if tp < 1 {
+						tp = 1
+					}
+					want := refBandTax(bands, tp, p, perYear)
+					if got := exactBandTax(bands, tp, p, perYear); got != want {
+						t.Fatalf("%s %v: exactBandTax(%d, p=%d/%d) = %d, want %d", y, reg, tp, p, perYear, got, want)
+					}
+					hmrc := bandTax(bands, tp, p, perYear)
+					if hmrc < want-1 || hmrc > want+1 {
+						t.Fatalf("%s %v: bandTax(%d, p=%d/%d) = %d, more than 1p from the exact %d", y, reg, tp, p, perYear, hmrc, want)
+					}
+					checked++
+					if hmrc != want {
+						differ++
+					}
 				}
-				p := rng.Int63n(perYear) + 1
-				if perYear == 52 && i%7 == 0 {
-					p = []int64{2, 4, 54, 56}[i%4]
-				}
-				tp := rng.Int63n(200000)
-				switch i % 5 {
-				case 0:
-					tp = rng.Int63n(int64(MaxYearToDate+MaxPeriodPay)/100 + 50_000_000)
-				case 1: // near a band limit
-					b := bands[rng.Intn(len(bands))].Upper
-					tp = ceilDiv(b*p, perYear) + rng.Int63n(3) - 1
-				}
-				if tp < 1 {
-					tp = 1
-				}
-				want := refBandTax(bands, tp, p, perYear)
-				if got := exactBandTax(bands, tp, p, perYear); got != want {
-					t.Fatalf("%s %v: exactBandTax(%d, p=%d/%d) = %d, want %d", y, reg, tp, p, perYear, got, want)
-				}
-				hmrc := bandTax(bands, tp, p, perYear)
-				if hmrc < want-1 || hmrc > want+1 {
-					t.Fatalf("%s %v: bandTax(%d, p=%d/%d) = %d, more than 1p from the exact %d", y, reg, tp, p, perYear, hmrc, want)
-				}
-				checked++
-				if hmrc != want {
-					differ++
-				}
-			}
+			})
 		}
 	}
 	t.Logf("%d cases: HMRC's arithmetic differs from the exact figure by 1p in %d", checked, differ)
@@ -201,15 +208,19 @@ func TestPAYEErrors(t *testing.T) {
 		{Code: code, Frequency: Monthly, Period: 1, PreviousPay: -5},
 		{Code: code, Frequency: Monthly, Period: 1, PreviousTax: MaxYearToDate + 1},
 	} {
-		if _, err := r.PAYE(in); err == nil {
-			t.Errorf("PAYE(%+v) should fail", in)
-		}
+		t.Run(fmt.Sprint(in), func(t *testing.T) {
+			if _, err := r.PAYE(in); err == nil {
+				t.Errorf("PAYE(%+v) should fail", in)
+			}
+		})
 	}
 	// The largest inputs work.
 	for _, s := range []string{"K999999", "999999L", "S1L", "SD3", "BR"} {
-		got, err := r.PAYE(PAYEInput{Code: mustCode(t, s), Frequency: Weekly, Period: 52, Pay: MaxPeriodPay, PreviousPay: MaxYearToDate, PreviousTax: MaxYearToDate})
-		if err != nil || got.TaxDue < 0 {
-			t.Errorf("%s at the limits: %+v, %v", s, got, err)
-		}
+		t.Run(s, func(t *testing.T) {
+			got, err := r.PAYE(PAYEInput{Code: mustCode(t, s), Frequency: Weekly, Period: 52, Pay: MaxPeriodPay, PreviousPay: MaxYearToDate, PreviousTax: MaxYearToDate})
+			if err != nil || got.TaxDue < 0 {
+				t.Errorf("%s at the limits: %+v, %v", s, got, err)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // LineKind is the kind of a payslip line.
@@ -418,7 +419,7 @@ func fillLine(l *Line, i int) error {
 		case l.Amount == 0:
 			l.Amount = want
 		case l.Amount != want:
-			return invalidf("pay line %q: %s is not %s an hour for %s (that is %s)", name(), l.Amount.Format(), l.Rate.Format(), hoursText(l.Minutes), want.Format())
+			return invalidf("pay line %q: %s is not %s an hour for %s (that is %s)", name(), l.Amount.Format(), l.Rate.Format(), text.Hours(int(l.Minutes)), want.Format())
 		}
 	}
 	return nil
@@ -527,14 +528,4 @@ func (ps *Payslip) addNotes(in PayslipInput, rates *Rates) {
 	if ps.NetPay < 0 {
 		ps.Notes = append(ps.Notes, "Net pay is negative: the deductions are more than the pay.")
 	}
-}
-
-// hoursText gives minutes as "7 hours 30 minutes".
-func hoursText(m int64) string {
-	h, mm := m/60, m%60
-	s := plural(int(h), "hour")
-	if mm != 0 {
-		s += " " + plural(int(mm), "minute")
-	}
-	return s
 }

@@ -247,13 +247,15 @@ func TestCalculateErrors(t *testing.T) {
 		{"code", func(in *PayslipInput) { in.TaxCode.Kind = 99 }, "tax code"},
 	}
 	for _, c := range cases {
-		in := base
-		in.Lines = append([]Line(nil), base.Lines...)
-		c.change(&in)
-		_, err := Calculate(in)
-		if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrInvalid) {
-			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			in := base
+			in.Lines = append([]Line(nil), base.Lines...)
+			c.change(&in)
+			_, err := Calculate(in)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrInvalid) {
+				t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+			}
+		})
 	}
 	// Year and period from the payday.
 	in := base

@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"testing"
 
 	"patoolkit/civil"
@@ -21,9 +22,11 @@ func TestStatePensionDate(t *testing.T) {
 		"1961-03-06": "2028-03-06", // 67
 		"1990-01-01": "2057-01-01", // 67
 	} {
-		if got := StatePensionDate(civil.MustParse(dob)).String(); got != want {
-			t.Errorf("StatePensionDate(%s) = %s, want %s", dob, got, want)
-		}
+		t.Run(dob, func(t *testing.T) {
+			if got := StatePensionDate(civil.MustParse(dob)).String(); got != want {
+				t.Errorf("StatePensionDate(%s) = %s, want %s", dob, got, want)
+			}
+		})
 	}
 }
 
@@ -60,13 +63,15 @@ func TestAssessWorker(t *testing.T) {
 		{"no date of birth", "", payday, Monthly, 200000, NotAssessed},
 	}
 	for _, c := range cases {
-		var dob civil.Date
-		if c.dob != "" {
-			dob = civil.MustParse(c.dob)
-		}
-		if got := r.AssessWorker(dob, c.on, c.f, c.pay); got != c.want {
-			t.Errorf("%s: %s, want %s", c.name, got, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			var dob civil.Date
+			if c.dob != "" {
+				dob = civil.MustParse(c.dob)
+			}
+			if got := r.AssessWorker(dob, c.on, c.f, c.pay); got != c.want {
+				t.Errorf("%s: %s, want %s", c.name, got, c.want)
+			}
+		})
 	}
 }
 
@@ -103,30 +108,38 @@ func TestPensionContributions(t *testing.T) {
 		{"decimal percent", PensionSettings{Membership: Enrolled, Method: NetPay, EmployeePercent: 450, EmployerPercent: 350}, Monthly, 200000, 148000, 6660, 0, 5180},
 	}
 	for _, c := range cases {
-		got, err := r.Pension(c.s, c.f, c.pay)
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		if got.Base != c.base || got.Employee != c.employee || got.TaxRelief != c.relief || got.Employer != c.empl {
-			t.Errorf("%s: base %s employee %s relief %s employer %s; want %s %s %s %s", c.name, got.Base, got.Employee, got.TaxRelief, got.Employer, c.base, c.employee, c.relief, c.empl)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			got, err := r.Pension(c.s, c.f, c.pay)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got.Base != c.base || got.Employee != c.employee || got.TaxRelief != c.relief || got.Employer != c.empl {
+				t.Errorf("%s: base %s employee %s relief %s employer %s; want %s %s %s %s", c.name, got.Base, got.Employee, got.TaxRelief, got.Employer, c.base, c.employee, c.relief, c.empl)
+			}
+		})
 	}
 	if _, err := r.Pension(PensionSettings{Membership: Enrolled, EmployeePercent: 10001}, Monthly, 1); err == nil {
 		t.Error("over 100% should fail")
 	}
 	for in, want := range map[string]Percent{"5": 500, "4.5": 450, "1.85": 185, "0": 0, "100": 10000, "5%": 500, ".5": 50} {
-		if got, err := ParsePercent(in); err != nil || got != want {
-			t.Errorf("ParsePercent(%q) = %v, %v", in, got, err)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParsePercent(in); err != nil || got != want {
+				t.Errorf("ParsePercent(%q) = %v, %v", in, got, err)
+			}
+		})
 	}
 	for _, in := range []string{"", "-1", "100.01", "1.234", "abc", "5.", "1e2", "1000"} {
-		if got, err := ParsePercent(in); err == nil {
-			t.Errorf("ParsePercent(%q) = %v, want an error", in, got)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParsePercent(in); err == nil {
+				t.Errorf("ParsePercent(%q) = %v, want an error", in, got)
+			}
+		})
 	}
 	for p, want := range map[Percent]string{500: "5%", 450: "4.5%", 185: "1.85%", 1380: "13.8%", 0: "0%", 5: "0.05%"} {
-		if got := p.String(); got != want {
-			t.Errorf("%d.String() = %q, want %q", p, got, want)
-		}
+		t.Run(fmt.Sprint(p), func(t *testing.T) {
+			if got := p.String(); got != want {
+				t.Errorf("%d.String() = %q, want %q", p, got, want)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,15 +13,19 @@ func TestTaxYear(t *testing.T) {
 		in   string
 		want TaxYear
 	}{{"2026-27", 2026}, {"2026/27", 2026}, {"2026-2027", 2026}, {" 2024 to 2025 ", 2024}, {"1999-00", 1999}, {"2099-2100", 2099}} {
-		got, err := ParseTaxYear(c.in)
-		if err != nil || got != c.want {
-			t.Errorf("ParseTaxYear(%q) = %v, %v; want %v", c.in, got, err, c.want)
-		}
+		t.Run(c.in, func(t *testing.T) {
+			got, err := ParseTaxYear(c.in)
+			if err != nil || got != c.want {
+				t.Errorf("ParseTaxYear(%q) = %v, %v; want %v", c.in, got, err, c.want)
+			}
+		})
 	}
 	for _, in := range []string{"", "2026", "2026-28", "2026-2028", "26-27", "abcd-ef", "2026-2", "2026--27"} {
-		if got, err := ParseTaxYear(in); err == nil {
-			t.Errorf("ParseTaxYear(%q) = %v, want an error", in, got)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParseTaxYear(in); err == nil {
+				t.Errorf("ParseTaxYear(%q) = %v, want an error", in, got)
+			}
+		})
 	}
 	if s := TaxYear(2026).String(); s != "2026-27" {
 		t.Errorf("String = %q", s)
@@ -32,9 +37,11 @@ func TestTaxYear(t *testing.T) {
 		t.Errorf("String = %q", s)
 	}
 	for d, want := range map[string]TaxYear{"2026-04-05": 2025, "2026-04-06": 2026, "2027-04-05": 2026, "2027-01-01": 2026, "2026-03-31": 2025} {
-		if got := TaxYearOf(civil.MustParse(d)); got != want {
-			t.Errorf("TaxYearOf(%s) = %s, want %s", d, got, want)
-		}
+		t.Run(d, func(t *testing.T) {
+			if got := TaxYearOf(civil.MustParse(d)); got != want {
+				t.Errorf("TaxYearOf(%s) = %s, want %s", d, got, want)
+			}
+		})
 	}
 	_, err := RatesFor(2023)
 	want := "tax year 2023-24 is not supported: the supported tax years are 2024-25, 2025-26 and 2026-27"
@@ -80,13 +87,15 @@ func TestPeriodOf(t *testing.T) {
 		{"2027-04-05", Monthly, 2026, 12, false, 12},
 	}
 	for _, c := range cases {
-		y, p, w53 := PeriodOf(civil.MustParse(c.payday), c.f)
-		if y != c.year || p != c.period || w53 != c.week53 {
-			t.Errorf("PeriodOf(%s, %s) = %s, %d, %v; want %s, %d, %v", c.payday, c.f, y, p, w53, c.year, c.period, c.week53)
-		}
-		if got := TablePeriod(c.f, p); got != c.table {
-			t.Errorf("TablePeriod(%s, %d) = %d, want %d", c.f, p, got, c.table)
-		}
+		t.Run(c.payday, func(t *testing.T) {
+			y, p, w53 := PeriodOf(civil.MustParse(c.payday), c.f)
+			if y != c.year || p != c.period || w53 != c.week53 {
+				t.Errorf("PeriodOf(%s, %s) = %s, %d, %v; want %s, %d, %v", c.payday, c.f, y, p, w53, c.year, c.period, c.week53)
+			}
+			if got := TablePeriod(c.f, p); got != c.table {
+				t.Errorf("TablePeriod(%s, %d) = %d, want %d", c.f, p, got, c.table)
+			}
+		})
 	}
 }
 
@@ -100,10 +109,12 @@ func TestValidatePeriod(t *testing.T) {
 		{Fortnightly, 53, true}, {FourWeekly, 53, true}, {FourWeekly, 56, false},
 		{Monthly, 1, true}, {Monthly, 12, true}, {Monthly, 13, false}, {Monthly, 0, false}, {0, 1, false}, {9, 1, false},
 	} {
-		err := ValidatePeriod(c.f, c.period)
-		if (err == nil) != c.ok {
-			t.Errorf("ValidatePeriod(%v, %d) = %v", c.f, c.period, err)
-		}
+		t.Run(fmt.Sprint(c.f), func(t *testing.T) {
+			err := ValidatePeriod(c.f, c.period)
+			if (err == nil) != c.ok {
+				t.Errorf("ValidatePeriod(%v, %d) = %v", c.f, c.period, err)
+			}
+		})
 	}
 	err := ValidatePeriod(Monthly, 13)
 	if err == nil || !strings.Contains(err.Error(), "1 to 12") {
@@ -116,13 +127,15 @@ func TestFrequency(t *testing.T) {
 		in   string
 		want Frequency
 	}{{"weekly", Weekly}, {"Fortnightly", Fortnightly}, {"four-weekly", FourWeekly}, {"4-weekly", FourWeekly}, {" MONTHLY ", Monthly}} {
-		got, err := ParseFrequency(c.in)
-		if err != nil || got != c.want {
-			t.Errorf("ParseFrequency(%q) = %v, %v", c.in, got, err)
-		}
-		if back, _ := ParseFrequency(got.String()); back != got {
-			t.Errorf("%v does not round-trip", got)
-		}
+		t.Run(c.in, func(t *testing.T) {
+			got, err := ParseFrequency(c.in)
+			if err != nil || got != c.want {
+				t.Errorf("ParseFrequency(%q) = %v, %v", c.in, got, err)
+			}
+			if back, _ := ParseFrequency(got.String()); back != got {
+				t.Errorf("%v does not round-trip", got)
+			}
+		})
 	}
 	if _, err := ParseFrequency("daily"); err == nil || !strings.Contains(err.Error(), "weekly, fortnightly, four-weekly or monthly") {
 		t.Errorf("ParseFrequency(daily) = %v", err)
@@ -154,8 +167,10 @@ func TestHoursBand(t *testing.T) {
 		{Monthly, 69*60 + 20, Hours16To24},
 		{Monthly, 130 * 60, Hours30Plus},
 	} {
-		if got := HoursBandFor(c.f, c.minutes); got != c.want {
-			t.Errorf("HoursBandFor(%s, %d) = %s, want %s", c.f, c.minutes, got, c.want)
-		}
+		t.Run(fmt.Sprint(c.f), func(t *testing.T) {
+			if got := HoursBandFor(c.f, c.minutes); got != c.want {
+				t.Errorf("HoursBandFor(%s, %d) = %s, want %s", c.f, c.minutes, got, c.want)
+			}
+		})
 	}
 }

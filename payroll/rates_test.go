@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -21,14 +22,16 @@ func TestRatesSanity(t *testing.T) {
 			t.Errorf("tax years are not consecutive: %s after %s", y, years[i-1])
 		}
 		for _, f := range []Frequency{Weekly, Fortnightly, FourWeekly, Monthly} {
-			th := r.NIThresholdsFor(f)
-			if !(th.LEL > 0 && th.LEL < th.PT && th.ST > 0 && th.PT < th.UEL && th.ST < th.UEL) {
-				t.Errorf("%s %s: NI thresholds out of order: %+v", y, f, th)
-			}
-			i := f.index()
-			if !(r.PensionLower[i] > 0 && r.PensionLower[i] < r.PensionTrigger[i] && r.PensionTrigger[i] < r.PensionUpper[i]) {
-				t.Errorf("%s %s: pension thresholds out of order", y, f)
-			}
+			t.Run(fmt.Sprint(f), func(t *testing.T) {
+				th := r.NIThresholdsFor(f)
+				if !(th.LEL > 0 && th.LEL < th.PT && th.ST > 0 && th.PT < th.UEL && th.ST < th.UEL) {
+					t.Errorf("%s %s: NI thresholds out of order: %+v", y, f, th)
+				}
+				i := f.index()
+				if !(r.PensionLower[i] > 0 && r.PensionLower[i] < r.PensionTrigger[i] && r.PensionTrigger[i] < r.PensionUpper[i]) {
+					t.Errorf("%s %s: pension thresholds out of order", y, f)
+				}
+			})
 		}
 		a := r.NIAnnual
 		if !(a.LEL < a.PT && a.PT < a.UEL) || a.PT != r.PersonalAllowance {
@@ -51,10 +54,12 @@ func TestRatesSanity(t *testing.T) {
 			t.Errorf("%s: SSP or allowance %+v", y, r.SSP)
 		}
 		for _, reg := range []Region{RestOfUK, Scotland, Wales} {
-			b := r.Bands(reg)
-			if b.BR != 2000 || b.D[0] == 0 || b.D[1] == 0 {
-				t.Errorf("%s %s: flat rates %+v", y, reg, b)
-			}
+			t.Run(fmt.Sprint(reg), func(t *testing.T) {
+				b := r.Bands(reg)
+				if b.BR != 2000 || b.D[0] == 0 || b.D[1] == 0 {
+					t.Errorf("%s %s: flat rates %+v", y, reg, b)
+				}
+			})
 		}
 		if r.Scotland.D[2] == 0 || r.Scotland.D[3] == 0 || r.RestOfUK.D[2] != 0 || r.Wales.D[3] != 0 {
 			t.Errorf("%s: D2 and D3 are Scottish only", y)

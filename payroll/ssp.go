@@ -6,6 +6,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // Weekdays is a set of days of the week (bit n is time.Weekday n).
@@ -242,7 +243,7 @@ func SSP(in SSPInput) (SSPResult, error) {
 			for d := sp.First; !d.After(sp.Last); d = d.AddDays(1) {
 				res.Days = append(res.Days, SSPDay{Date: d, Qualifying: qualifying(d), Status: SSPNotPIW})
 			}
-			addReason("the sickness from " + sp.First.UK() + " to " + sp.Last.UK() + " lasted " + plural(length, "day") +
+			addReason("the sickness from " + sp.First.UK() + " to " + sp.Last.UK() + " lasted " + text.Count(length, "day", "days") +
 				", fewer than 4, so it is not a period of incapacity for work" + ruleNote(sp.First))
 			continue
 		}
@@ -427,12 +428,4 @@ func checkSSPInput(in SSPInput) error {
 		}
 	}
 	return nil
-}
-
-func plural(n int, word string) string {
-	s := strconv.Itoa(n) + " " + word
-	if n != 1 {
-		s += "s"
-	}
-	return s
 }

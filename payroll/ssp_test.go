@@ -1,6 +1,7 @@
 package payroll
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -83,36 +84,38 @@ func TestSSP(t *testing.T) {
 		{"2024-25", []SickSpell{spell("2025-02-03", "2025-02-14", 12300)}, MondayToFriday, 2*11675/5 + 11675, 7, 3, ""},
 	}
 	for _, c := range cases {
-		got, err := SSP(SSPInput{Spells: c.spells, QualifyingDays: c.days})
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		paid, waiting := 0, 0
-		for _, d := range got.Days {
-			switch d.Status {
-			case SSPPaid:
-				paid++
-			case SSPWaitingDay:
-				waiting++
+		t.Run(c.name, func(t *testing.T) {
+			got, err := SSP(SSPInput{Spells: c.spells, QualifyingDays: c.days})
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				return
 			}
-		}
-		var sum money.Money
-		for _, w := range got.Weeks {
-			sum += w.Amount
-		}
-		if got.Total != c.total || paid != c.paid || waiting != c.waiting || sum != got.Total {
-			t.Errorf("%s: total %s (weeks %s), %d paid, %d waiting; want %s, %d, %d", c.name, got.Total, sum, paid, waiting, c.total, c.paid, c.waiting)
+			paid, waiting := 0, 0
+			for _, d := range got.Days {
+				switch d.Status {
+				case SSPPaid:
+					paid++
+				case SSPWaitingDay:
+					waiting++
+				}
+			}
+			var sum money.Money
 			for _, w := range got.Weeks {
-				t.Logf("  week %s rate %s q %d paid %d = %s", w.WeekStart, w.WeeklyRate, w.QualifyingDays, w.DaysPaid, w.Amount)
+				sum += w.Amount
 			}
-		}
-		if c.reason != "" && !containsString(got.Reasons, c.reason) {
-			t.Errorf("%s: reasons %q, want %q", c.name, got.Reasons, c.reason)
-		}
-		if c.reason == "" && c.total > 0 && len(got.Reasons) != 0 {
-			t.Errorf("%s: unexpected reasons %q", c.name, got.Reasons)
-		}
+			if got.Total != c.total || paid != c.paid || waiting != c.waiting || sum != got.Total {
+				t.Errorf("%s: total %s (weeks %s), %d paid, %d waiting; want %s, %d, %d", c.name, got.Total, sum, paid, waiting, c.total, c.paid, c.waiting)
+				for _, w := range got.Weeks {
+					t.Logf("  week %s rate %s q %d paid %d = %s", w.WeekStart, w.WeeklyRate, w.QualifyingDays, w.DaysPaid, w.Amount)
+				}
+			}
+			if c.reason != "" && !containsString(got.Reasons, c.reason) {
+				t.Errorf("%s: reasons %q, want %q", c.name, got.Reasons, c.reason)
+			}
+			if c.reason == "" && c.total > 0 && len(got.Reasons) != 0 {
+				t.Errorf("%s: unexpected reasons %q", c.name, got.Reasons)
+			}
+		})
 	}
 }
 
@@ -179,8 +182,10 @@ func TestSSPErrors(t *testing.T) {
 		{Spells: []SickSpell{spell("2024-04-14", "2028-04-20", 100)}, QualifyingDays: MondayToFriday},
 		{Spells: []SickSpell{{}}, QualifyingDays: MondayToFriday},
 	} {
-		if _, err := SSP(in); err == nil {
-			t.Errorf("SSP(%+v) should fail", in)
-		}
+		t.Run(fmt.Sprint(in), func(t *testing.T) {
+			if _, err := SSP(in); err == nil {
+				t.Errorf("SSP(%+v) should fail", in)
+			}
+		})
 	}
 }

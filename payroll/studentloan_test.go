@@ -40,20 +40,22 @@ func TestStudentLoans(t *testing.T) {
 		{"zero pay", 2026, Plan2, false, Weekly, 0, 0},
 	}
 	for _, c := range cases {
-		r, _ := RatesFor(c.year)
-		var got money.Money
-		var err error
-		if c.pg {
-			got, err = r.PostgraduateLoan(c.f, c.earnings)
-		} else {
-			got, err = r.StudentLoan(c.plan, c.f, c.earnings)
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		if got != c.want {
-			t.Errorf("%s: %s on %s, want %s", c.name, got, c.earnings, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := RatesFor(c.year)
+			var got money.Money
+			var err error
+			if c.pg {
+				got, err = r.PostgraduateLoan(c.f, c.earnings)
+			} else {
+				got, err = r.StudentLoan(c.plan, c.f, c.earnings)
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got != c.want {
+				t.Errorf("%s: %s on %s, want %s", c.name, got, c.earnings, c.want)
+			}
+		})
 	}
 	r, _ := RatesFor(2026)
 	if w, m := r.LoanThreshold(Plan2, false, Weekly), r.LoanThreshold(Plan2, false, Monthly); w != 56509 || m != 244875 {
@@ -63,13 +65,17 @@ func TestStudentLoans(t *testing.T) {
 		t.Error("negative earnings should fail")
 	}
 	for in, want := range map[string]StudentLoanPlan{"plan1": Plan1, "Plan 2": Plan2, "plan4": Plan4, "5": Plan5, "": NoStudentLoan, "none": NoStudentLoan} {
-		if got, err := ParseStudentLoanPlan(in); err != nil || got != want {
-			t.Errorf("ParseStudentLoanPlan(%q) = %v, %v", in, got, err)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got, err := ParseStudentLoanPlan(in); err != nil || got != want {
+				t.Errorf("ParseStudentLoanPlan(%q) = %v, %v", in, got, err)
+			}
+		})
 	}
 	for _, in := range []string{"plan3", "postgraduate", "6"} {
-		if _, err := ParseStudentLoanPlan(in); err == nil {
-			t.Errorf("ParseStudentLoanPlan(%q) should fail", in)
-		}
+		t.Run(in, func(t *testing.T) {
+			if _, err := ParseStudentLoanPlan(in); err == nil {
+				t.Errorf("ParseStudentLoanPlan(%q) should fail", in)
+			}
+		})
 	}
 }

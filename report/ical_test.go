@@ -2,11 +2,14 @@ package report
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	ical "github.com/emersion/go-ical"
+
+	"patoolkit/report/reporttest"
 )
 
 func TestWriteICSParses(t *testing.T) {
@@ -23,6 +26,7 @@ func TestWriteICSParses(t *testing.T) {
 	if err := WriteICS(&buf, c); err != nil {
 		t.Fatal(err)
 	}
+	reporttest.Golden(t, filepath.Join("testdata", "calendar.ics"), buf.Bytes(), *update, refresh)
 	for _, l := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {
 		if len(l) > 75 {
 			t.Errorf("line longer than 75 octets: %q", l)

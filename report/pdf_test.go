@@ -2,28 +2,19 @@ package report
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
+	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"patoolkit/report/reporttest"
 )
 
-// pdfText returns the text of a PDF, as pdftotext (poppler-utils) reads it.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", in, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (install poppler-utils): %v", err)
-	}
-	return string(out)
-}
+// update rewrites testdata from what the writers give now.
+var update = flag.Bool("update", false, "rewrite testdata (go test ./report -update)")
+
+const refresh = "go test ./report -update"
 
 func TestDocTextAndDeterminism(t *testing.T) {
 	made := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
@@ -47,7 +38,8 @@ func TestDocTextAndDeterminism(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("the same document gave different bytes")
 	}
-	text := pdfText(t, a)
+	text := reporttest.PDFText(t, a)
+	reporttest.Golden(t, filepath.Join("testdata", "doc.txt"), []byte(text), *update, refresh)
 	for _, want := range []string{"Timesheet", "Managed by Jane Smith for Tom Smith", "Zoë Ní Bhriain", "£1,156.25",
 		"Łukasz Nowak", "Page 1 of 3", "Page 3 of 3", "Made with PA Employer Toolkit on 20/11/2026", "Employer's signature"} {
 		if !strings.Contains(text, want) {

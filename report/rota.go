@@ -8,6 +8,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/rota"
+	"patoolkit/text"
 )
 
 // RotaPDF writes the rota for one or more weeks, one landscape page a
@@ -33,7 +34,7 @@ func RotaPDF(w io.Writer, who string, made time.Time, from, to civil.Date, weeks
 		for _, r := range wk.Rows {
 			row := []string{r.Label}
 			if r.PaidMinutes > 0 {
-				row[0] += "\n" + hoursText(r.PaidMinutes)
+				row[0] += "\n" + text.Hours(r.PaidMinutes)
 			}
 			empty := true
 			for c := 0; c < 7; c++ {
@@ -75,17 +76,6 @@ func inRange(t time.Time, from, to civil.Date) bool {
 	return !d.Before(from) && !d.After(to)
 }
 
-func hoursText(minutes int) string {
-	h, m := minutes/60, minutes%60
-	if h == 0 && m > 0 {
-		return fmt.Sprintf("%d min", m)
-	}
-	if m == 0 {
-		return fmt.Sprintf("%d h", h)
-	}
-	return fmt.Sprintf("%d h %02d", h, m)
-}
-
 // TimesheetDoc is one PA's timesheet with what the PDF needs around it.
 type TimesheetDoc struct {
 	Timesheet rota.Timesheet
@@ -112,7 +102,7 @@ func TimesheetsPDF(w io.Writer, who string, made time.Time, docs []TimesheetDoc)
 		}
 		ts := doc.Timesheet
 		d.Heading(doc.PAName + ": " + ts.From.UK() + " to " + ts.To.UK())
-		status := statusText(ts)
+		status := ts.StatusText()
 		d.Pairs([][2]string{{"Employer", doc.Employer}, {"Personal assistant", doc.PAName},
 			{"Pay period", ts.From.Long() + " to " + ts.To.Long()}, {"Status", status}})
 		diffs := map[int][]string{}
@@ -137,9 +127,9 @@ func TimesheetsPDF(w io.Writer, who string, made time.Time, docs []TimesheetDoc)
 			}
 			extra := ""
 			if e.Type == rota.SleepIn {
-				extra = fmt.Sprintf("woken %d min", e.WokenMinutes)
+				extra = "woken " + text.Hours(e.WokenMinutes)
 			} else if e.BreakMinutes > 0 {
-				extra = fmt.Sprintf("break %d min", e.BreakMinutes)
+				extra = "break " + text.Hours(e.BreakMinutes)
 			}
 			note := e.Note
 			if ds := diffs[i]; len(ds) > 0 {
@@ -155,7 +145,7 @@ func TimesheetsPDF(w io.Writer, who string, made time.Time, docs []TimesheetDoc)
 			if e.Expenses != 0 {
 				money = strings.TrimSpace(money + " " + e.Expenses.Format())
 			}
-			rows = append(rows, []string{start.Format("Mon 02/01/2006"), times, kind, extra, hoursText(e.PaidMinutes()), money, note})
+			rows = append(rows, []string{start.Format("Mon 02/01/2006"), times, kind, extra, text.Hours(e.PaidMinutes()), money, note})
 		}
 		d.Table([]Column{{Heading: "Date", Width: 29}, {Heading: "Worked", Width: 30}, {Heading: "Type", Width: 20},
 			{Heading: "Break / woken", Width: 22}, {Heading: "Paid", Width: 15, Align: "R"}, {Heading: "Mileage, expenses", Width: 25}, {Heading: "Notes"}}, rows)
@@ -163,12 +153,12 @@ func TimesheetsPDF(w io.Writer, who string, made time.Time, docs []TimesheetDoc)
 			d.Para("On the rota but not worked: " + strings.Join(missing, "; ") + ".")
 		}
 		tot := ts.Totals()
-		pairs := [][2]string{{"Hours paid by the hour", hoursText(tot.PaidMinutes)}}
+		pairs := [][2]string{{"Hours paid by the hour", text.Hours(tot.PaidMinutes)}}
 		if tot.SleepIns > 0 {
-			pairs = append(pairs, [2]string{"Sleep-ins", fmt.Sprintf("%d (woken %s)", tot.SleepIns, hoursText(tot.WokenMinutes))})
+			pairs = append(pairs, [2]string{"Sleep-ins", fmt.Sprintf("%d (woken %s)", tot.SleepIns, text.Hours(tot.WokenMinutes))})
 		}
 		if tot.RetainedMinutes > 0 || tot.RetainedSleepIns > 0 {
-			pairs = append(pairs, [2]string{"Retained (not worked)", fmt.Sprintf("%s and %d sleep-ins", hoursText(tot.RetainedMinutes), tot.RetainedSleepIns)})
+			pairs = append(pairs, [2]string{"Retained (not worked)", fmt.Sprintf("%s and %d sleep-ins", text.Hours(tot.RetainedMinutes), tot.RetainedSleepIns)})
 		}
 		if tot.MileageTenths > 0 {
 			pairs = append(pairs, [2]string{"Mileage", fmt.Sprintf("%d.%d miles", tot.MileageTenths/10, tot.MileageTenths%10)})
@@ -194,18 +184,4 @@ func TimesheetsPDF(w io.Writer, who string, made time.Time, docs []TimesheetDoc)
 	}
 	_, err := d.WriteTo(w)
 	return err
-}
-
-func statusText(ts rota.Timesheet) string {
-	switch ts.Status {
-	case rota.Draft:
-		return "Draft: not yet signed by the PA"
-	case rota.Signed:
-		return "Signed by the PA on " + ts.SignedOn.UK() + ", waiting for approval"
-	case rota.Approved:
-		return "Approved on " + ts.ApprovedOn.UK()
-	case rota.Locked:
-		return "Approved on " + ts.ApprovedOn.UK() + " and paid (locked)"
-	}
-	return string(ts.Status)
 }

@@ -2,6 +2,7 @@ package rota
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -62,11 +63,13 @@ func TestHolidayNeedsCoverThenCovered(t *testing.T) {
 	// Holiday taken: three 4-hour mornings and one sleep-in.
 	all := append([]Shift{}, rota...)
 	for _, c := range []Shift{wed, thu, changed[2], changed[3]} {
-		for i := range all {
-			if all[i].ID == c.ID {
-				all[i] = c
+		t.Run(fmt.Sprint(c), func(t *testing.T) {
+			for i := range all {
+				if all[i].ID == c.ID {
+					all[i] = c
+				}
 			}
-		}
+		})
 	}
 	got := HolidayTaken(all, []Absence{hol}, 1, civil.MustParse("2026-04-01"), civil.MustParse("2026-04-30"))
 	if got != (HolidayUse{Minutes: 720, SleepIns: 1, Shifts: 4}) {
@@ -112,10 +115,12 @@ func TestCoverRefusals(t *testing.T) {
 		}, "not taken off a PA", ErrRefused},
 	}
 	for _, tc := range tests {
-		_, err := tc.do()
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, tc.kind) {
-			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.do()
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, tc.kind) {
+				t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+			}
+		})
 	}
 	// A needs-cover shift added by hand becomes simply planned for its PA.
 	hand := needs
@@ -138,43 +143,45 @@ func TestHospitalStay(t *testing.T) {
 		{HospitalSuspend, 0, 4},
 		{HospitalRetain, 3, 1}, // the shift needing cover has nobody to retain
 	} {
-		stay.Hospital = tc.mode
-		changed, err := ApplyAbsence(rota, stay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var r, s int
-		for _, c := range changed {
-			switch c.Status {
-			case Retained:
-				r++
-				if c.PAID == 0 {
-					t.Error("retained shift with no PA")
-				}
-			case Suspended:
-				s++
-			default:
-				t.Errorf("unexpected status %s", c.Status)
-			}
-			if err := c.Validate(); err != nil {
-				t.Error(err)
-			}
-		}
-		if r != tc.retained || s != tc.susp {
-			t.Errorf("%s: retained %d suspended %d, want %d and %d", tc.mode, r, s, tc.retained, tc.susp)
-		}
-		// Reinstated after the stay, each goes back as it was.
-		for _, c := range changed {
-			back, err := Reinstate(c)
+		t.Run(fmt.Sprint(tc.mode), func(t *testing.T) {
+			stay.Hospital = tc.mode
+			changed, err := ApplyAbsence(rota, stay)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, o := range rota {
-				if o.ID == back.ID && (o.Status != back.Status || o.PAID != back.PAID) {
-					t.Errorf("%s: reinstated %d as %s/%d, was %s/%d", tc.mode, o.ID, back.Status, back.PAID, o.Status, o.PAID)
+			var r, s int
+			for _, c := range changed {
+				switch c.Status {
+				case Retained:
+					r++
+					if c.PAID == 0 {
+						t.Error("retained shift with no PA")
+					}
+				case Suspended:
+					s++
+				default:
+					t.Errorf("unexpected status %s", c.Status)
+				}
+				if err := c.Validate(); err != nil {
+					t.Error(err)
 				}
 			}
-		}
+			if r != tc.retained || s != tc.susp {
+				t.Errorf("%s: retained %d suspended %d, want %d and %d", tc.mode, r, s, tc.retained, tc.susp)
+			}
+			// Reinstated after the stay, each goes back as it was.
+			for _, c := range changed {
+				back, err := Reinstate(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range rota {
+					if o.ID == back.ID && (o.Status != back.Status || o.PAID != back.PAID) {
+						t.Errorf("%s: reinstated %d as %s/%d, was %s/%d", tc.mode, o.ID, back.Status, back.PAID, o.Status, o.PAID)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -197,16 +204,18 @@ func TestAbsenceValidate(t *testing.T) {
 		{Absence{Kind: HospitalStay, From: from, To: to, Hospital: HospitalRetain}, ""},
 	}
 	for _, tc := range tests {
-		err := tc.a.Validate()
-		if tc.want == "" {
-			if err != nil {
-				t.Errorf("%+v: %v", tc.a, err)
+		t.Run(tc.want, func(t *testing.T) {
+			err := tc.a.Validate()
+			if tc.want == "" {
+				if err != nil {
+					t.Errorf("%+v: %v", tc.a, err)
+				}
+				return
 			}
-			continue
-		}
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: %v, want %q", tc.a, err, tc.want)
-		}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%+v: %v, want %q", tc.a, err, tc.want)
+			}
+		})
 	}
 	if _, err := ApplyAbsence(nil, Absence{Kind: Holiday}); err == nil {
 		t.Error("ApplyAbsence accepted an invalid absence")
@@ -245,9 +254,11 @@ func TestStatutoryEntitlement(t *testing.T) {
 		{60, 8, 0, false},
 	}
 	for _, tc := range tests {
-		got, err := StatutoryEntitlementMinutes(tc.perWeek, tc.days)
-		if (err == nil) != tc.ok || got != tc.want {
-			t.Errorf("StatutoryEntitlementMinutes(%d, %d) = %d, %v; want %d", tc.perWeek, tc.days, got, err, tc.want)
-		}
+		t.Run(fmt.Sprint(tc.perWeek), func(t *testing.T) {
+			got, err := StatutoryEntitlementMinutes(tc.perWeek, tc.days)
+			if (err == nil) != tc.ok || got != tc.want {
+				t.Errorf("StatutoryEntitlementMinutes(%d, %d) = %d, %v; want %d", tc.perWeek, tc.days, got, err, tc.want)
+			}
+		})
 	}
 }

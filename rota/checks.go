@@ -7,6 +7,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // The names of the rules Check applies, as shown beside each warning.
@@ -350,7 +351,7 @@ func (c *checker) perShift() {
 		if s.Status.Delivered() && m > 24*60 {
 			c.warn(RuleOver24h, s.PAID, it.date, s.ID,
 				"The %s from %s to %s is %s long, over 24 hours. Split it into shorter shifts with a handover, or check the end time.",
-				s.Type.phrase(), whenText(s.Start), whenText(s.End), hoursText(m))
+				s.Type.phrase(), whenText(s.Start), whenText(s.End), text.Hours(m))
 		}
 		if s.Status.WorkedByPA() && s.PAID != 0 && s.Type != SleepIn && m > 6*60 && s.BreakMinutes < 20 {
 			had := "has no break recorded"
@@ -359,7 +360,7 @@ func (c *checker) perShift() {
 			}
 			c.warn(RuleBreak6h, s.PAID, it.date, s.ID,
 				"%s's %s on %s (%s, %s) %s; a shift over 6 hours needs a break of at least 20 minutes. Add a break of 20 minutes or more.",
-				c.name(s.PAID), s.Type.phrase(), it.date.UK(), span(s), hoursText(m), had)
+				c.name(s.PAID), s.Type.phrase(), it.date.UK(), span(s), text.Hours(m), had)
 		}
 	}
 }
@@ -427,7 +428,7 @@ func (c *checker) average48() {
 			}
 			c.warn(RuleAverage48h, id, d, 0,
 				"%s's working time averages %s a week %s, more than the 48-hour limit%s. Reduce their hours, or ask them to opt out of the 48-hour limit in writing.",
-				c.name(id), hoursText(peakAvg), over, first)
+				c.name(id), text.Hours(peakAvg), over, first)
 			runStart = -1
 		}
 		for w := 0; w < n; w++ {
@@ -570,28 +571,21 @@ func (c *checker) supportHours() {
 		d := first.AddDays(7 * w)
 		extra := ""
 		if cover[w] > 0 {
-			extra += fmt.Sprintf(" This includes %s that still need cover.", hoursText(cover[w]))
+			extra += fmt.Sprintf(" This includes %s that still need cover.", text.Hours(cover[w]))
 		}
 		if got > want {
 			c.warn(RuleSupportHours, 0, d, 0,
 				"Week of %s: %s planned, %s more than the %s agreed with the council. Check the rota, or talk to the council if the support needed has changed.%s",
-				d.UK(), hoursText(got), hoursText(got-want), hoursText(want), extra)
+				d.UK(), text.Hours(got), text.Hours(got-want), text.Hours(want), extra)
 			continue
 		}
 		if hospital[w] > 0 {
-			extra += fmt.Sprintf(" %s were not needed because of a hospital stay.", capitalise(hoursText(hospital[w])))
+			extra += fmt.Sprintf(" %s were not needed because of a hospital stay.", text.Capitalise(text.Hours(hospital[w])))
 		}
 		c.warn(RuleSupportHours, 0, d, 0,
 			"Week of %s: %s planned, %s fewer than the %s agreed with the council. Add shifts or agency cover, or keep a note of why (the council may ask).%s",
-			d.UK(), hoursText(got), hoursText(want-got), hoursText(want), extra)
+			d.UK(), text.Hours(got), text.Hours(want-got), text.Hours(want), extra)
 	}
-}
-
-func capitalise(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // Overlaps returns the shifts in existing that the same PA works (planned

@@ -367,14 +367,20 @@ func TestCheckIgnoresBrokenShifts(t *testing.T) {
 	}
 }
 
-func TestHoursText(t *testing.T) {
-	for m, want := range map[int]string{0: "0 hours", 1: "1 minute", 45: "45 minutes", 60: "1 hour", 61: "1 hour 1 minute",
-		150: "2 hours 30 minutes", 2880: "48 hours", -90: "minus 1 hour 30 minutes"} {
-		if got := hoursText(m); got != want {
-			t.Errorf("hoursText(%d) = %q, want %q", m, got, want)
-		}
-	}
-	if hoursOf(60) != "1 hour's" || hoursOf(600) != "10 hours'" || hoursOf(15) != "15 minutes'" {
-		t.Error("hoursOf")
+func TestHoursOf(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		minutes int
+		want    string
+	}{
+		{"one hour", 60, "1 hour's"},
+		{"hours", 600, "10 hours'"},
+		{"minutes", 15, "15 minutes'"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hoursOf(tc.minutes); got != tc.want {
+				t.Errorf("hoursOf(%d) = %q, want %q", tc.minutes, got, tc.want)
+			}
+		})
 	}
 }

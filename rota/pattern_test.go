@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/text"
 )
 
 func clock(t testing.TB, s string) int {
@@ -31,7 +32,7 @@ func brief(ss []Shift) string {
 	var b strings.Builder
 	for _, s := range ss {
 		b.WriteString(s.Date().String() + " " + clockOf(s.Start) + "-" + clockOf(s.End) + " " + string(s.Type))
-		b.WriteString(" pa" + string(rune('0'+s.PAID)) + " " + hoursText(s.Minutes()) + "\n")
+		b.WriteString(" pa" + string(rune('0'+s.PAID)) + " " + text.Hours(s.Minutes()) + "\n")
 	}
 	return b.String()
 }
@@ -281,9 +282,11 @@ func TestChangeFrom(t *testing.T) {
 		t.Errorf("old pattern still fills after the change: %d", len(occ))
 	}
 	for _, d := range []string{"2026-04-06", "2026-04-01"} {
-		if _, _, err := p.ChangeFrom(civil.MustParse(d), nil); err == nil {
-			t.Errorf("change from %s accepted", d)
-		}
+		t.Run(d, func(t *testing.T) {
+			if _, _, err := p.ChangeFrom(civil.MustParse(d), nil); err == nil {
+				t.Errorf("change from %s accepted", d)
+			}
+		})
 	}
 	if _, _, err := p.ChangeFrom(civil.MustParse("2026-05-04"), []PatternEntry{{PAID: 0}}); err == nil {
 		t.Error("invalid new entries accepted")

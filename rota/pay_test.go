@@ -1,6 +1,7 @@
 package rota
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -34,9 +35,11 @@ func TestBankHolidays(t *testing.T) {
 		}
 	}
 	for _, ds := range []string{"2026-12-26", "2027-12-25", "2027-12-26", "2026-03-29", "2026-04-05", "2023-12-25", "2028-01-03", "2026-08-24"} {
-		if d := civil.MustParse(ds); IsBankHoliday(d) || BankHolidayName(d) != "" {
-			t.Errorf("%s should not be a bank holiday", ds)
-		}
+		t.Run(ds, func(t *testing.T) {
+			if d := civil.MustParse(ds); IsBankHoliday(d) || BankHolidayName(d) != "" {
+				t.Errorf("%s should not be a bank holiday", ds)
+			}
+		})
 	}
 	all := BankHolidays(civil.MustParse("2024-01-01"), civil.MustParse("2027-12-31"))
 	if len(all) != len(want) {
@@ -58,9 +61,11 @@ func TestBankHolidays(t *testing.T) {
 		d    string
 		want bool
 	}{{"2023-12-31", false}, {"2024-01-01", true}, {"2027-12-31", true}, {"2028-01-01", false}} {
-		if got := BankHolidaysKnown(civil.MustParse(tc.d)); got != tc.want {
-			t.Errorf("BankHolidaysKnown(%s) = %v", tc.d, got)
-		}
+		t.Run(tc.d, func(t *testing.T) {
+			if got := BankHolidaysKnown(civil.MustParse(tc.d)); got != tc.want {
+				t.Errorf("BankHolidaysKnown(%s) = %v", tc.d, got)
+			}
+		})
 	}
 	if f, l := BankHolidayYears(); f != 2024 || l != 2027 {
 		t.Errorf("BankHolidayYears = %d, %d", f, l)
@@ -88,9 +93,11 @@ func TestAmountFor(t *testing.T) {
 		{-1, 1230, -21},
 	}
 	for _, tc := range tests {
-		if got := AmountFor(tc.minutes, tc.rate); got != tc.want {
-			t.Errorf("AmountFor(%d, %d) = %d, want %d", tc.minutes, tc.rate, got, tc.want)
-		}
+		t.Run(fmt.Sprint(tc.minutes), func(t *testing.T) {
+			if got := AmountFor(tc.minutes, tc.rate); got != tc.want {
+				t.Errorf("AmountFor(%d, %d) = %d, want %d", tc.minutes, tc.rate, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -186,14 +193,16 @@ func TestCostShiftRateChangeOn1April(t *testing.T) {
 		{"2026-03-31 08:00", "2026-03-31 16:00", 8 * 1250},
 	}
 	for _, tc := range tests {
-		s, _ := NewShift(1, lt(t, tc.start), lt(t, tc.end), Day, 0, 0)
-		got, err := CostShift(s, rates)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Total != tc.total {
-			t.Errorf("%s: total %s, want %s", tc.start, got.Total, tc.total)
-		}
+		t.Run(fmt.Sprint(tc.start), func(t *testing.T) {
+			s, _ := NewShift(1, lt(t, tc.start), lt(t, tc.end), Day, 0, 0)
+			got, err := CostShift(s, rates)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total != tc.total {
+				t.Errorf("%s: total %s, want %s", tc.start, got.Total, tc.total)
+			}
+		})
 	}
 }
 
@@ -216,9 +225,11 @@ func TestCostShiftErrors(t *testing.T) {
 		{"invalid shift", Shift{PAID: 1, Type: Day, Status: Planned}, fixedRates(testRates), "needs a start and an end"},
 	}
 	for _, tc := range tests {
-		if _, err := CostShift(tc.s, tc.rates); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := CostShift(tc.s, tc.rates); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
+			}
+		})
 	}
 }
 
@@ -232,9 +243,11 @@ func TestRatesHourlyFor(t *testing.T) {
 		{"2026-04-11", Day, 1500}, {"2026-04-12", WakingNight, 1500}, {"2026-12-25", Day, 2000},
 	}
 	for _, tc := range tests {
-		if got := testRates.HourlyFor(civil.MustParse(tc.d), tc.t); got != tc.want {
-			t.Errorf("HourlyFor(%s, %s) = %s, want %s", tc.d, tc.t, got, tc.want)
-		}
+		t.Run(tc.d, func(t *testing.T) {
+			if got := testRates.HourlyFor(civil.MustParse(tc.d), tc.t); got != tc.want {
+				t.Errorf("HourlyFor(%s, %s) = %s, want %s", tc.d, tc.t, got, tc.want)
+			}
+		})
 	}
 	if got := (Rates{Day: 1300}).HourlyFor(civil.MustParse("2026-04-07"), WakingNight); got != 1300 {
 		t.Errorf("zero waking-night rate should fall back to day: %s", got)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/text"
 )
 
 // ShiftType is the kind of shift.
@@ -264,7 +265,7 @@ func (s Shift) Validate() error {
 		return invalidf("A sleep-in has no break to deduct: the sleeping part is paid as a flat allowance. Set the break to 0, or record the woken time instead.")
 	}
 	if s.BreakMinutes >= m {
-		return invalidf("The break (%s) is as long as the shift (%s) or longer: check the break.", hoursText(s.BreakMinutes), hoursText(m))
+		return invalidf("The break (%s) is as long as the shift (%s) or longer: check the break.", text.Hours(s.BreakMinutes), text.Hours(m))
 	}
 	if s.WokenMinutes < 0 {
 		return invalidf("The woken time can't be negative: enter it in minutes, or 0 for none.")
@@ -273,7 +274,7 @@ func (s Shift) Validate() error {
 		return invalidf("Woken time is only for sleep-ins; on a %s all the time is paid. Set the woken time to 0.", s.Type.phrase())
 	}
 	if s.WokenMinutes > m {
-		return invalidf("The woken time (%s) is longer than the sleep-in (%s): check it.", hoursText(s.WokenMinutes), hoursText(m))
+		return invalidf("The woken time (%s) is longer than the sleep-in (%s): check it.", text.Hours(s.WokenMinutes), text.Hours(m))
 	}
 	if s.Status == "" {
 		return invalidf("The shift has no status: it should be planned, needs cover, covered, agency, suspended, retained or cancelled.")
@@ -440,35 +441,10 @@ func whenText(t time.Time) string {
 	return civil.Of(t.In(london)).UK() + " " + clockOf(t)
 }
 
-// hoursText shows a number of minutes as "4 hours", "1 hour 30 minutes",
-// "45 minutes".
-func hoursText(m int) string {
-	neg := ""
-	if m < 0 {
-		neg, m = "minus ", -m
-	}
-	h, mi := m/60, m%60
-	plural := func(n int, unit string) string {
-		if n == 1 {
-			return "1 " + unit
-		}
-		return fmt.Sprintf("%d %ss", n, unit)
-	}
-	switch {
-	case h == 0 && mi == 0:
-		return "0 hours"
-	case mi == 0:
-		return neg + plural(h, "hour")
-	case h == 0:
-		return neg + plural(mi, "minute")
-	}
-	return neg + plural(h, "hour") + " " + plural(mi, "minute")
-}
-
 // hoursOf shows a length before a noun: "10 hours' rest", "1 hour's
 // break".
 func hoursOf(m int) string {
-	h := hoursText(m)
+	h := text.Hours(m)
 	if strings.HasSuffix(h, "s") {
 		return h + "'"
 	}

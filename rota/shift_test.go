@@ -117,10 +117,12 @@ func TestParseClock(t *testing.T) {
 		{"-1:00", 0, false}, {"123:00", 0, false}, {"ab:cd", 0, false},
 	}
 	for _, tc := range tests {
-		got, err := ParseClock(tc.in)
-		if (err == nil) != tc.ok || got != tc.want {
-			t.Errorf("ParseClock(%q) = %d, %v; want %d, ok %v", tc.in, got, err, tc.want, tc.ok)
-		}
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ParseClock(tc.in)
+			if (err == nil) != tc.ok || got != tc.want {
+				t.Errorf("ParseClock(%q) = %d, %v; want %d, ok %v", tc.in, got, err, tc.want, tc.ok)
+			}
+		})
 	}
 	if got := FormatClock(1350); got != "22:30" {
 		t.Errorf("FormatClock(1350) = %q", got)

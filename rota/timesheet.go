@@ -8,6 +8,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // TimesheetStatus is where a timesheet stands. It moves Draft -> Signed
@@ -164,6 +165,31 @@ type Timesheet struct {
 	ApprovedBy string
 	ApprovedOn civil.Date
 	Note       string
+}
+
+// StatusText is the timesheet's status with its dates, as the screen and
+// the PDF show it: "Draft: not yet signed by the PA", "Signed by the PA on
+// 12/04/2026, waiting for approval", "Approved on 14/04/2026 by Sam Jones",
+// "Approved on 14/04/2026 by Sam Jones and paid (locked)".
+func (t Timesheet) StatusText() string {
+	approved := func() string {
+		s := "Approved on " + t.ApprovedOn.UK()
+		if by := strings.TrimSpace(t.ApprovedBy); by != "" {
+			s += " by " + by
+		}
+		return s
+	}
+	switch t.Status {
+	case Draft:
+		return "Draft: not yet signed by the PA"
+	case Signed:
+		return "Signed by the PA on " + t.SignedOn.UK() + ", waiting for approval"
+	case Approved:
+		return approved()
+	case Locked:
+		return approved() + " and paid (locked)"
+	}
+	return t.Status.Label()
 }
 
 // NewTimesheet makes a draft timesheet for the PA paID and the period
@@ -514,7 +540,7 @@ func (t Timesheet) Differences() []Difference {
 		}
 		p, ok := planned[e.ShiftID]
 		if e.ShiftID == 0 || !ok {
-			add(DiffAdded, "Not on the rota: %s, %s on %s (%s).", e.Type.phrase(), timesText(e.Start, e.End), d.UK(), hoursText(e.Minutes()))
+			add(DiffAdded, "Not on the rota: %s, %s on %s (%s).", e.Type.phrase(), timesText(e.Start, e.End), d.UK(), text.Hours(e.Minutes()))
 			continue
 		}
 		used[e.ShiftID] = true
@@ -535,12 +561,12 @@ func (t Timesheet) Differences() []Difference {
 			}
 		}
 		if e.BreakMinutes != p.BreakMinutes {
-			add(DiffBreak, "%s, %s.", capitalise(breakText(e.BreakMinutes)), plannedText(p.BreakMinutes))
+			add(DiffBreak, "%s, %s.", text.Capitalise(breakText(e.BreakMinutes)), plannedText(p.BreakMinutes))
 		}
 		if e.WokenMinutes != p.WokenMinutes {
 			w := "No time woken"
 			if e.WokenMinutes > 0 {
-				w = "Woken for " + hoursText(e.WokenMinutes)
+				w = "Woken for " + text.Hours(e.WokenMinutes)
 			}
 			add(DiffWoken, "%s during the sleep-in, %s.", w, plannedText(p.WokenMinutes))
 		}
@@ -573,23 +599,23 @@ func moved(t, other time.Time) string {
 func lateness(d time.Duration, later, earlier string) string {
 	m := int(d / time.Minute)
 	if m >= 0 {
-		return hoursText(m) + " " + later
+		return text.Hours(m) + " " + later
 	}
-	return hoursText(-m) + " " + earlier
+	return text.Hours(-m) + " " + earlier
 }
 
 func breakText(m int) string {
 	if m == 0 {
 		return "no break"
 	}
-	return "break of " + hoursText(m)
+	return "break of " + text.Hours(m)
 }
 
 func plannedText(m int) string {
 	if m == 0 {
 		return "none planned"
 	}
-	return "planned " + hoursText(m)
+	return "planned " + text.Hours(m)
 }
 
 // Totals are a timesheet's sums, for the payslip and the council.

@@ -74,9 +74,11 @@ func TestNewTimesheetPrefill(t *testing.T) {
 		{1, civil.Date{}, tsTo, nil, "first and last days"},
 		{1, tsFrom, tsTo, []Shift{{PAID: 1, Start: lt(t, "2026-11-02 08:00"), End: lt(t, "2026-11-02 12:00"), Type: Day, Status: Planned}}, "has not been saved"},
 	} {
-		if _, err := NewTimesheet(tc.pa, tc.from, tc.to, tc.shifts); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("NewTimesheet: %v, want %q", err, tc.want)
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			if _, err := NewTimesheet(tc.pa, tc.from, tc.to, tc.shifts); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("NewTimesheet: %v, want %q", err, tc.want)
+			}
+		})
 	}
 }
 
@@ -208,10 +210,12 @@ func TestTimesheetSignatureAndApproval(t *testing.T) {
 		{"", "Sarah Jones", "2026-11-16", "name is not known"},
 		{paName, "Sarah Jones", "2026-11-07", "includes work on 08/11/2026, so it can't be signed on 07/11/2026"},
 	} {
-		on := civil.MustParse(tc.on)
-		if err := ts.Sign(tc.name, tc.typed, on); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("Sign(%q, %q): %v, want %q", tc.name, tc.typed, err, tc.want)
-		}
+		t.Run(tc.on, func(t *testing.T) {
+			on := civil.MustParse(tc.on)
+			if err := ts.Sign(tc.name, tc.typed, on); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Sign(%q, %q): %v, want %q", tc.name, tc.typed, err, tc.want)
+			}
+		})
 	}
 	if err := ts.Sign(paName, "Sarah Jones", civil.Date{}); err == nil {
 		t.Error("signed with no date")
@@ -267,9 +271,11 @@ func TestTimesheetEntryChecks(t *testing.T) {
 		{"no such line to set", func() error { return ts.SetEntry(-1, Entry{}) }, "There is no line 0"},
 	}
 	for _, tc := range tests {
-		if err := tc.do(); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.do(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+			}
+		})
 	}
 	if len(ts.Entries) != 5 {
 		t.Errorf("refused changes changed the entries: %d", len(ts.Entries))
@@ -388,9 +394,11 @@ func TestLabelsAndSmallHelpers(t *testing.T) {
 		{NeedsCover.Label(), "Needs cover"}, {Retained.Label(), "Retained (hospital stay)"},
 		{mileageText(125), "12.5"}, {mileageText(120), "12"},
 	} {
-		if tc.got != tc.want {
-			t.Errorf("got %q, want %q", tc.got, tc.want)
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
 	}
 	if _, err := ParseTimesheetStatus("paid"); err == nil {
 		t.Error("ParseTimesheetStatus(paid) accepted")
@@ -424,13 +432,37 @@ func TestTimesheetValidate(t *testing.T) {
 		{func(ts *Timesheet) { ts.Entries[1].MileageTenths = 1_000_000 }, "100000 miles looks like a typing mistake"},
 		{func(ts *Timesheet) { ts.Entries[1].Expenses = 2_000_000 }, "£20,000.00 look like a typing mistake"},
 	} {
-		ts := newTS(t)
-		tc.change(&ts)
-		if err := ts.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("Validate() = %v, want %q", err, tc.want)
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			ts := newTS(t)
+			tc.change(&ts)
+			if err := ts.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Validate() = %v, want %q", err, tc.want)
+			}
+		})
 	}
 	if err := newTS(t).Validate(); err != nil {
 		t.Errorf("a fresh timesheet is invalid: %v", err)
+	}
+}
+
+func TestTimesheetStatusText(t *testing.T) {
+	signed, approved := civil.MustParse("2026-04-12"), civil.MustParse("2026-04-14")
+	for _, tc := range []struct {
+		name string
+		ts   Timesheet
+		want string
+	}{
+		{"draft", Timesheet{Status: Draft}, "Draft: not yet signed by the PA"},
+		{"signed", Timesheet{Status: Signed, SignedOn: signed}, "Signed by the PA on 12/04/2026, waiting for approval"},
+		{"approved", Timesheet{Status: Approved, SignedOn: signed, ApprovedOn: approved, ApprovedBy: "Sam Jones"}, "Approved on 14/04/2026 by Sam Jones"},
+		{"approved, no name", Timesheet{Status: Approved, ApprovedOn: approved}, "Approved on 14/04/2026"},
+		{"locked", Timesheet{Status: Locked, ApprovedOn: approved, ApprovedBy: "Sam Jones"}, "Approved on 14/04/2026 by Sam Jones and paid (locked)"},
+		{"unknown", Timesheet{Status: "paid"}, "Unknown status"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.ts.StatusText(); got != tc.want {
+				t.Errorf("StatusText() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/text"
 )
 
 // WeekPA is a PA as the week view shows them.
@@ -244,12 +245,12 @@ func makeBlock(s *Shift, names map[int64]string) Block {
 	t.WriteString(", ")
 	t.WriteString(s.Type.phrase())
 	t.WriteString(", ")
-	t.WriteString(hoursText(b.Minutes))
+	t.WriteString(text.Hours(b.Minutes))
 	if s.BreakMinutes > 0 {
 		t.WriteString(" with " + hoursOf(s.BreakMinutes) + " break")
 	}
 	if s.Type == SleepIn && s.WokenMinutes > 0 {
-		t.WriteString(", woken for " + hoursText(s.WokenMinutes))
+		t.WriteString(", woken for " + text.Hours(s.WokenMinutes))
 	}
 	if state != "" {
 		t.WriteString(", " + state)

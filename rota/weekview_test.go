@@ -1,6 +1,7 @@
 package rota
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -104,13 +105,15 @@ func TestBuildWeekByDay(t *testing.T) {
 func TestWeekStatusMarkers(t *testing.T) {
 	base := Shift{PAID: 1, Start: lt(t, "2026-04-06 08:00"), End: lt(t, "2026-04-06 12:00"), Type: Day}
 	for st, want := range map[Status]string{Planned: "", Suspended: "[suspended]", Retained: "[retained]", Cancelled: "[cancelled]"} {
-		s := base
-		s.ID, s.Status = 1, st
-		w := BuildWeek(civil.MustParse("2026-04-06"), []Shift{s}, weekPAs, false)
-		b, ok := w.BlockAt(Pos{0, 0, 0})
-		if !ok || b.Marker != want {
-			t.Errorf("%s: marker %q, want %q", st, b.Marker, want)
-		}
+		t.Run(fmt.Sprint(st), func(t *testing.T) {
+			s := base
+			s.ID, s.Status = 1, st
+			w := BuildWeek(civil.MustParse("2026-04-06"), []Shift{s}, weekPAs, false)
+			b, ok := w.BlockAt(Pos{0, 0, 0})
+			if !ok || b.Marker != want {
+				t.Errorf("%s: marker %q, want %q", st, b.Marker, want)
+			}
+		})
 	}
 	// A suspended shift with nobody on it stays in its PA's row.
 	s := base
@@ -161,9 +164,11 @@ func TestWeekMove(t *testing.T) {
 		{Pos{99, -3, 7}, Left, Pos{4, 0, 0}}, // off the grid: clamped first
 	}
 	for _, tc := range tests {
-		if got := w.Move(tc.from, tc.dir); got != tc.want {
-			t.Errorf("Move(%+v, %d) = %+v, want %+v", tc.from, tc.dir, got, tc.want)
-		}
+		t.Run(fmt.Sprint(tc.from), func(t *testing.T) {
+			if got := w.Move(tc.from, tc.dir); got != tc.want {
+				t.Errorf("Move(%+v, %d) = %+v, want %+v", tc.from, tc.dir, got, tc.want)
+			}
+		})
 	}
 	if got := w.Describe(Pos{0, 1, 0}); got != "Zoë Ní Bhriain, Tuesday 7 April: no shifts" {
 		t.Errorf("Describe empty = %q", got)

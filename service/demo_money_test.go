@@ -149,52 +149,56 @@ func TestDemoMoneyTellsPriyaAndTomsStories(t *testing.T) {
 		{priya, true, "412.60", ""},
 		{tom, false, "", "1204.35"},
 	} {
-		st, err := s.MoneyStatus(tc.a.ID, DemoEnd)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st.OverLimit != tc.over {
-			t.Errorf("%s: over the limit = %v: %s", tc.a.Name, st.OverLimit, st.Headline)
-		}
-		if tc.over && st.OverBy != money.MustParse(tc.overBy) {
-			t.Errorf("%s: over by %s, want %s", tc.a.Name, st.OverBy, tc.overBy)
-		}
-		if !tc.over && st.SurplusLimit-st.Surplus != money.MustParse(tc.within) {
-			t.Errorf("%s: %s below the limit, want %s", tc.a.Name, st.SurplusLimit-st.Surplus, tc.within)
-		}
-		if st.Owed <= 0 || st.SetAside <= 0 || len(st.Warnings) != 0 {
-			t.Errorf("%s: owed %s, set aside %s, warnings %v", tc.a.Name, st.Owed, st.SetAside, st.Warnings)
-		}
-		m, _ := s.MoneyAccount(tc.a.ID)
-		if m.OpeningBalance < 0 || m.OpeningBalance > money.FromPounds(3000) || m.OpeningDate != DemoStart {
-			t.Errorf("%s: an implausible opening balance %s on %s", tc.a.Name, m.OpeningBalance.Format(), m.OpeningDate.UK())
-		}
-		l, err := s.Ledger(tc.a.ID, LedgerFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cats := map[budget.Category]int{}
-		for _, e := range l.Entries {
-			cats[e.Category]++
-			if e.Date.Before(DemoStart) || e.Date.After(DemoEnd) || e.Category == "" {
-				t.Errorf("%s: line %+v", tc.a.Name, e)
+		t.Run(tc.a.Name, func(t *testing.T) {
+			st, err := s.MoneyStatus(tc.a.ID, DemoEnd)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if l.NotReconciled == 0 || l.NotReconciled > 5 || len(l.Entries) < 60 {
-			t.Errorf("%s: %d lines, %d not reconciled", tc.a.Name, len(l.Entries), l.NotReconciled)
-		}
-		for _, c := range []budget.Category{budget.CatCouncil, budget.CatWages, budget.CatPension, budget.CatInsurance} {
-			if cats[c] == 0 {
-				t.Errorf("%s: no %s lines", tc.a.Name, c)
+			if st.OverLimit != tc.over {
+				t.Errorf("%s: over the limit = %v: %s", tc.a.Name, st.OverLimit, st.Headline)
 			}
-		}
-		// Every owed item due by the end is paid, except the last invoice.
-		owed, _ := s.OwedItems(tc.a.ID, DemoEnd)
-		for _, o := range owed {
-			if o.Due.Before(DemoEnd) {
-				t.Errorf("%s: still owed after its due date: %+v", tc.a.Name, o)
+			if tc.over && st.OverBy != money.MustParse(tc.overBy) {
+				t.Errorf("%s: over by %s, want %s", tc.a.Name, st.OverBy, tc.overBy)
 			}
-		}
+			if !tc.over && st.SurplusLimit-st.Surplus != money.MustParse(tc.within) {
+				t.Errorf("%s: %s below the limit, want %s", tc.a.Name, st.SurplusLimit-st.Surplus, tc.within)
+			}
+			if st.Owed <= 0 || st.SetAside <= 0 || len(st.Warnings) != 0 {
+				t.Errorf("%s: owed %s, set aside %s, warnings %v", tc.a.Name, st.Owed, st.SetAside, st.Warnings)
+			}
+			m, _ := s.MoneyAccount(tc.a.ID)
+			if m.OpeningBalance < 0 || m.OpeningBalance > money.FromPounds(3000) || m.OpeningDate != DemoStart {
+				t.Errorf("%s: an implausible opening balance %s on %s", tc.a.Name, m.OpeningBalance.Format(), m.OpeningDate.UK())
+			}
+			l, err := s.Ledger(tc.a.ID, LedgerFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cats := map[budget.Category]int{}
+			for _, e := range l.Entries {
+				cats[e.Category]++
+				if e.Date.Before(DemoStart) || e.Date.After(DemoEnd) || e.Category == "" {
+					t.Errorf("%s: line %+v", tc.a.Name, e)
+				}
+			}
+			if l.NotReconciled == 0 || l.NotReconciled > 5 || len(l.Entries) < 60 {
+				t.Errorf("%s: %d lines, %d not reconciled", tc.a.Name, len(l.Entries), l.NotReconciled)
+			}
+			for _, c := range []budget.Category{budget.CatCouncil, budget.CatWages, budget.CatPension, budget.CatInsurance} {
+				t.Run(fmt.Sprint(c), func(t *testing.T) {
+					if cats[c] == 0 {
+						t.Errorf("%s: no %s lines", tc.a.Name, c)
+					}
+				})
+			}
+			// Every owed item due by the end is paid, except the last invoice.
+			owed, _ := s.OwedItems(tc.a.ID, DemoEnd)
+			for _, o := range owed {
+				if o.Due.Before(DemoEnd) {
+					t.Errorf("%s: still owed after its due date: %+v", tc.a.Name, o)
+				}
+			}
+		})
 	}
 	// Priya pays HMRC quarterly and has one agency-free invoice still owed;
 	// Tom's agency invoice was owed, then paid.
@@ -217,13 +221,15 @@ func TestDemoMoneyTellsPriyaAndTomsStories(t *testing.T) {
 		a    household.Account
 		over bool
 	}{{priya, true}, {tom, false}} {
-		f, err := s.Forecast(tc.a.ID, DemoEnd.AddDays(1), 12)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !f.Summary.OverLimitWeek.IsZero() != tc.over {
-			t.Errorf("%s forecast: %s", tc.a.Name, f.Summary.Message)
-		}
+		t.Run(tc.a.Name, func(t *testing.T) {
+			f, err := s.Forecast(tc.a.ID, DemoEnd.AddDays(1), 12)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !f.Summary.OverLimitWeek.IsZero() != tc.over {
+				t.Errorf("%s forecast: %s", tc.a.Name, f.Summary.Message)
+			}
+		})
 	}
 }
 

@@ -53,6 +53,14 @@ func balanceOn(t *testing.T, s *Service, accountID int64, on string) money.Money
 	return st.Balance
 }
 
+// wantBalance fails the test unless the budget's balance on the day is want.
+func wantBalance(t *testing.T, s *Service, accountID int64, on, want, why string) {
+	t.Helper()
+	if b := balanceOn(t, s, accountID, on); b != money.MustParse(want) {
+		t.Errorf("balance %s %s, want %s", b.Format(), why, money.MustParse(want).Format())
+	}
+}
+
 // The case: the same days imported as CSV and then as OFX (or the
 // other way round) count the council's £2,400 once.
 func TestTheSameStatementAsCSVAndOFXIsCountedOnce(t *testing.T) {
@@ -66,37 +74,38 @@ func TestTheSameStatementAsCSVAndOFXIsCountedOnce(t *testing.T) {
 			if first.Imported != 4 || second.Imported != 0 || second.Duplicates != 4 {
 				t.Errorf("first %+v, second %+v", first, second)
 			}
-			if b := balanceOn(t, s, a.ID, "2026-11-20"); b != money.MustParse("3417.82") {
-				t.Errorf("balance %s, the bank says £3,417.82", b.Format())
-			}
+			wantBalance(t, s, a.ID, "2026-11-20", "3417.82", "(the bank says £3,417.82)")
 		})
 	}
+}
+
+// novemberThenRenamed imports November's statement as CSV, then as OFX
+// with the council's line named another way (renamed, the OFX's text):
+// that line may be the same and waits for an answer.
+func novemberThenRenamed(t *testing.T) (s *Service, a household.Account, prev ImportPreview, res ImportResult, renamed string) {
+	t.Helper()
+	s = openTemp(t)
+	a = setupMoney(t, s, false)
+	importText(t, s, a.ID, "november.csv", novemberCSV)
+	renamed = ofxText(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
+	prev, res = importText(t, s, a.ID, "november.ofx", renamed)
+	return s, a, prev, res, renamed
 }
 
 // A line of the same day and amount whose payee does not agree is not
 // added again unasked: it waits for the person's answer.
 func TestANearMatchOfALineImportedBeforeIsNotAddedUnasked(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	importText(t, s, a.ID, "november.csv", novemberCSV)
-	renamed := ofxText(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
-	_, res := importText(t, s, a.ID, "november.ofx", renamed)
+	s, a, _, res, _ := novemberThenRenamed(t)
 	if res.Imported != 0 || res.Duplicates != 3 {
 		t.Errorf("unanswered: %+v", res)
 	}
-	if b := balanceOn(t, s, a.ID, "2026-11-20"); b != money.MustParse("3417.82") {
-		t.Errorf("balance %s, the bank says £3,417.82", b.Format())
-	}
+	wantBalance(t, s, a.ID, "2026-11-20", "3417.82", "(the bank says £3,417.82)")
 }
 
 // The person answers a near-match in the preview: the same line (recorded,
 // so the next import of the file knows it) or a new one.
 func TestANearMatchIsAnsweredInThePreview(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	importText(t, s, a.ID, "november.csv", novemberCSV)
-	renamed := ofxText(t, "<NAME>WIGAN COUNCIL DP<MEMO>DIRECT PAYMENT", "<NAME>MBC DP 0042")
-	prev, res := importText(t, s, a.ID, "november.ofx", renamed)
+	s, a, prev, res, renamed := novemberThenRenamed(t)
 	if res.HeldBack != 1 || prev.Plan.Questions() != 1 {
 		t.Fatalf("held back %d, questions %d", res.HeldBack, prev.Plan.Questions())
 	}
@@ -113,9 +122,7 @@ func TestANearMatchIsAnsweredInThePreview(t *testing.T) {
 		t.Errorf("a bad answer: %v", err)
 	}
 	s.DeleteTransaction(other.ID)
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("a refused import changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "a refused import changed the data")
 
 	// The person says it is the same line: nothing is added, and the next
 	// import of the file knows it.
@@ -132,9 +139,7 @@ func TestANearMatchIsAnsweredInThePreview(t *testing.T) {
 	if err != nil || len(again.Plan.New) != 0 || len(again.Plan.Duplicates) != 4 {
 		t.Errorf("again: %+v %v", again.Plan, err)
 	}
-	if b := balanceOn(t, s, a.ID, "2026-11-20"); b != money.MustParse("3417.82") {
-		t.Errorf("balance %s after saying it is the same", b.Format())
-	}
+	wantBalance(t, s, a.ID, "2026-11-20", "3417.82", "after saying it is the same")
 }
 
 func ledgerLine(t *testing.T, s *Service, accountID int64, payee string) LedgerEntry {
@@ -236,9 +241,7 @@ func TestAnotherBudgetsStatementIsNotImportedUnasked(t *testing.T) {
 	if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), "Money test's account (sort code 12-34-56, account 87654321)") {
 		t.Errorf("another budget's statement: %v", err)
 	}
-	if after := rows(t, s, b.ID); after != before {
-		t.Errorf("a refused import changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, b.ID, before, "a refused import changed the data")
 }
 
 // The preview says whose account a statement looks like; said to, the
@@ -277,9 +280,11 @@ func TestAnotherBudgetsStatementCanBeImportedAnyway(t *testing.T) {
 func TestDemoSampleStatementIsPriyas(t *testing.T) {
 	s, accs := demoService(t)
 	for name, want := range map[string]string{"Tom's care": "Priya's support", "Priya's support": ""} {
-		prev, err := s.PlanImportFile(accs[name].ID, bankSamplePath)
-		if err != nil || prev.OtherBudget != want {
-			t.Errorf("%s: other budget %q, want %q (%v)", name, prev.OtherBudget, want, err)
-		}
+		t.Run(name, func(t *testing.T) {
+			prev, err := s.PlanImportFile(accs[name].ID, bankSamplePath)
+			if err != nil || prev.OtherBudget != want {
+				t.Errorf("%s: other budget %q, want %q (%v)", name, prev.OtherBudget, want, err)
+			}
+		})
 	}
 }

@@ -3,12 +3,10 @@
 package service
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"patoolkit/storage/storagetest"
 )
 
 // A named pipe is not a statement file: reading it would wait for ever, so
@@ -19,32 +17,13 @@ func TestImportRefusesAFileThatIsNotARegularFile(t *testing.T) {
 	s := openTemp(t)
 	a := setupMoney(t, s, false)
 	before := rows(t, s, a.ID)
-	fifo := filepath.Join(t.TempDir(), "statement.csv")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
+	fifo, opened := storagetest.Pipe(t, t.TempDir(), "statement.csv")
+	_, err := s.PlanImportFile(a.ID, fifo)
+	if opened() {
+		t.Error("it opened the pipe, which waits for a writer")
 	}
-	for _, path := range []string{fifo} {
-		done := make(chan error, 1)
-		go func() {
-			_, err := s.PlanImportFile(a.ID, path)
-			done <- err
-		}()
-		var err error
-		select {
-		case err = <-done:
-		case <-time.After(10 * time.Second):
-			// Unblock the reader so that the test can end.
-			if w, werr := os.OpenFile(path, os.O_WRONLY, 0); werr == nil {
-				w.Close()
-			}
-			err = <-done
-			t.Errorf("%s: reading it waited for a writer", path)
-		}
-		if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), "is not a file") {
-			t.Errorf("%s: %v, want Invalid saying it is not a file", path, err)
-		}
+	if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), "is not a file") {
+		t.Errorf("%v, want Invalid saying it is not a file", err)
 	}
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("refusing a pipe changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "refusing a pipe changed the data")
 }

@@ -2,6 +2,7 @@ package service
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -68,15 +69,25 @@ func rows(t *testing.T, s *Service, accountID int64) string {
 	return b.String()
 }
 
+// wantUnchanged fails the test when the account's rows differ from before.
+func wantUnchanged(t *testing.T, s *Service, accountID int64, before, what string) {
+	t.Helper()
+	if after := rows(t, s, accountID); after != before {
+		t.Errorf("%s:\n%s\n%s", what, before, after)
+	}
+}
+
 func TestTransactionsAreCheckedAndBankLinesKeepTheirAmounts(t *testing.T) {
 	s := openTemp(t)
 	a := setupMoney(t, s, false)
 	_, err := s.SaveTransaction(a.ID, budget.Transaction{Date: civil.MustParse("2026-03-01"), Amount: 0, Category: "Biscuits"})
 	p := FieldProblems(err)
 	for _, f := range []string{"date", "payee", "amount", "category"} {
-		if p.For(f) == "" {
-			t.Errorf("no message for %s: %v", f, err)
-		}
+		t.Run(f, func(t *testing.T) {
+			if p.For(f) == "" {
+				t.Errorf("no message for %s: %v", f, err)
+			}
+		})
 	}
 	if !strings.Contains(p.For("date"), "before the account's opening balance") {
 		t.Errorf("date message %q", p.For("date"))
@@ -133,10 +144,12 @@ func TestTransactionsAreCheckedAndBankLinesKeepTheirAmounts(t *testing.T) {
 		{LedgerFilter{Unsorted: true}, "Sample Chemist", 1},
 		{LedgerFilter{From: civil.MustParse("2026-04-05"), To: civil.MustParse("2026-04-10"), Sort: OldestFirst}, "SAMPLE SHOP", 2},
 	} {
-		l, err := s.Ledger(a.ID, tc.f)
-		if err != nil || len(l.Entries) != tc.n || l.Entries[0].Payee != tc.first {
-			t.Errorf("%+v: %d lines, first %+v, %v", tc.f, len(l.Entries), l.Entries, err)
-		}
+		t.Run(tc.first, func(t *testing.T) {
+			l, err := s.Ledger(a.ID, tc.f)
+			if err != nil || len(l.Entries) != tc.n || l.Entries[0].Payee != tc.first {
+				t.Errorf("%+v: %d lines, first %+v, %v", tc.f, len(l.Entries), l.Entries, err)
+			}
+		})
 	}
 	if _, err := s.Ledger(a.ID, LedgerFilter{From: civil.MustParse("2026-05-01"), To: civil.MustParse("2026-04-01")}); ErrorCode(err) != Invalid {
 		t.Errorf("backwards dates: %v", err)
@@ -263,9 +276,11 @@ func TestOwedSetAsideAndBillsAreChecked(t *testing.T) {
 	_, err := s.AddOwed(a.ID, budget.Owed{Kind: "gift", Amount: -1, Raised: civil.MustParse("2026-05-02"), Due: civil.MustParse("2026-05-01")})
 	p := FieldProblems(err)
 	for _, f := range []string{"kind", "payee", "amount", "due"} {
-		if p.For(f) == "" {
-			t.Errorf("owed: no message for %s: %v", f, err)
-		}
+		t.Run(f, func(t *testing.T) {
+			if p.For(f) == "" {
+				t.Errorf("owed: no message for %s: %v", f, err)
+			}
+		})
 	}
 	if _, err := s.SaveSetAside(SetAside{AccountID: a.ID, Amount: -5}); len(FieldProblems(err)) != 2 {
 		t.Errorf("set aside: %v", err)
@@ -273,9 +288,7 @@ func TestOwedSetAsideAndBillsAreChecked(t *testing.T) {
 	if _, err := s.SaveBill(Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "X", Amount: 100, Date: civil.MustParse("2026-05-01"), Repeat: "daily"}}); FieldProblems(err).For("repeat") == "" {
 		t.Errorf("bill: %v", err)
 	}
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("refused input changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "refused input changed the data")
 	b, err := s.SaveBill(Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "Insurer", Amount: 12490, Date: civil.MustParse("2027-04-06"), Repeat: "yearly"}})
 	if err != nil {
 		t.Fatal(err)
@@ -318,10 +331,12 @@ func TestReceiptsAreCheckedByContent(t *testing.T) {
 		{"empty.png", nil, "is empty"},
 		{"huge.pdf", append([]byte("%PDF-"), make([]byte, MaxReceiptBytes)...), "at most 10 MB"},
 	} {
-		_, err := s.AddReceiptFile(tr.ID, write(tc.name, tc.data))
-		if !strings.Contains(FieldProblems(err).For("path"), tc.want) {
-			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := s.AddReceiptFile(tr.ID, write(tc.name, tc.data))
+			if !strings.Contains(FieldProblems(err).For("path"), tc.want) {
+				t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+			}
+		})
 	}
 	if _, err := s.AddReceiptFile(tr.ID, filepath.Join(dir, "missing.pdf")); FieldProblems(err).For("path") == "" {
 		t.Errorf("missing file: %v", err)
@@ -448,13 +463,15 @@ func TestImportRefusesBadFilesAndWritesNothing(t *testing.T) {
 		{huge, "50 MB", 0},
 		{filepath.Join(t.TempDir(), "nowhere.csv"), "There is no file", 0},
 	} {
-		_, err := s.PlanImportFile(a.ID, tc.file)
-		if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), tc.want) || refusedLines(err) != tc.rejected {
-			t.Errorf("%s: %v (rejected %d), want Invalid holding %q, %d rejected", filepath.Base(tc.file), err, refusedLines(err), tc.want, tc.rejected)
-		}
-		if strings.HasSuffix(tc.file, "bad_columns.csv") && !strings.Contains(ErrorMessage(err), "nothing was imported") {
-			t.Errorf("bad columns: %q", ErrorMessage(err))
-		}
+		t.Run(tc.file, func(t *testing.T) {
+			_, err := s.PlanImportFile(a.ID, tc.file)
+			if ErrorCode(err) != Invalid || !strings.Contains(ErrorMessage(err), tc.want) || refusedLines(err) != tc.rejected {
+				t.Errorf("%s: %v (rejected %d), want Invalid holding %q, %d rejected", filepath.Base(tc.file), err, refusedLines(err), tc.want, tc.rejected)
+			}
+			if strings.HasSuffix(tc.file, "bad_columns.csv") && !strings.Contains(ErrorMessage(err), "nothing was imported") {
+				t.Errorf("bad columns: %q", ErrorMessage(err))
+			}
+		})
 	}
 	// A category that is not the budget's refuses the whole import.
 	prev, err := s.PlanImportFile(a.ID, "../budget/testdata/layout2_paidin_paidout.csv")
@@ -472,9 +489,7 @@ func TestImportRefusesBadFilesAndWritesNothing(t *testing.T) {
 	if _, err := s.ImportStatement(a.ID, bad, nil); ErrorCode(err) != Invalid {
 		t.Errorf("tampered plan: %v", err)
 	}
-	if after := rows(t, s, a.ID); after != before {
-		t.Errorf("a refused import changed the data:\n%s\n%s", before, after)
-	}
+	wantUnchanged(t, s, a.ID, before, "a refused import changed the data")
 }
 
 func TestImportConfirmsHandEntriesAndLearnsCategories(t *testing.T) {
@@ -552,91 +567,93 @@ func addDayShift(t *testing.T, s *Service, accountID, paID int64, d civil.Date, 
 // engine and matches a hand calculation to the penny.
 func TestForecastCostsAKnownRota(t *testing.T) {
 	for _, allowance := range []bool{false, true} {
-		s := openTemp(t)
-		a := setupMoney(t, s, allowance)
-		pa, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Zoë Ní Bhriain", DateOfBirth: civil.MustParse("1990-03-02"),
-			StartDate: civil.MustParse("2026-04-01"), TaxCode: "1257L", NICategory: "A"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.SaveContract(household.Contract{PAID: pa.ID, EffectiveFrom: civil.MustParse("2026-04-01"),
-			HoursType: household.FixedHours, ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.80"),
-			HolidayMethod: household.HolidayAccrued, PensionScheme: "NEST", PensionMethod: household.PensionReliefAtSource,
-			PensionBasis: household.PensionQualifying, PensionEmployeeBP: 500, PensionEmployerBP: 300}); err != nil {
-			t.Fatal(err)
-		}
-		// 20 hours a week: 09:00 to 13:00, Monday to Friday, June and July 2026.
-		for d := civil.MustParse("2026-06-01"); !d.After(civil.MustParse("2026-07-31")); d = d.AddDays(1) {
-			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-				addDayShift(t, s, a.ID, pa.ID, d, 9, 4)
+		t.Run(fmt.Sprint(allowance), func(t *testing.T) {
+			s := openTemp(t)
+			a := setupMoney(t, s, allowance)
+			pa, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Zoë Ní Bhriain", DateOfBirth: civil.MustParse("1990-03-02"),
+				StartDate: civil.MustParse("2026-04-01"), TaxCode: "1257L", NICategory: "A"})
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if _, err := s.SaveMoneyAccount(MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1000"),
-			OpeningDate: civil.MustParse("2026-06-01"), PaymentFirst: civil.MustParse("2026-06-01")}); err != nil {
-			t.Fatal(err)
-		}
-		f, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 12)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// By hand, 2026-27 rates, monthly pay on the last working day:
-		//
-		// June: 22 weekdays × 4 h × £12.80 = £1,126.40.
-		//   Employer NI: (1,126.40 − 417 secondary threshold) × 15% = £106.41.
-		//   Pension: qualifying earnings 1,126.40 − 520 = 606.40; employer
-		//   3% = 18.192, £18.19 (Zoë, 36, earns over the £833 trigger).
-		//   Cost = 1,126.40 + 106.41 + 18.19 = £1,251.00, paid Tuesday 30 June
-		//   (week 5, from 29 June).
-		// July: 23 weekdays × £51.20 = £1,177.60.
-		//   Employer NI: (1,177.60 − 417) × 15% = £114.09.
-		//   Pension: (1,177.60 − 520) × 3% = 19.728, £19.73.
-		//   Cost = 1,177.60 + 114.09 + 19.73 = £1,311.42, paid Friday 31 July
-		//   (week 9, from 27 July).
-		// With the Employment Allowance the employer NI is all offset:
-		//   £1,144.59 and £1,197.33.
-		// Council £1,300 on 1 June, 1 July, 1 August (weeks 1, 5 and 9).
-		// Balance: 1,000 + 1,300 = 2,300.00 (weeks 1-4);
-		//   + 1,300 − 1,251.00 = 2,349.00 (weeks 5-8);
-		//   + 1,300 − 1,311.42 = 2,337.58 (weeks 9-12).
-		//   With the allowance: 2,455.41, then 2,558.08.
-		// The surplus (less the £200 contingency) stays under the £2,400 limit.
-		june, july := "1251.00", "1311.42"
-		bal := []string{"2300.00", "2349.00", "2337.58"}
-		if allowance {
-			june, july = "1144.59", "1197.33"
-			bal = []string{"2300.00", "2455.41", "2558.08"}
-		}
-		if len(f.Periods) != 2 || f.Periods[0].Gross != money.MustParse("1126.40") || f.Periods[1].Gross != money.MustParse("1177.60") ||
-			f.Periods[0].Cost != money.MustParse(june) || f.Periods[1].Cost != money.MustParse(july) || f.Periods[0].Estimated {
-			t.Errorf("allowance %v: periods %+v", allowance, f.Periods)
-		}
-		if f.Periods[0].EmployerNI != money.MustParse("106.41") || f.Periods[0].EmployerPension != money.MustParse("18.19") {
-			t.Errorf("allowance %v: June NI %s pension %s", allowance, f.Periods[0].EmployerNI, f.Periods[0].EmployerPension)
-		}
-		for i, w := range f.Weeks {
-			want := bal[i/4]
-			spend := money.Money(0)
-			switch i {
-			case 4:
-				spend = money.MustParse(june)
-			case 8:
-				spend = money.MustParse(july)
+			if _, err := s.SaveContract(household.Contract{PAID: pa.ID, EffectiveFrom: civil.MustParse("2026-04-01"),
+				HoursType: household.FixedHours, ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.80"),
+				HolidayMethod: household.HolidayAccrued, PensionScheme: "NEST", PensionMethod: household.PensionReliefAtSource,
+				PensionBasis: household.PensionQualifying, PensionEmployeeBP: 500, PensionEmployerBP: 300}); err != nil {
+				t.Fatal(err)
 			}
-			if w.Balance != money.MustParse(want) || w.Spending != spend {
-				t.Errorf("allowance %v: week %d (%s): balance %s spending %s, want %s and %s", allowance, i+1, w.WeekStart.UK(), w.Balance, w.Spending, want, spend)
+			// 20 hours a week: 09:00 to 13:00, Monday to Friday, June and July 2026.
+			for d := civil.MustParse("2026-06-01"); !d.After(civil.MustParse("2026-07-31")); d = d.AddDays(1) {
+				if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+					addDayShift(t, s, a.ID, pa.ID, d, 9, 4)
+				}
 			}
-		}
-		if !f.Summary.RunsOutWeek.IsZero() || !f.Summary.OverLimitWeek.IsZero() {
-			t.Errorf("summary %+v", f.Summary)
-		}
-		// Past the planned rota (August), the contract's 20 hours count.
-		g, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 14)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(g.Periods) != 3 || !g.Periods[2].Estimated || !strings.Contains(strings.Join(g.Notes, " "), "planned up to 31/07/2026") {
-			t.Errorf("allowance %v: August %+v %v", allowance, g.Periods, g.Notes)
-		}
+			if _, err := s.SaveMoneyAccount(MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1000"),
+				OpeningDate: civil.MustParse("2026-06-01"), PaymentFirst: civil.MustParse("2026-06-01")}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 12)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// By hand, 2026-27 rates, monthly pay on the last working day:
+			//
+			// June: 22 weekdays × 4 h × £12.80 = £1,126.40.
+			//   Employer NI: (1,126.40 − 417 secondary threshold) × 15% = £106.41.
+			//   Pension: qualifying earnings 1,126.40 − 520 = 606.40; employer
+			//   3% = 18.192, £18.19 (Zoë, 36, earns over the £833 trigger).
+			//   Cost = 1,126.40 + 106.41 + 18.19 = £1,251.00, paid Tuesday 30 June
+			//   (week 5, from 29 June).
+			// July: 23 weekdays × £51.20 = £1,177.60.
+			//   Employer NI: (1,177.60 − 417) × 15% = £114.09.
+			//   Pension: (1,177.60 − 520) × 3% = 19.728, £19.73.
+			//   Cost = 1,177.60 + 114.09 + 19.73 = £1,311.42, paid Friday 31 July
+			//   (week 9, from 27 July).
+			// With the Employment Allowance the employer NI is all offset:
+			//   £1,144.59 and £1,197.33.
+			// Council £1,300 on 1 June, 1 July, 1 August (weeks 1, 5 and 9).
+			// Balance: 1,000 + 1,300 = 2,300.00 (weeks 1-4);
+			//   + 1,300 − 1,251.00 = 2,349.00 (weeks 5-8);
+			//   + 1,300 − 1,311.42 = 2,337.58 (weeks 9-12).
+			//   With the allowance: 2,455.41, then 2,558.08.
+			// The surplus (less the £200 contingency) stays under the £2,400 limit.
+			june, july := "1251.00", "1311.42"
+			bal := []string{"2300.00", "2349.00", "2337.58"}
+			if allowance {
+				june, july = "1144.59", "1197.33"
+				bal = []string{"2300.00", "2455.41", "2558.08"}
+			}
+			if len(f.Periods) != 2 || f.Periods[0].Gross != money.MustParse("1126.40") || f.Periods[1].Gross != money.MustParse("1177.60") ||
+				f.Periods[0].Cost != money.MustParse(june) || f.Periods[1].Cost != money.MustParse(july) || f.Periods[0].Estimated {
+				t.Errorf("allowance %v: periods %+v", allowance, f.Periods)
+			}
+			if f.Periods[0].EmployerNI != money.MustParse("106.41") || f.Periods[0].EmployerPension != money.MustParse("18.19") {
+				t.Errorf("allowance %v: June NI %s pension %s", allowance, f.Periods[0].EmployerNI, f.Periods[0].EmployerPension)
+			}
+			for i, w := range f.Weeks {
+				want := bal[i/4]
+				spend := money.Money(0)
+				switch i {
+				case 4:
+					spend = money.MustParse(june)
+				case 8:
+					spend = money.MustParse(july)
+				}
+				if w.Balance != money.MustParse(want) || w.Spending != spend {
+					t.Errorf("allowance %v: week %d (%s): balance %s spending %s, want %s and %s", allowance, i+1, w.WeekStart.UK(), w.Balance, w.Spending, want, spend)
+				}
+			}
+			if !f.Summary.RunsOutWeek.IsZero() || !f.Summary.OverLimitWeek.IsZero() {
+				t.Errorf("summary %+v", f.Summary)
+			}
+			// Past the planned rota (August), the contract's 20 hours count.
+			g, err := s.Forecast(a.ID, civil.MustParse("2026-06-01"), 14)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Periods) != 3 || !g.Periods[2].Estimated || !strings.Contains(strings.Join(g.Notes, " "), "planned up to 31/07/2026") {
+				t.Errorf("allowance %v: August %+v %v", allowance, g.Periods, g.Notes)
+			}
+		})
 	}
 }
 
@@ -647,9 +664,11 @@ func TestForecastAndStatusRefusals(t *testing.T) {
 		start civil.Date
 		weeks int
 	}{{civil.MustParse("2026-03-01"), 12}, {civil.MustParse("2026-05-01"), 600}, {civil.Date{}, 12}} {
-		if _, err := s.Forecast(a.ID, tc.start, tc.weeks); ErrorCode(err) != Invalid {
-			t.Errorf("%v %d: %v", tc.start, tc.weeks, err)
-		}
+		t.Run(fmt.Sprint(tc.start), func(t *testing.T) {
+			if _, err := s.Forecast(a.ID, tc.start, tc.weeks); ErrorCode(err) != Invalid {
+				t.Errorf("%v %d: %v", tc.start, tc.weeks, err)
+			}
+		})
 	}
 	if _, err := s.Forecast(999, civil.MustParse("2026-05-01"), 12); ErrorCode(err) != NotFound {
 		t.Errorf("no budget: %v", err)
@@ -672,10 +691,12 @@ func TestHMRCDueDatesAndDeadlines(t *testing.T) {
 		{"2027-03-25", false, "2027-04-22", "2027-04-05"},
 		{"2026-08-23", false, "2026-09-22", "2026-09-05"},
 	} {
-		due, end := HMRCDueOn(civil.MustParse(tc.today), tc.quarterly)
-		if due != civil.MustParse(tc.due) || end != civil.MustParse(tc.end) {
-			t.Errorf("%s quarterly %v: %s for %s, want %s for %s", tc.today, tc.quarterly, due, end, tc.due, tc.end)
-		}
+		t.Run(tc.today, func(t *testing.T) {
+			due, end := HMRCDueOn(civil.MustParse(tc.today), tc.quarterly)
+			if due != civil.MustParse(tc.due) || end != civil.MustParse(tc.end) {
+				t.Errorf("%s quarterly %v: %s for %s, want %s for %s", tc.today, tc.quarterly, due, end, tc.due, tc.end)
+			}
+		})
 	}
 	s := openTemp(t)
 	a := setupMoney(t, s, false)

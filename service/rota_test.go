@@ -34,6 +34,21 @@ func rotaSetup(t *testing.T) (*Service, household.Account, household.PA, househo
 	return s, a, mk("Sarah Lee", "1990-01-01"), mk("Ali Khan", "1985-06-01")
 }
 
+// sarahsNovember adds Sarah's morning shift on Monday 16 November 2026
+// and opens her draft timesheet for November.
+func sarahsNovember(t *testing.T, s *Service, a household.Account, sarah household.PA) (rota.Shift, rota.Timesheet) {
+	t.Helper()
+	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sh, ts
+}
+
 func at(s string) time.Time {
 	t, err := rota.ParseLocal(s)
 	if err != nil {
@@ -139,14 +154,8 @@ func TestPatternAbsenceCoverAndChecks(t *testing.T) {
 
 func TestTimesheetFlow(t *testing.T) {
 	s, a, sarah, _ := rotaSetup(t)
-	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-16"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, ts := sarahsNovember(t, s, a, sarah)
+	var err error
 	if ts.From != civil.MustParse("2026-11-01") || ts.To != civil.MustParse("2026-11-30") || len(ts.Entries) != 1 || ts.Status != rota.Draft {
 		t.Fatalf("timesheet = %+v", ts)
 	}

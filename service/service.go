@@ -82,13 +82,6 @@ func openError(path string, err error) error {
 	return internal("opening "+path, err) // a refusal of the name stays one
 }
 
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // Close closes the data file.
 func (s *Service) Close() error {
 	dataClosed(s.db.Path())

@@ -46,9 +46,11 @@ func TestSetupIsAllOrNothing(t *testing.T) {
 	}
 	p := FieldProblems(err)
 	for _, f := range []string{"council", "payment", "employer_name", "employer_payday"} {
-		if p.For(f) == "" {
-			t.Errorf("no message for %s in %v", f, p)
-		}
+		t.Run(f, func(t *testing.T) {
+			if p.For(f) == "" {
+				t.Errorf("no message for %s in %v", f, p)
+			}
+		})
 	}
 	if accs, _ := s.Accounts(); len(accs) != 0 {
 		t.Fatalf("refused setup stored %v", accs)
@@ -279,15 +281,19 @@ func TestSavePAChecksTaxCode(t *testing.T) {
 	s := openTemp(t)
 	a := setupTom(t, s)
 	for _, code := range []string{"1257L", "S1257L", "C1257L M1", "K475", "BR", "SD2", "NT", "0T W1"} {
-		if _, err := s.SavePA(household.PA{AccountID: a.ID, Name: "PA " + code, StartDate: civil.MustParse("2025-04-06"), TaxCode: code}); err != nil {
-			t.Errorf("tax code %q refused: %v", code, err)
-		}
+		t.Run(code, func(t *testing.T) {
+			if _, err := s.SavePA(household.PA{AccountID: a.ID, Name: "PA " + code, StartDate: civil.MustParse("2025-04-06"), TaxCode: code}); err != nil {
+				t.Errorf("tax code %q refused: %v", code, err)
+			}
+		})
 	}
 	for _, code := range []string{"12X7L", "1257Q", "KK1", "SD4", "L1257"} {
-		_, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Bad " + code, StartDate: civil.MustParse("2025-04-06"), TaxCode: code})
-		if msg := FieldProblems(err).For("tax_code"); msg == "" {
-			t.Errorf("tax code %q accepted: %v", code, err)
-		}
+		t.Run(code, func(t *testing.T) {
+			_, err := s.SavePA(household.PA{AccountID: a.ID, Name: "Bad " + code, StartDate: civil.MustParse("2025-04-06"), TaxCode: code})
+			if msg := FieldProblems(err).For("tax_code"); msg == "" {
+				t.Errorf("tax code %q accepted: %v", code, err)
+			}
+		})
 	}
 }
 

@@ -28,14 +28,7 @@ func TestTypedTextIsRefusedBesideItsField(t *testing.T) {
 		OpeningDate: civil.MustParse("2026-04-01"), PaymentFirst: civil.MustParse("2026-04-01")}); err != nil {
 		t.Fatal(err)
 	}
-	sh, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at("2026-11-16 08:00"), End: at("2026-11-16 12:00"), Type: rota.Day})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-16"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sh, ts := sarahsNovember(t, s, a, sarah)
 	tx := budget.Transaction{Date: civil.MustParse("2026-11-20"), Payee: "Sample Chemist", Amount: money.MustParse("-5"), Category: budget.CatOther}
 	withTx := func(f func(*budget.Transaction)) func() error {
 		return func() error { t := tx; f(&t); _, err := s.SaveTransaction(a.ID, t); return err }
@@ -129,7 +122,7 @@ func TestTypedTextIsRefusedBesideItsField(t *testing.T) {
 	if _, err := s.SignTimesheet(ts.ID, "Sarah Lee", civil.MustParse("2026-11-30")); err != nil {
 		t.Fatal(err)
 	}
-	_, err = s.ApproveTimesheet(ts.ID, esc, civil.MustParse("2026-11-30"))
+	_, err := s.ApproveTimesheet(ts.ID, esc, civil.MustParse("2026-11-30"))
 	if got := FieldProblems(err).For("approved_by"); !strings.Contains(got, "The approver's name "+controlWords) {
 		t.Errorf("approve: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"patoolkit/household"
 	"patoolkit/rota"
+	"patoolkit/text"
 )
 
 // choiceHospital is the "who" of a hospital stay of the person supported.
@@ -118,7 +119,7 @@ func (u *UI) showAbsenceForm(paID int64) {
 		if in.Kind == rota.HospitalStay {
 			what = "Hospital stay"
 		} else {
-			what += ": " + lower(in.Kind.Label())
+			what += ": " + text.Uncapitalise(in.Kind.Label())
 		}
 		u.showAbsenceResult(fmt.Sprintf("%s recorded, %s to %s.", what, in.From.UK(), in.To.UK()), in, ids)
 		return nil

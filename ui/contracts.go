@@ -10,6 +10,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // showContracts lists a PA's terms by the date they start, newest first.
@@ -70,9 +71,9 @@ func contractFacts(c household.Contract) []fact {
 	pension := "None"
 	if c.PensionMethod != household.PensionNone {
 		pension = fmt.Sprintf("%s (%s): %s%% from the PA and %s%% from you, on %s",
-			c.PensionScheme, lower(c.PensionMethod.Label()),
+			c.PensionScheme, text.Uncapitalise(c.PensionMethod.Label()),
 			formatPercent(c.PensionEmployeeBP), formatPercent(c.PensionEmployerBP),
-			lower(c.PensionBasis.Label()))
+			text.Uncapitalise(c.PensionBasis.Label()))
 	}
 	return []fact{
 		{"Hours", hoursLabel(c)},

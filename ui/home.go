@@ -8,6 +8,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // showHome shows the open budget at a glance: whose it is, the council and
@@ -19,10 +20,10 @@ func (u *UI) showHome() {
 	insurance := newKeyButton("Insurance", theme.DocumentIcon(), u.showInsurance)
 	another := newKeyButton("Add another budget", theme.ContentAddIcon(), u.showNewAccountForm)
 
-	payment := a.Payment.Format() + " " + lower(a.PaymentFrequency.Label())
+	payment := a.Payment.Format() + " " + text.Uncapitalise(a.PaymentFrequency.Label())
 	contribution := "None"
 	if a.Contribution > 0 {
-		contribution = a.Contribution.Format() + " " + lower(a.ContributionFrequency.Label())
+		contribution = a.Contribution.Format() + " " + text.Uncapitalise(a.ContributionFrequency.Label())
 	}
 	hours := "Not given"
 	if a.SupportMinutesPerWeek > 0 {
@@ -117,16 +118,4 @@ func orNotGiven(s string) string {
 		return "Not given yet"
 	}
 	return s
-}
-
-// lower makes the first letter small: "Every 4 weeks" reads "every 4 weeks".
-func lower(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	if r[0] >= 'A' && r[0] <= 'Z' {
-		r[0] += 'a' - 'A'
-	}
-	return string(r)
 }

@@ -15,6 +15,7 @@ import (
 
 	"patoolkit/budget"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // importShown is how many new lines the preview lists with a category
@@ -199,7 +200,7 @@ func (u *UI) showImportPreview() {
 		u.showPage(page(parts...), other, u.showMoney)
 		return
 	}
-	importLabel := fmt.Sprintf("Import %d %s", len(plan.New), moneyPlural(len(plan.New), "line", "lines"))
+	importLabel := fmt.Sprintf("Import %d %s", len(plan.New), text.Plural(len(plan.New), "line", "lines"))
 	doImport := func() {
 		if q := prev.AccountQuestion(u.account.Name); q != "" && !prev.Plan.ImportAnyway {
 			u.askFirst("Another budget's statement?", q, "Import it here anyway", func() {
@@ -261,7 +262,7 @@ func (u *UI) showImportPreview() {
 		parts = append(parts, container.NewVBox(row...))
 	}
 	if len(plan.Duplicates) > 0 {
-		parts = append(parts, wrapLabel(fmt.Sprintf("%d %s already in the ledger and will be skipped.", len(plan.Duplicates), moneyPlural(len(plan.Duplicates), "line is", "lines are"))))
+		parts = append(parts, wrapLabel(fmt.Sprintf("%d %s already in the ledger and will be skipped.", len(plan.Duplicates), text.Plural(len(plan.Duplicates), "line is", "lines are"))))
 	}
 	bottomImport := newKeyButton(importLabel, theme.ConfirmIcon(), doImport)
 	bottomImport.Importance = widget.HighImportance
@@ -296,7 +297,7 @@ func (u *UI) runImport() {
 	if len(unanswered) > 0 {
 		// Nothing is imported until every question is answered.
 		ms.importAsk.SetText(fmt.Sprintf("⚠ %d %s may already be in the ledger: say for each whether it is the same line or a new one, then import.",
-			len(unanswered), moneyPlural(len(unanswered), "line", "lines")))
+			len(unanswered), text.Plural(len(unanswered), "line", "lines")))
 		ms.importAsk.Show()
 		u.win.Canvas().Focus(unanswered[0].same)
 		return
@@ -311,7 +312,7 @@ func (u *UI) runImport() {
 	account := u.account.ID
 	var res service.ImportResult
 	var err error
-	u.inBackground(fmt.Sprintf("Importing %d %s…", len(plan.New), moneyPlural(len(plan.New), "line", "lines")),
+	u.inBackground(fmt.Sprintf("Importing %d %s…", len(plan.New), text.Plural(len(plan.New), "line", "lines")),
 		func() { res, err = u.svc.ImportStatement(account, plan, confirmed) },
 		func() { u.imported(res, err) })
 }
@@ -324,17 +325,17 @@ func (u *UI) imported(res service.ImportResult, err error) {
 		return
 	}
 	ms.preview, ms.imports = nil, nil
-	msg := fmt.Sprintf("Imported %d %s", res.Imported, moneyPlural(res.Imported, "line", "lines"))
+	msg := fmt.Sprintf("Imported %d %s", res.Imported, text.Plural(res.Imported, "line", "lines"))
 	if res.Confirmed > 0 {
-		msg += fmt.Sprintf(" (%d matched %s you had entered by hand)", res.Confirmed, moneyPlural(res.Confirmed, "a line", "lines"))
+		msg += fmt.Sprintf(" (%d matched %s you had entered by hand)", res.Confirmed, text.Plural(res.Confirmed, "a line", "lines"))
 	}
-	msg += fmt.Sprintf("; %d %s already in the ledger.", res.Duplicates, moneyPlural(res.Duplicates, "was", "were"))
+	msg += fmt.Sprintf("; %d %s already in the ledger.", res.Duplicates, text.Plural(res.Duplicates, "was", "were"))
 	if res.HeldBack > 0 {
-		msg += fmt.Sprintf(" %d %s not imported: %s may be %s imported before.", res.HeldBack, moneyPlural(res.HeldBack, "line was", "lines were"),
-			moneyPlural(res.HeldBack, "it", "they"), moneyPlural(res.HeldBack, "a line", "lines"))
+		msg += fmt.Sprintf(" %d %s not imported: %s may be %s imported before.", res.HeldBack, text.Plural(res.HeldBack, "line was", "lines were"),
+			text.Plural(res.HeldBack, "it", "they"), text.Plural(res.HeldBack, "a line", "lines"))
 	}
 	if res.Matched > 0 {
-		msg += fmt.Sprintf(" %d %s matched to money owed.", res.Matched, moneyPlural(res.Matched, "payment was", "payments were"))
+		msg += fmt.Sprintf(" %d %s matched to money owed.", res.Matched, text.Plural(res.Matched, "payment was", "payments were"))
 	}
 	if res.RulesLearned > 0 {
 		msg += " The categories you chose will be suggested next time."

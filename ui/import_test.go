@@ -78,9 +78,7 @@ func TestImportPreviewAsksWhetherALineIsTheOneEnteredByHand(t *testing.T) {
 			}
 			// Import without answering: nothing is imported, and the
 			// focus goes to the question.
-			if got := focusedButton(t, u); got != "Import 1 line" {
-				t.Fatalf("focus on %q", got)
-			}
+			wantFocus(t, u, "Import 1 line")
 			press(t, u, fyne.KeyReturn)
 			row := u.money.imports[0]
 			if u.money.preview == nil || !strings.Contains(pageText(u), "⚠ 1 line may already be in the ledger: say for each whether it is the same line or a new one, then import.") {
@@ -182,18 +180,14 @@ func TestImportPreviewAsksBeforeAnotherBudgetsStatement(t *testing.T) {
 		t.Fatalf("the preview does not ask:\n%s", pageText(u))
 	}
 	press(t, u, fyne.KeyReturn) // the Import button has the focus
-	if got := focusedButton(t, u); got != "No, go back" {
-		t.Fatalf("focus on %q, want the question's \"No, go back\"", got)
-	}
+	wantFocus(t, u, "No, go back")
 	press(t, u, fyne.KeyReturn)
 	if after, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{}); len(after.Entries) != len(before.Entries) || u.money.preview == nil {
 		t.Fatal("going back imported the statement")
 	}
 	press(t, u, fyne.KeyReturn)
 	test.FocusNext(u.win.Canvas())
-	if got := focusedButton(t, u); got != "Import it here anyway" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Import it here anyway")
 	press(t, u, fyne.KeyReturn)
 	if after, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{}); len(after.Entries) <= len(before.Entries) || u.money.preview != nil {
 		t.Errorf("not imported anyway: %d lines, was %d", len(after.Entries), len(before.Entries))

@@ -17,6 +17,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // ledgerList is the ledger's lines as a list the keyboard moves through:
@@ -289,7 +290,7 @@ func ledgerLineText(i int, es []service.LedgerEntry) string {
 	}
 	s := fmt.Sprintf("Line %d of %d: %s, %s, %s, %s, %s", i+1, len(es), e.Date.UK(), e.Payee, amountWords(e.Amount), cat, bank)
 	if e.Receipts > 0 {
-		s += fmt.Sprintf(", %d %s", e.Receipts, moneyPlural(e.Receipts, "receipt", "receipts"))
+		s += fmt.Sprintf(", %d %s", e.Receipts, text.Plural(e.Receipts, "receipt", "receipts"))
 	}
 	return s + ". Enter opens it."
 }
@@ -399,7 +400,7 @@ func (u *UI) showLedgerFocus(focus string) {
 		filterBox("Order", order),
 	)
 
-	totals := fmt.Sprintf("%d %s: %s in, %s out.", len(ledger.Entries), moneyPlural(len(ledger.Entries), "line", "lines"), ledger.MoneyIn.Format(), ledger.MoneyOut.Format())
+	totals := fmt.Sprintf("%d %s: %s in, %s out.", len(ledger.Entries), text.Plural(len(ledger.Entries), "line", "lines"), ledger.MoneyIn.Format(), ledger.MoneyOut.Format())
 	if ledger.NotReconciled > 0 {
 		totals += fmt.Sprintf(" %d not yet matched to a bank statement (—).", ledger.NotReconciled)
 	}

@@ -14,6 +14,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // moneyState is what the Money section remembers while the window is
@@ -242,7 +243,7 @@ func (u *UI) showMoneyFocus(focus string) {
 func billText(b service.Bill) string {
 	s := fmt.Sprintf("%s to %s on %s", b.Amount.Format(), b.Payee, b.Date.UK())
 	if b.Repeat != "" {
-		s += ", then " + lower(budget.RepeatLabel(b.Repeat))
+		s += ", then " + text.Uncapitalise(budget.RepeatLabel(b.Repeat))
 	}
 	if !b.Until.IsZero() {
 		s += " until " + b.Until.UK()
@@ -438,12 +439,4 @@ func amountWords(m money.Money) string {
 		return (-m).Format() + " out"
 	}
 	return m.Format() + " in"
-}
-
-// moneyPlural is one or many.
-func moneyPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

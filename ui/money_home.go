@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // moneyAtAGlance is the home page's money part: where the budget stands,
@@ -51,7 +52,7 @@ func daysToGo(n int) string {
 	case n == 1:
 		return "tomorrow"
 	case n < 0:
-		return fmt.Sprintf("%d %s ago", -n, moneyPlural(-n, "day", "days"))
+		return fmt.Sprintf("%d %s ago", -n, text.Plural(-n, "day", "days"))
 	}
 	return fmt.Sprintf("in %d days", n)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // showMoneySettings shows the account's opening balance, the dates its
@@ -21,10 +22,10 @@ func (u *UI) showMoneySettings() {
 		return
 	}
 	a := u.account
-	f := newForm(u, "Money settings", "The bank account or prepaid card that holds the direct payment. The council's payment ("+a.Payment.Format()+" "+lower(a.PaymentFrequency.Label())+") is changed in the budget details on the Home page.")
+	f := newForm(u, "Money settings", "The bank account or prepaid card that holds the direct payment. The council's payment ("+a.Payment.Format()+" "+text.Uncapitalise(a.PaymentFrequency.Label())+") is changed in the budget details on the Home page.")
 	f.amount("opening_balance", "Opening balance", "The balance at the start of the opening date, from your bank statement. Overdrawn: put a minus sign first.", &m.OpeningBalance, false)
 	f.date("opening_date", "Opening date", "Usually the day the direct payment started, or the first day of your first bank statement.", &m.OpeningDate, false)
-	f.date("payment_first", "The council's first payment", "The date of the first payment (or of any payment since): the next ones are worked out from it ("+lower(a.PaymentFrequency.Label())+").", &m.PaymentFirst, false)
+	f.date("payment_first", "The council's first payment", "The date of the first payment (or of any payment since): the next ones are worked out from it ("+text.Uncapitalise(a.PaymentFrequency.Label())+").", &m.PaymentFirst, false)
 	if a.Contribution > 0 {
 		f.date("contribution_first", "Your first contribution", fmt.Sprintf("The date you first paid in your %s contribution (or any payment since).", a.Contribution.Format()), &m.ContributionFirst, false)
 	}

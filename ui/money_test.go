@@ -69,14 +69,10 @@ func TestImportAStatementAndCategoriseALineByKeyboardOnly(t *testing.T) {
 	if u.section != sectionMoney || !strings.Contains(pageText(u), "You hold £412.60 more than Wigan Council's 8-week limit") {
 		t.Fatalf("Ctrl+6 did not show where Priya stands:\n%s", pageText(u))
 	}
-	if got := focusedButton(t, u); got != "▸ Where I stand" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "▸ Where I stand")
 	u.win.Canvas().FocusNext() // Ledger
 	u.win.Canvas().FocusNext() // Import a statement
-	if got := focusedButton(t, u); got != "Import a statement" {
-		t.Fatalf("focus on %q, want the import tab", got)
-	}
+	wantFocus(t, u, "Import a statement")
 	press(t, u, fyne.KeyReturn)
 	if _, ok := focused(t, u).(*keyEntry); !ok {
 		t.Fatalf("the file box has no focus: %T", focused(t, u))
@@ -90,9 +86,7 @@ func TestImportAStatementAndCategoriseALineByKeyboardOnly(t *testing.T) {
 			t.Errorf("the preview lacks %q:\n%s", want, text)
 		}
 	}
-	if got := focusedButton(t, u); got != "Import 6 lines" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Import 6 lines")
 	// Tab past "Choose another file" and "Cancel" to the first line's
 	// category, and type "o" for "Other agreed items".
 	for i := 0; i < 3; i++ {

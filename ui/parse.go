@@ -8,6 +8,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/field"
 	"patoolkit/money"
+	"patoolkit/payroll"
 )
 
 // The window only turns typed text into values; whether a value is allowed
@@ -106,11 +107,15 @@ func formatHours(minutes int) string {
 }
 
 // parsePercent reads a percentage like "5", "4.5" or "5%" as basis points
-// (hundredths of one per cent): "4.5" is 450. Blank is 0.
+// (hundredths of one per cent): "4.5" is 450. Blank is 0. The rule (0 to
+// 100, at most two decimal places) is payroll.ParsePercent's.
 func parsePercent(s string) (int, error) {
-	p, ok := parseDecimal(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	if !ok {
-		return 0, typed("%q is not a percentage. Type a number like 5 or 4.5.", strings.TrimSpace(s))
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	p, err := payroll.ParsePercent(s)
+	if err != nil {
+		return 0, typed("%q is not a percentage. Type a number from 0 to 100, like 5 or 4.5.", strings.TrimSpace(s))
 	}
 	return int(p), nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/rota"
+	"patoolkit/text"
 )
 
 // weekGrid is the week view: a focusable grid of the week's shifts as
@@ -196,7 +197,7 @@ func (g *weekGrid) build() {
 		if w.ByDay && row.Day == g.today {
 			parts = append(parts, gridText("(today)", false, theme.SizeNameText))
 		}
-		parts = append(parts, gridText(hoursMinutes(row.PaidMinutes)+" paid", false, theme.SizeNameCaptionText))
+		parts = append(parts, gridText(paidText(row.PaidMinutes), false, theme.SizeNameCaptionText))
 		head := headerBox(parts...)
 		heads = append(heads, head)
 		line := []fyne.CanvasObject{head}
@@ -492,4 +493,4 @@ func weekDayOf(w rota.Week, p rota.Pos, paByName map[string]int64) (civil.Date, 
 }
 
 // paidText is a row's paid hours for the list view: "12 hours paid".
-func paidText(m int) string { return fmt.Sprintf("%s paid", hoursMinutes(m)) }
+func paidText(m int) string { return fmt.Sprintf("%s paid", text.Hours(m)) }

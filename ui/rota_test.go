@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,15 +34,17 @@ func rotaFixture(t *testing.T) func(*service.Service) {
 			t.Fatal(err)
 		}
 		for _, name := range []string{"Sarah Lee", "Ali Khan"} {
-			p, err := svc.SavePA(household.PA{AccountID: a.ID, Name: name, StartDate: civil.MustParse("2025-04-06"), DateOfBirth: civil.MustParse("1990-01-01"), TaxCode: "1257L", NICategory: "A"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := svc.SaveContract(household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-06"),
-				HoursType: household.IrregularHours, DayRate: money.MustParse("12.80"), WeekendRate: money.MustParse("13.80"),
-				SleepInAllowance: money.MustParse("80.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
-				t.Fatal(err)
-			}
+			t.Run(name, func(t *testing.T) {
+				p, err := svc.SavePA(household.PA{AccountID: a.ID, Name: name, StartDate: civil.MustParse("2025-04-06"), DateOfBirth: civil.MustParse("1990-01-01"), TaxCode: "1257L", NICategory: "A"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := svc.SaveContract(household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-06"),
+					HoursType: household.IrregularHours, DayRate: money.MustParse("12.80"), WeekendRate: money.MustParse("13.80"),
+					SleepInAllowance: money.MustParse("80.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
+					t.Fatal(err)
+				}
+			})
 		}
 	}
 }
@@ -187,32 +190,20 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 
 	// Ctrl+4: timesheets for this month; the first Open button has the focus.
 	shortcut(t, u, sectionTimesheets.shortcut())
-	if got := focusedButton(t, u); got != "Open Ali Khan's timesheet" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Open Ali Khan's timesheet")
 	u.win.Canvas().FocusNext()
-	if got := focusedButton(t, u); got != "Open Sarah Lee's timesheet" {
-		t.Fatalf("Tab moved to %q", got)
-	}
-	if !strings.Contains(allText(u), "Sarah Lee: Not started") {
-		t.Errorf("status not shown:\n%s", allText(u))
-	}
+	wantFocus(t, u, "Open Sarah Lee's timesheet")
+	wantText(t, u, "Sarah Lee: Not started")
 	press(t, u, fyne.KeyReturn)
-	if got := focusedButton(t, u); got != "PA signs…" {
-		t.Fatalf("timesheet opened with the focus on %q:\n%s", got, allText(u))
-	}
+	wantFocus(t, u, "PA signs…")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "The PA signs the timesheet" {
 		t.Fatalf("no signing form:\n%s", allText(u))
 	}
-	if !strings.Contains(allText(u), "I confirm this timesheet is a true record of the hours I worked.") {
-		t.Error("no declaration")
-	}
+	wantText(t, u, "I confirm this timesheet is a true record of the hours I worked.")
 	typeText(t, u, "sarah  lee")
 	press(t, u, fyne.KeyReturn)
-	if got := focusedButton(t, u); got != "Approve…" {
-		t.Fatalf("after signing the focus is on %q:\n%s", got, allText(u))
-	}
+	wantFocus(t, u, "Approve…")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "Approve the timesheet" {
 		t.Fatalf("no approval form:\n%s", allText(u))
@@ -237,9 +228,7 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	if len(ts.Entries) != 1 || !ts.Entries[0].Start.Equal(sh.Start) || !ts.Entries[0].End.Equal(sh.End) || ts.Entries[0].BreakMinutes != 30 {
 		t.Errorf("entries %+v", ts.Entries)
 	}
-	if !strings.Contains(allText(u), "✔ Approved by Jane Smith on 20/11/2026.") {
-		t.Errorf("no confirmation:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ Approved by Jane Smith on 20/11/2026.")
 }
 
 func TestWeekGridArrowKeysFollowWeekMove(t *testing.T) {
@@ -350,14 +339,24 @@ func TestRowsByDayAndListView(t *testing.T) {
 	}
 }
 
-func TestOverlappingShiftIsRefusedAndNothingStored(t *testing.T) {
-	u, svc := newTestUI(t, rotaFixture(t))
-	addShift(t, u, svc, "Sarah Lee", "16/11/2026 08:00", "16/11/2026 12:00", rota.Day, 0)
+// sarahsMondayShiftForm opens the new-shift form from the week grid's
+// first cell: Sarah, Monday 16/11/2026.
+func sarahsMondayShiftForm(t *testing.T, u *UI) *form {
+	t.Helper()
 	u.ShowSection(sectionRota)
 	press(t, u, fyne.KeyHome)
 	press(t, u, fyne.KeyDown) // Sarah, Monday 08:00
 	shortcut(t, u, addShiftShortcut)
-	f := u.form
+	if u.form == nil {
+		t.Fatal("Ctrl+N opened no form")
+	}
+	return u.form
+}
+
+func TestOverlappingShiftIsRefusedAndNothingStored(t *testing.T) {
+	u, svc := newTestUI(t, rotaFixture(t))
+	addShift(t, u, svc, "Sarah Lee", "16/11/2026 08:00", "16/11/2026 12:00", rota.Day, 0)
+	f := sarahsMondayShiftForm(t, u)
 	f.field("start").focus.(*keyEntry).SetText("11:00")
 	end := f.field("end").focus.(*keyEntry)
 	u.win.Canvas().Focus(end)
@@ -371,9 +370,7 @@ func TestOverlappingShiftIsRefusedAndNothingStored(t *testing.T) {
 	if !strings.Contains(f.summary.Text, want) || !f.summary.Visible() {
 		t.Errorf("summary = %q", f.summary.Text)
 	}
-	if !strings.Contains(allText(u), want) {
-		t.Error("no dialog with the message")
-	}
+	wantText(t, u, want)
 	if end.Text != "13:00" || f.field("start").focus.(*keyEntry).Text != "11:00" {
 		t.Error("what was typed was lost")
 	}
@@ -391,9 +388,11 @@ func TestEndTimeSaysTheTrueLengthAcrossTheClockChange(t *testing.T) {
 		{"29/03/2026", "01:30", "08:00", "", "⚠ There is no 01:30 on 29/03/2026 in the UK: the clocks go forward an hour that night. Check the time (for example, use 02:30)."},
 		{"16/11/2026", "8", "16:00", "", ""},
 	} {
-		if got := endSentence(tc.date, tc.start, tc.end, tc.brk, rota.Day); got != tc.want {
-			t.Errorf("%s %s-%s: %q, want %q", tc.date, tc.start, tc.end, got, tc.want)
-		}
+		t.Run(fmt.Sprint(tc.date), func(t *testing.T) {
+			if got := endSentence(tc.date, tc.start, tc.end, tc.brk, rota.Day); got != tc.want {
+				t.Errorf("%s %s-%s: %q, want %q", tc.date, tc.start, tc.end, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -415,9 +414,7 @@ func TestChecksListShowsTheRuleAndOpensTheShift(t *testing.T) {
 	if u.form == nil || u.form.title != "Shift: Tuesday 17/11/2026, 08:00 to 16:00, Sarah Lee, day shift, 8 hours" {
 		t.Fatalf("Enter did not open the shift: %v", u.form)
 	}
-	if !strings.Contains(allText(u), "⚠ [break-6h] ") {
-		t.Error("the editor does not show the shift's warning")
-	}
+	wantText(t, u, "⚠ [break-6h] ")
 	// Giving it a break clears the warning; the save says so.
 	brk := u.form.field("break").focus.(*keyEntry)
 	u.win.Canvas().Focus(brk)
@@ -499,9 +496,7 @@ func TestPatternFillsTheRota(t *testing.T) {
 	if u.form != nil {
 		t.Fatalf("not saved: %s", f.summary.Text)
 	}
-	if !strings.Contains(allText(u), "From 23/11/2026 to 06/12/2026: 2 shifts added, 0 changed, 0 removed.") {
-		t.Errorf("page:\n%s", allText(u))
-	}
+	wantText(t, u, "From 23/11/2026 to 06/12/2026: 2 shifts added, 0 changed, 0 removed.")
 	shifts, _ := svc.Shifts(u.Account().ID, civil.New(2026, 11, 23), civil.New(2026, 12, 6))
 	if len(shifts) != 2 || !shifts[0].Start.Equal(at(t, "23/11/2026 08:00")) || !shifts[1].Start.Equal(at(t, "30/11/2026 08:00")) {
 		t.Errorf("shifts %+v", shifts)
@@ -510,9 +505,11 @@ func TestPatternFillsTheRota(t *testing.T) {
 
 func TestFileSlug(t *testing.T) {
 	for in, want := range map[string]string{"Zoë Ní Bhriain": "zoe-ni-bhriain", "Łukasz Nowak": "lukasz-nowak", " Sam  O'Kafor ": "sam-o-kafor"} {
-		if got := fileSlug(in); got != want {
-			t.Errorf("fileSlug(%q) = %q, want %q", in, got, want)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got := fileSlug(in); got != want {
+				t.Errorf("fileSlug(%q) = %q, want %q", in, got, want)
+			}
+		})
 	}
 }
 
@@ -536,9 +533,7 @@ func TestExportWritesTheRotaAndRefusesToOverwrite(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 		t.Fatalf("no PDF written (%v):\n%s", err, allText(u))
 	}
-	if !strings.Contains(allText(u), "✔ Saved to "+want+".") {
-		t.Errorf("no confirmation:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ Saved to "+want+".")
 	// Again: the file exists, so it asks "Replace it?" before writing.
 	os.WriteFile(want, []byte("an older rota"), 0o600)
 	u.win.Canvas().Focus(button(t, u, "Export…"))
@@ -623,7 +618,5 @@ func TestPatternChangeFromADateKeepsTheRotaBefore(t *testing.T) {
 	if got := strings.Join(starts, ", "); got != "16/11 08:00, 23/11 09:00, 30/11 09:00, 07/12 09:00" {
 		t.Errorf("planned shifts %s", got)
 	}
-	if !strings.Contains(allText(u), "✔ \"Mornings\" changed from 23/11/2026. Up to 13/12/2026: 3 shifts added, 0 changed, 0 removed.") {
-		t.Errorf("page:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ \"Mornings\" changed from 23/11/2026. Up to 13/12/2026: 3 shifts added, 0 changed, 0 removed.")
 }

@@ -15,6 +15,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/rota"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // Helpers shared by the Rota and Timesheets sections.
@@ -132,31 +133,6 @@ func (u *UI) showRotaForm(f *form, extra ...fyne.CanvasObject) {
 	u.setForm(f)
 }
 
-// hoursMinutes shows minutes as "4 hours", "1 hour 30 minutes",
-// "45 minutes" or "0 hours".
-func hoursMinutes(m int) string {
-	neg := ""
-	if m < 0 {
-		neg, m = "minus ", -m
-	}
-	plural := func(n int, unit string) string {
-		if n == 1 {
-			return "1 " + unit
-		}
-		return fmt.Sprintf("%d %ss", n, unit)
-	}
-	h, mi := m/60, m%60
-	switch {
-	case h == 0 && mi == 0:
-		return "0 hours"
-	case mi == 0:
-		return neg + plural(h, "hour")
-	case h == 0:
-		return neg + plural(mi, "minute")
-	}
-	return neg + plural(h, "hour") + " " + plural(mi, "minute")
-}
-
 // londonClock shows an instant's time of day in London: "08:00".
 func londonClock(t time.Time) string { return t.In(rota.London()).Format("15:04") }
 
@@ -194,7 +170,7 @@ func shiftSentence(s rota.Shift, names map[int64]string) string {
 	if ed := londonDate(s.End); ed != s.Date() {
 		end += " on " + dayAndDate(ed)
 	}
-	text := fmt.Sprintf("%s, %s to %s, %s, %s, %s", dayAndDate(s.Date()), londonClock(s.Start), end, who, typePhrase(s.Type), hoursMinutes(s.Minutes()))
+	text := fmt.Sprintf("%s, %s to %s, %s, %s, %s", dayAndDate(s.Date()), londonClock(s.Start), end, who, typePhrase(s.Type), text.Hours(s.Minutes()))
 	switch s.Status {
 	case rota.Planned:
 	case rota.NeedsCover:

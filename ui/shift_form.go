@@ -11,6 +11,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/rota"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // Choices in the PA list of a shift with nobody on it.
@@ -375,15 +376,15 @@ func endSentence(dateText, startText, endText, breakText string, t rota.ShiftTyp
 	}
 	s := rota.Shift{Start: start, End: end, Type: t}
 	m := s.Minutes()
-	text := fmt.Sprintf("Ends %s at %s%s: %s", dayAndDate(endDay), rota.FormatClock(em), next, hoursMinutes(m))
+	msg := fmt.Sprintf("Ends %s at %s%s: %s", dayAndDate(endDay), rota.FormatClock(em), next, text.Hours(m))
 	switch change := s.ClockChangeMinutes(); {
 	case change > 0:
-		text += " (the clocks go back an hour that night, so it is an hour longer)"
+		msg += " (the clocks go back an hour that night, so it is an hour longer)"
 	case change < 0:
-		text += " (the clocks go forward an hour that night, so it is an hour shorter)"
+		msg += " (the clocks go forward an hour that night, so it is an hour shorter)"
 	}
 	if b, err := parseWholeNumber(breakText); err == nil && b > 0 && t != rota.SleepIn && b < m {
-		text += ", " + hoursMinutes(m-b) + " paid after the break"
+		msg += ", " + text.Hours(m-b) + " paid after the break"
 	}
-	return text + "."
+	return msg + "."
 }

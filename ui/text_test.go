@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -17,30 +18,28 @@ const controlWords = "can't contain a control character (an invisible character 
 func TestTextThatIsNotTextIsShownBesideItsField(t *testing.T) {
 	t.Run("shift note", func(t *testing.T) {
 		u, svc := newTestUI(t, rotaFixture(t))
-		u.ShowSection(sectionRota)
-		press(t, u, fyne.KeyHome)
-		press(t, u, fyne.KeyDown) // Sarah, Monday 08:00
-		shortcut(t, u, addShiftShortcut)
-		f := u.form
+		f := sarahsMondayShiftForm(t, u)
 		f.field("start").focus.(*keyEntry).SetText("08:00")
 		f.field("end").focus.(*keyEntry).SetText("12:00")
 		for _, c := range []struct{ note, want string }{
 			{"Bring the key\x1b[2J", "⚠ The note " + controlWords},
 			{strings.Repeat("x", 131_000), "⚠ The note is too long: keep it under 500 characters."},
 		} {
-			note := f.field("note").focus.(*keyEntry)
-			note.SetText(c.note)
-			u.win.Canvas().Focus(note)
-			press(t, u, fyne.KeyReturn)
-			if u.form != f {
-				t.Fatal("the form closed")
-			}
-			if got := f.problem("note"); got != c.want {
-				t.Errorf("beside the note: %q, want %q (summary %q)", got, c.want, f.summary.Text)
-			}
-			if note.Text != c.note {
-				t.Error("what was typed was lost")
-			}
+			t.Run(fmt.Sprint(c.note), func(t *testing.T) {
+				note := f.field("note").focus.(*keyEntry)
+				note.SetText(c.note)
+				u.win.Canvas().Focus(note)
+				press(t, u, fyne.KeyReturn)
+				if u.form != f {
+					t.Fatal("the form closed")
+				}
+				if got := f.problem("note"); got != c.want {
+					t.Errorf("beside the note: %q, want %q (summary %q)", got, c.want, f.summary.Text)
+				}
+				if note.Text != c.note {
+					t.Error("what was typed was lost")
+				}
+			})
 		}
 		if shifts, _ := svc.Shifts(u.Account().ID, civil.New(2026, 11, 1), civil.New(2026, 12, 31)); len(shifts) != 0 {
 			t.Errorf("%d shifts stored", len(shifts))

@@ -20,9 +20,7 @@ func TestTimesheetChangesAreSavedAndShownAgainstTheRota(t *testing.T) {
 	if tp == nil || len(tp.rows) != 1 {
 		t.Fatalf("timesheet page has no line:\n%s", allText(u))
 	}
-	if !strings.Contains(allText(u), "✔ None: every line is as planned on the rota.") {
-		t.Errorf("differences:\n%s", allText(u))
-	}
+	wantText(t, u, "✔ None: every line is as planned on the rota.")
 	row := tp.rows[0]
 	row.start.SetText("08:15")
 	row.miles.SetText("12.5")
@@ -65,9 +63,7 @@ func TestTimesheetChangesAreSavedAndShownAgainstTheRota(t *testing.T) {
 	if len(ts.Entries) != 2 || ts.Entries[1].ShiftID != 0 || !ts.Entries[1].Start.Equal(at(t, "18/11/2026 10:00")) {
 		t.Fatalf("entries %+v", ts.Entries)
 	}
-	if !strings.Contains(allText(u), "⚠ Not on the rota: day shift, 10:00 to 11:00 on 18/11/2026 (1 hour).") {
-		t.Errorf("no marker for the added line:\n%s", allText(u))
-	}
+	wantText(t, u, "⚠ Not on the rota: day shift, 10:00 to 11:00 on 18/11/2026 (1 hour).")
 
 	// A line that can't be read is shown and nothing is saved.
 	u.rota.sheet.rows[0].end.SetText("25:00")
@@ -95,9 +91,7 @@ func TestApprovedTimesheetHasNoEditableFieldsAndLocksByKeyboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.ShowSection(sectionTimesheets)
-	if !strings.Contains(allText(u), "Sarah Lee: Approved on 19/11/2026 by Jane Smith") {
-		t.Errorf("list:\n%s", allText(u))
-	}
+	wantText(t, u, "Sarah Lee: Approved on 19/11/2026 by Jane Smith")
 	u.win.Canvas().Focus(button(t, u, "Open Sarah Lee's timesheet"))
 	press(t, u, fyne.KeyReturn)
 	editable := 0
@@ -111,39 +105,31 @@ func TestApprovedTimesheetHasNoEditableFieldsAndLocksByKeyboard(t *testing.T) {
 		t.Errorf("%d editable fields on an approved timesheet", editable)
 	}
 	for _, gone := range []string{"Save changes", "PA signs…", "Approve…", "Add a line for work not on the rota", "Remove this line"} {
-		walk(u.win.Content(), func(o fyne.CanvasObject) {
-			if b, ok := o.(*keyButton); ok && b.Text == gone {
-				t.Errorf("button %q on an approved timesheet", gone)
-			}
+		t.Run(gone, func(t *testing.T) {
+			walk(u.win.Content(), func(o fyne.CanvasObject) {
+				if b, ok := o.(*keyButton); ok && b.Text == gone {
+					t.Errorf("button %q on an approved timesheet", gone)
+				}
+			})
 		})
 	}
-	if !strings.Contains(allText(u), "Line 1: Monday 16/11/2026, 08:00 to 12:00, day shift, 4 hours") {
-		t.Errorf("lines:\n%s", allText(u))
-	}
+	wantText(t, u, "Line 1: Monday 16/11/2026, 08:00 to 12:00, day shift, 4 hours")
 	// Mark as paid: the confirmation starts on "No"; Tab then Enter locks.
-	if got := focusedButton(t, u); got != "Mark as paid (lock)…" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Mark as paid (lock)…")
 	press(t, u, fyne.KeyReturn)
-	if got := focusedButton(t, u); got != "No, go back" {
-		t.Fatalf("confirmation focus on %q", got)
-	}
+	wantFocus(t, u, "No, go back")
 	press(t, u, fyne.KeyReturn)
 	if got, _ := svc.Timesheet(ts.ID); got.Status != rota.Approved {
 		t.Fatal("No locked it")
 	}
 	press(t, u, fyne.KeyReturn)
 	u.win.Canvas().FocusNext()
-	if got := focusedButton(t, u); got != "Yes, lock it" {
-		t.Fatalf("Tab moved to %q", got)
-	}
+	wantFocus(t, u, "Yes, lock it")
 	press(t, u, fyne.KeyReturn)
 	if got, _ := svc.Timesheet(ts.ID); got.Status != rota.Locked {
 		t.Errorf("status %s, want locked", got.Status)
 	}
-	if !strings.Contains(allText(u), "Corrections go on the next timesheet.") {
-		t.Errorf("no note about corrections:\n%s", allText(u))
-	}
+	wantText(t, u, "Corrections go on the next timesheet.")
 }
 
 func TestSigningWithAnotherNameIsRefused(t *testing.T) {

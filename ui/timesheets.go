@@ -13,6 +13,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/rota"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 // periodLabel is "01/11/2026 to 30/11/2026, paid on 30/11/2026".
@@ -22,21 +23,6 @@ func periodLabel(p household.PayPeriod, today civil.Date) string {
 		s += " (now)"
 	}
 	return s
-}
-
-// timesheetStatus is a timesheet's status with its dates.
-func timesheetStatus(ts rota.Timesheet) string {
-	switch ts.Status {
-	case rota.Draft:
-		return "Draft: not signed yet"
-	case rota.Signed:
-		return "Signed by the PA on " + ts.SignedOn.UK() + ", waiting for your approval"
-	case rota.Approved:
-		return "Approved on " + ts.ApprovedOn.UK() + " by " + ts.ApprovedBy
-	case rota.Locked:
-		return "Locked (paid)"
-	}
-	return ts.Status.Label()
 }
 
 // showTimesheets shows the pay period chosen (the current one at first)
@@ -117,7 +103,7 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 		status := "Not started"
 		for _, ts := range sheets {
 			if ts.PAID == p.ID && ts.From == period.From {
-				status = timesheetStatus(ts)
+				status = ts.StatusText()
 			}
 		}
 		id := p.ID
@@ -208,7 +194,7 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 		facts(
 			fact{"PA", pa.Name},
 			fact{"Pay period", ts.From.UK() + " to " + ts.To.UK()},
-			fact{"Status", timesheetStatus(ts)},
+			fact{"Status", ts.StatusText()},
 		),
 	}
 	if notice != "" {
@@ -596,12 +582,12 @@ func entryText(e rota.Entry) string {
 	if d := londonDate(e.End); d != londonDate(e.Start) {
 		end += " on " + dayAndDate(d)
 	}
-	s := fmt.Sprintf("%s, %s to %s, %s, %s", dayAndDate(londonDate(e.Start)), londonClock(e.Start), end, typePhrase(e.Type), hoursMinutes(e.Minutes()))
+	s := fmt.Sprintf("%s, %s to %s, %s, %s", dayAndDate(londonDate(e.Start)), londonClock(e.Start), end, typePhrase(e.Type), text.Hours(e.Minutes()))
 	if e.BreakMinutes > 0 {
-		s += ", break " + hoursMinutes(e.BreakMinutes)
+		s += ", break " + text.Hours(e.BreakMinutes)
 	}
 	if e.WokenMinutes > 0 {
-		s += ", woken for " + hoursMinutes(e.WokenMinutes)
+		s += ", woken for " + text.Hours(e.WokenMinutes)
 	}
 	if e.Retained {
 		s += ", retained (paid, not worked)"
@@ -622,15 +608,15 @@ func entryText(e rota.Entry) string {
 func totalsFacts(t rota.Totals) fyne.CanvasObject {
 	rows := []fact{
 		{"Shifts worked", fmt.Sprint(t.Shifts)},
-		{"Hours paid by the hour", hoursMinutes(t.PaidMinutes)},
-		{"Of which day", hoursMinutes(t.DayMinutes)},
-		{"Of which waking night", hoursMinutes(t.WakingNightMinutes)},
-		{"Of which weekend", hoursMinutes(t.WeekendMinutes)},
-		{"Of which bank holiday", hoursMinutes(t.BankHolidayMinutes)},
-		{"Sleep-ins", fmt.Sprintf("%d, woken for %s in all", t.SleepIns, hoursMinutes(t.WokenMinutes))},
+		{"Hours paid by the hour", text.Hours(t.PaidMinutes)},
+		{"Of which day", text.Hours(t.DayMinutes)},
+		{"Of which waking night", text.Hours(t.WakingNightMinutes)},
+		{"Of which weekend", text.Hours(t.WeekendMinutes)},
+		{"Of which bank holiday", text.Hours(t.BankHolidayMinutes)},
+		{"Sleep-ins", fmt.Sprintf("%d, woken for %s in all", t.SleepIns, text.Hours(t.WokenMinutes))},
 	}
 	if t.RetainedMinutes > 0 || t.RetainedSleepIns > 0 {
-		rows = append(rows, fact{"Retained (paid, not worked)", fmt.Sprintf("%s and %d sleep-ins", hoursMinutes(t.RetainedMinutes), t.RetainedSleepIns)})
+		rows = append(rows, fact{"Retained (paid, not worked)", fmt.Sprintf("%s and %d sleep-ins", text.Hours(t.RetainedMinutes), t.RetainedSleepIns)})
 	}
 	rows = append(rows, fact{"Mileage", max(milesText(t.MileageTenths), "0") + " miles"}, fact{"Expenses", t.Expenses.Format()})
 	return facts(rows...)
@@ -651,7 +637,7 @@ func (u *UI) payParts(ts rota.Timesheet) []fyne.CanvasObject {
 		if l.Class == rota.ClassSleepIn {
 			rows = append(rows, fact{name, fmt.Sprintf("%d at %s = %s", l.Count, l.Rate.Format(), l.Amount.Format())})
 		} else {
-			rows = append(rows, fact{name, fmt.Sprintf("%s at %s an hour = %s", hoursMinutes(l.Minutes), l.Rate.Format(), l.Amount.Format())})
+			rows = append(rows, fact{name, fmt.Sprintf("%s at %s an hour = %s", text.Hours(l.Minutes), l.Rate.Format(), l.Amount.Format())})
 		}
 	}
 	rows = append(rows, fact{"Gross pay", pay.Total.Format() + " (before tax, National Insurance and pension)"})

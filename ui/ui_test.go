@@ -98,6 +98,22 @@ func focusedButton(t *testing.T, u *UI) string {
 	return b.Text
 }
 
+// wantText fails the test (and goes on) unless the window shows want.
+func wantText(t *testing.T, u *UI, want string) {
+	t.Helper()
+	if got := allText(u); !strings.Contains(got, want) {
+		t.Errorf("the window does not show %q:\n%s", want, got)
+	}
+}
+
+// wantFocus stops the test unless the focus is on the button labelled want.
+func wantFocus(t *testing.T, u *UI, want string) {
+	t.Helper()
+	if got := focusedButton(t, u); got != want {
+		t.Fatalf("focus on %q, want %q:\n%s", got, want, allText(u))
+	}
+}
+
 // walk calls fn for every object in the window, through containers,
 // scrollers and dialogs.
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
@@ -165,9 +181,7 @@ func TestAddPAWithOnlyTheKeyboard(t *testing.T) {
 	before, _ := svc.PAs(u.Account().ID)
 
 	shortcut(t, u, sectionPeople.shortcut())
-	if got := focusedButton(t, u); got != "Add PA" {
-		t.Fatalf("after Ctrl+2 the focus is on %q, want Add PA", got)
-	}
+	wantFocus(t, u, "Add PA")
 	press(t, u, fyne.KeyReturn)
 	if u.form == nil || u.form.title != "Add a PA" {
 		t.Fatal("Enter on Add PA did not open the form")
@@ -294,9 +308,7 @@ func TestEscapeCancelsAForm(t *testing.T) {
 	if u.form != nil {
 		t.Fatal("Escape did not close the form")
 	}
-	if got := focusedButton(t, u); got != "Add PA" {
-		t.Errorf("after Escape the focus is on %q, want the People list's Add PA", got)
-	}
+	wantFocus(t, u, "Add PA")
 	after, _ := svc.PAs(u.Account().ID)
 	if len(after) != len(before) {
 		t.Errorf("%d PAs, want %d: Escape stored something", len(after), len(before))
@@ -323,9 +335,7 @@ func TestFirstRunWelcomeAndExampleData(t *testing.T) {
 	if !strings.Contains(text, "Welcome to PA Employer Toolkit") {
 		t.Fatalf("no welcome:\n%s", text)
 	}
-	if got := focusedButton(t, u); got != "Set up my budget" {
-		t.Errorf("focus on %q, want Set up my budget", got)
-	}
+	wantFocus(t, u, "Set up my budget")
 	explore := button(t, u, "Explore with example data")
 	u.win.Canvas().Focus(explore)
 	press(t, u, fyne.KeyReturn)
@@ -370,16 +380,18 @@ func TestShortcutsSwitchSections(t *testing.T) {
 		{sectionPeople, "Working for you"},
 		{sectionHome, "The direct payment"},
 	} {
-		shortcut(t, u, tc.s.shortcut())
-		if u.section != tc.s {
-			t.Errorf("Ctrl+%s: section %s", tc.s.key(), u.section)
-		}
-		if !strings.Contains(pageText(u), tc.text) {
-			t.Errorf("%s page lacks %q", tc.s, tc.text)
-		}
-		if u.navBtns[tc.s].Importance != widget.HighImportance {
-			t.Errorf("%s is not marked in the navigation", tc.s)
-		}
+		t.Run(tc.text, func(t *testing.T) {
+			shortcut(t, u, tc.s.shortcut())
+			if u.section != tc.s {
+				t.Errorf("Ctrl+%s: section %s", tc.s.key(), u.section)
+			}
+			if !strings.Contains(pageText(u), tc.text) {
+				t.Errorf("%s page lacks %q", tc.s, tc.text)
+			}
+			if u.navBtns[tc.s].Importance != widget.HighImportance {
+				t.Errorf("%s is not marked in the navigation", tc.s)
+			}
+		})
 	}
 	// They work while typing in a box too.
 	u.ShowSection(sectionPeople)
@@ -527,9 +539,7 @@ func TestNewContractTermsKeepHistoryAndExactPercentages(t *testing.T) {
 	p, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
 	before, _ := svc.Contracts(p.ID)
 	u.showContracts(p.ID)
-	if got := focusedButton(t, u); got != "Add new terms" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Add new terms")
 	press(t, u, fyne.KeyReturn)
 	f := u.form
 	typeText(t, u, "01/04/2027")
@@ -626,9 +636,7 @@ func TestBackupFromSettings(t *testing.T) {
 	if !strings.Contains(allText(u), "Replace it?") || !strings.Contains(allText(u), out+" already exists") {
 		t.Fatalf("overwriting was not asked about:\n%s", allText(u))
 	}
-	if got := focusedButton(t, u); got != "No, go back" {
-		t.Fatalf("focus on %q, want No", got)
-	}
+	wantFocus(t, u, "No, go back")
 	press(t, u, fyne.KeyReturn) // No
 	if got, _ := os.ReadFile(out); string(got) != "an older backup" {
 		t.Fatalf("the file was replaced after No")
@@ -636,9 +644,7 @@ func TestBackupFromSettings(t *testing.T) {
 	u.win.Canvas().Focus(entry)
 	press(t, u, fyne.KeyReturn)
 	test.FocusNext(u.win.Canvas())
-	if got := focusedButton(t, u); got != "Yes, replace it" {
-		t.Fatalf("focus on %q", got)
-	}
+	wantFocus(t, u, "Yes, replace it")
 	press(t, u, fyne.KeyReturn) // Yes
 	if got, _ := os.ReadFile(out); len(got) != len(before) || !bytes.HasPrefix(got, []byte("SQLite format 3")) {
 		t.Errorf("the backup was not replaced after Yes (%d bytes)", len(got))
@@ -678,24 +684,38 @@ func TestOpenErrorIsShownAndTheFileLeftAlone(t *testing.T) {
 
 func TestParsersAreExact(t *testing.T) {
 	for _, tc := range []struct {
+		name string
 		in   string
 		bp   int
 		fail bool
-	}{{"5", 500, false}, {"4.5", 450, false}, {"1.85", 185, false}, {"5%", 500, false}, {"", 0, false}, {"4.555", 0, true}, {"five", 0, true}, {"-1", 0, true}} {
-		got, err := parsePercent(tc.in)
-		if (err != nil) != tc.fail || got != tc.bp {
-			t.Errorf("parsePercent(%q) = %d, %v", tc.in, got, err)
-		}
+	}{
+		{"whole", "5", 500, false}, {"one place", "4.5", 450, false}, {"two places", "1.85", 185, false},
+		{"with a sign", "5%", 500, false}, {"blank", "", 0, false}, {"all of it", "100", 10000, false},
+		{"three places", "4.555", 0, true}, {"words", "five", 0, true}, {"negative", "-1", 0, true},
+		{"over 100", "150", 0, true},
+	} {
+		t.Run("percent "+tc.name, func(t *testing.T) {
+			got, err := parsePercent(tc.in)
+			if (err != nil) != tc.fail || got != tc.bp {
+				t.Errorf("parsePercent(%q) = %d, %v", tc.in, got, err)
+			}
+		})
 	}
 	for _, tc := range []struct {
+		name string
 		in   string
 		min  int
 		fail bool
-	}{{"37.5", 2250, false}, {"20", 1200, false}, {"20.25", 1215, false}, {"", 0, false}, {"7.1", 426, false}, {"7.01", 0, true}, {"x", 0, true}} {
-		got, err := parseHours(tc.in)
-		if (err != nil) != tc.fail || got != tc.min {
-			t.Errorf("parseHours(%q) = %d, %v", tc.in, got, err)
-		}
+	}{
+		{"half", "37.5", 2250, false}, {"whole", "20", 1200, false}, {"quarter", "20.25", 1215, false},
+		{"blank", "", 0, false}, {"six minutes", "7.1", 426, false}, {"not whole minutes", "7.01", 0, true}, {"words", "x", 0, true},
+	} {
+		t.Run("hours "+tc.name, func(t *testing.T) {
+			got, err := parseHours(tc.in)
+			if (err != nil) != tc.fail || got != tc.min {
+				t.Errorf("parseHours(%q) = %d, %v", tc.in, got, err)
+			}
+		})
 	}
 	if formatHours(2250) != "37.5" || formatPercent(450) != "4.5" || formatPercent(185) != "1.85" || formatPercent(500) != "5" {
 		t.Error("formatting is not the inverse of parsing")

@@ -111,12 +111,14 @@ func TestCalcJSON(t *testing.T) {
 			map[string]any{"tax": "103.20", "employee_ni": "41.28", "employer_ni": "0.00", "ni_category": "M", "frequency": "fortnightly", "period": 3.0}},
 	}
 	for _, c := range cases {
-		m := calcJSONOf(t, c.args...)
-		for k, v := range c.want {
-			if m[k] != v {
-				t.Errorf("%s: %s = %v, want %v", c.name, k, m[k], v)
+		t.Run(c.name, func(t *testing.T) {
+			m := calcJSONOf(t, c.args...)
+			for k, v := range c.want {
+				if m[k] != v {
+					t.Errorf("%s: %s = %v, want %v", c.name, k, m[k], v)
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -186,13 +188,15 @@ func TestCalcRefusals(t *testing.T) {
 		{with("--tax-year", "2026-27", "--period", "1", "extra"), `unexpected argument "extra"`},
 	}
 	for _, c := range cases {
-		code, out, errOut := runCalc(c.args...)
-		if code != 2 {
-			t.Errorf("calc %v: exit %d, want 2 (stdout %q)", c.args, code, out)
-			continue
-		}
-		if !strings.HasPrefix(errOut, "patoolkit calc: ") || !strings.Contains(errOut, c.want) || strings.Count(errOut, "\n") != 1 {
-			t.Errorf("calc %v: stderr %q, want one line containing %q", c.args, errOut, c.want)
-		}
+		t.Run(c.want, func(t *testing.T) {
+			code, out, errOut := runCalc(c.args...)
+			if code != 2 {
+				t.Errorf("calc %v: exit %d, want 2 (stdout %q)", c.args, code, out)
+				return
+			}
+			if !strings.HasPrefix(errOut, "patoolkit calc: ") || !strings.Contains(errOut, c.want) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("calc %v: stderr %q, want one line containing %q", c.args, errOut, c.want)
+			}
+		})
 	}
 }

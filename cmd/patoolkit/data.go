@@ -4,9 +4,14 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"time"
 
 	"patoolkit/service"
 )
+
+// clock is the time every command's service reads: the date a PDF says
+// it was made on, a calendar's stamp, the audit log. Tests fix it.
+var clock = time.Now
 
 // dataFlag adds --data to fs; the default data file is used when it is empty.
 func dataFlag(fs *flag.FlagSet) *string {
@@ -38,7 +43,12 @@ func openUnchecked(path string) (*service.Service, error) {
 		}
 		path = p
 	}
-	return service.Open(path)
+	svc, err := service.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	svc.SetClock(clock)
+	return svc, nil
 }
 
 // writeJSON writes v as indented JSON and a newline.

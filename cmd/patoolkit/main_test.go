@@ -200,13 +200,21 @@ func TestAccountsAndPeople(t *testing.T) {
 	}
 }
 
-func TestBackupAndRestore(t *testing.T) {
-	path := demoFile(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "b.db")
+// demoBackup makes the demo file and a backup of it, b.db in a folder of
+// its own.
+func demoBackup(t *testing.T) (path, dir, out string) {
+	t.Helper()
+	path = demoFile(t)
+	dir = t.TempDir()
+	out = filepath.Join(dir, "b.db")
 	if code, _, stderr := cli(t, "backup", "--data", path, "--out", out); code != 0 {
 		t.Fatalf("backup: %d %s", code, stderr)
 	}
+	return path, dir, out
+}
+
+func TestBackupAndRestore(t *testing.T) {
+	path, dir, out := demoBackup(t)
 	wantRefusal(t, 2, "already exists", "backup", "--data", path, "--out", out)
 	wantRefusal(t, 2, "--out FILE", "backup", "--data", path)
 	wantRefusal(t, 2, "does not exist", "backup", "--data", path, "--out", filepath.Join(dir, "x", "b.db"))

@@ -13,6 +13,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/money"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 func init() {
@@ -180,13 +181,13 @@ func cmdImport(args []string, stdout io.Writer) error {
 			HeldBack: res.HeldBack, PossibleMatches: possibleMatches(prev.Plan)})
 	}
 	fmt.Fprintf(stdout, "%s: %s\n", prev.Statement.Name, prev.Statement.Layout.Describe())
-	fmt.Fprintf(stdout, "Imported %d %s into %s", res.Imported, moneyPlural(res.Imported, "transaction", "transactions"), acc.Name)
+	fmt.Fprintf(stdout, "Imported %d %s into %s", res.Imported, text.Plural(res.Imported, "transaction", "transactions"), acc.Name)
 	if res.Confirmed > 0 {
-		fmt.Fprintf(stdout, " (%d confirmed %s you entered by hand)", res.Confirmed, moneyPlural(res.Confirmed, "a line", "lines"))
+		fmt.Fprintf(stdout, " (%d confirmed %s you entered by hand)", res.Confirmed, text.Plural(res.Confirmed, "a line", "lines"))
 	}
-	fmt.Fprintf(stdout, "; %d %s already in the ledger.\n", res.Duplicates, moneyPlural(res.Duplicates, "was", "were"))
+	fmt.Fprintf(stdout, "; %d %s already in the ledger.\n", res.Duplicates, text.Plural(res.Duplicates, "was", "were"))
 	if res.Matched > 0 {
-		fmt.Fprintf(stdout, "%d %s matched to money owed.\n", res.Matched, moneyPlural(res.Matched, "payment was", "payments were"))
+		fmt.Fprintf(stdout, "%d %s matched to money owed.\n", res.Matched, text.Plural(res.Matched, "payment was", "payments were"))
 	}
 	writeQuestions(stdout, prev.Plan, true)
 	unsorted := 0
@@ -196,16 +197,9 @@ func cmdImport(args []string, stdout io.Writer) error {
 		}
 	}
 	if unsorted > 0 {
-		fmt.Fprintf(stdout, "%d %s no category yet: choose them in the window's ledger (Money, Ctrl+6).\n", unsorted, moneyPlural(unsorted, "line has", "lines have"))
+		fmt.Fprintf(stdout, "%d %s no category yet: choose them in the window's ledger (Money, Ctrl+6).\n", unsorted, text.Plural(unsorted, "line has", "lines have"))
 	}
 	return nil
-}
-
-func moneyPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // writeImportPreview lists what an import would do.

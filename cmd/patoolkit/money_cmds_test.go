@@ -72,13 +72,15 @@ func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
 		{"../../budget/testdata/bad_balance.csv", "Line ", `"rejected": 1`},
 		{"../../budget/testdata/empty.csv", "is empty", `"rejected": 0`},
 	} {
-		code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", tc.file, "--json")
-		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "nothing was imported") {
-			t.Errorf("%s: exit %d, stderr %q", tc.file, code, stderr)
-		}
-		if !strings.Contains(out, `"imported": 0`) || !strings.Contains(out, tc.json) {
-			t.Errorf("%s: stdout %q", tc.file, out)
-		}
+		t.Run(filepath.Base(tc.file), func(t *testing.T) {
+			code, out, stderr := cli(t, "import", "bank", "--data", path, "--account", priya, "--file", tc.file, "--json")
+			if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "nothing was imported") {
+				t.Errorf("%s: exit %d, stderr %q", tc.file, code, stderr)
+			}
+			if !strings.Contains(out, `"imported": 0`) || !strings.Contains(out, tc.json) {
+				t.Errorf("%s: stdout %q", tc.file, out)
+			}
+		})
 	}
 	wantRefusal(t, 2, "There is no file", "import", "bank", "--data", path, "--account", priya, "--file", "nowhere.csv")
 	wantRefusal(t, 2, "--file", "import", "bank", "--data", path, "--account", priya)
@@ -151,10 +153,12 @@ func TestForecastJSON(t *testing.T) {
 	}
 	for _, w := range weeks {
 		for _, k := range []string{"income", "spending", "balance"} {
-			s, ok := w[k].(string)
-			if !ok || len(s) < 4 || s[len(s)-3] != '.' {
-				t.Errorf("%s = %v: want a string with two decimals", k, w[k])
-			}
+			t.Run(k, func(t *testing.T) {
+				s, ok := w[k].(string)
+				if !ok || len(s) < 4 || s[len(s)-3] != '.' {
+					t.Errorf("%s = %v: want a string with two decimals", k, w[k])
+				}
+			})
 		}
 	}
 	// Tom's demo balance at the start: £1,600.65; the council pays £1,150 on 10 December.

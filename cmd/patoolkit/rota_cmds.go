@@ -11,6 +11,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/rota"
 	"patoolkit/service"
+	"patoolkit/text"
 )
 
 func init() {
@@ -128,22 +129,11 @@ func rotaAdd(args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Added shift %d: %s, %s, %s to %s (%s).\n", sh.ID, p.Name, sh.Type.Label(),
-		sh.Start.Format("Mon 02/01/2006 15:04"), sh.End.Format("Mon 02/01/2006 15:04"), durationText(sh.Minutes()))
+		sh.Start.Format("Mon 02/01/2006 15:04"), sh.End.Format("Mon 02/01/2006 15:04"), text.Hours(sh.Minutes()))
 	for _, w := range warnings {
 		fmt.Fprintf(stdout, "Warning [%s]: %s\n", w.Rule, w.Message)
 	}
 	return nil
-}
-
-func durationText(minutes int) string {
-	h, m := minutes/60, minutes%60
-	switch {
-	case m == 0 && h == 1:
-		return "1 hour"
-	case m == 0:
-		return fmt.Sprintf("%d hours", h)
-	}
-	return fmt.Sprintf("%d hours %d minutes", h, m)
 }
 
 // offsetTime is RFC 3339 with the UTC offset always written as +hh:mm
@@ -245,7 +235,7 @@ func printShifts(stdout io.Writer, r rangeRequest, shifts []rota.Shift) error {
 			status = " [" + sh.Status.Label() + "]"
 		}
 		fmt.Fprintf(stdout, "%d  %s  %s–%s  %s  %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
-			sh.End.Format("15:04"), who, sh.Type.Label(), durationText(sh.Minutes()), status)
+			sh.End.Format("15:04"), who, sh.Type.Label(), text.Hours(sh.Minutes()), status)
 	}
 	return nil
 }

@@ -3,13 +3,14 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	ical "github.com/emersion/go-ical"
+
+	"patoolkit/report/reporttest"
 )
 
 func TestRotaAddListCheck(t *testing.T) {
@@ -85,15 +86,6 @@ func TestRotaAddListCheck(t *testing.T) {
 	}
 }
 
-func pdfToText(t *testing.T, path string) string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (install poppler-utils): %v", err)
-	}
-	return string(out)
-}
-
 func TestExports(t *testing.T) {
 	path := demoFile(t)
 	dir := t.TempDir()
@@ -101,7 +93,7 @@ func TestExports(t *testing.T) {
 	if code, _, stderr := cli(t, "export", "rota", "--data", path, "--account", "Priya's support", "--from", "2025-08-11", "--to", "2025-08-17", "--out", rotaPDF); code != 0 {
 		t.Fatal(stderr)
 	}
-	text := pdfToText(t, rotaPDF)
+	text := reporttest.PDFFileText(t, rotaPDF)
 	for _, want := range []string{"Rota: 11/08/2025 to 17/08/2025", "Week of 11/08/2025", "Zoë Ní Bhriain", "[cover for Zoë Ní", "[agency]", "22:00–07:00"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("rota PDF lacks %q:\n%s", want, text)
@@ -111,7 +103,7 @@ func TestExports(t *testing.T) {
 	if code, _, stderr := cli(t, "export", "timesheets", "--data", path, "--account", "Tom's care", "--from", "2026-11-01", "--to", "2026-11-20", "--out", tsPDF); code != 0 {
 		t.Fatal(stderr)
 	}
-	text = pdfToText(t, tsPDF)
+	text = reporttest.PDFFileText(t, tsPDF)
 	for _, want := range []string{"Łukasz Nowak", "Declaration by the PA", "PA's signature (Łukasz Nowak)", "Employer's signature (Jane Smith)", "Managed by Jane Smith for Tom Smith"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("timesheet PDF lacks %q", want)

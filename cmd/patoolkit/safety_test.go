@@ -96,12 +96,7 @@ func TestNoCommandWritesOverTheDataFile(t *testing.T) {
 }
 
 func TestBackupIsPrivateAndLeavesNothingBehind(t *testing.T) {
-	path := demoFile(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "b.db")
-	if code, _, stderr := cli(t, "backup", "--data", path, "--out", out); code != 0 {
-		t.Fatalf("backup: %d %s", code, stderr)
-	}
+	path, dir, out := demoBackup(t)
 	st, _ := os.Stat(out)
 	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
 		t.Errorf("backup mode %v", st.Mode().Perm())

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"patoolkit/civil"
+	"patoolkit/report/reporttest"
+	"patoolkit/service"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from what the commands give now (go test -tags ci ./cmd/patoolkit -run Golden -update)")
+
+// golden compares got with testdata/golden/name, or writes it there with
+// -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	reporttest.Golden(t, filepath.Join("testdata", "golden", name), got, *update, "go test -tags ci ./cmd/patoolkit -run Golden -update")
+}
+
+// fixDemoClock makes the commands' clock and "today" the demo's last day,
+// 20/11/2026 at 09:00 UTC, for the length of the test.
+func fixDemoClock(t *testing.T) {
+	t.Helper()
+	now := service.DemoEnd.Time(time.UTC).Add(9 * time.Hour)
+	oldClock, oldToday := clock, moneyToday
+	clock = func() time.Time { return now }
+	moneyToday = func() civil.Date { return service.DemoEnd }
+	t.Cleanup(func() { clock, moneyToday = oldClock, oldToday })
+}
+
+// TestGoldenJSON keeps every --json output of the demo in
+// testdata/golden.
+func TestGoldenJSON(t *testing.T) {
+	fixDemoClock(t)
+	path := demoFile(t)
+	tom := "Tom's care"
+	bank := filepath.Join("..", "..", "testdata", "bank-sample.csv")
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"accounts", []string{"accounts"}},
+		{"people-priya", []string{"people", "--account", priya}},
+		{"people-tom", []string{"people", "--account", tom}},
+		{"rota-list-tom-clock-change", []string{"rota", "list", "--account", tom, "--from", "2026-10-19", "--to", "2026-10-25"}},
+		{"rota-list-priya", []string{"rota", "list", "--account", priya, "--from", "2025-08-11", "--to", "2025-08-17"}},
+		{"rota-list-tom-hospital-stay", []string{"rota", "list", "--account", tom, "--from", "2026-07-13", "--to", "2026-07-19"}},
+		{"rota-check-clean", []string{"rota", "check", "--account", priya, "--from", "2025-08-11", "--to", "2025-08-17"}},
+		{"rota-check-tom-hospital-stay", []string{"rota", "check", "--account", tom, "--from", "2026-07-06", "--to", "2026-07-26"}},
+		{"rota-check-priya-unplanned", []string{"rota", "check", "--account", priya, "--from", "2027-02-22", "--to", "2027-03-14"}},
+		{"import-bank-dry-run", []string{"import", "bank", "--account", priya, "--file", bank, "--dry-run"}},
+		{"money-status-priya", []string{"money", "status", "--account", priya}},
+		{"money-status-tom", []string{"money", "status", "--account", tom, "--on", "2026-11-20"}},
+		{"forecast-priya", []string{"forecast", "--account", priya}},
+		{"forecast-tom-year-end", []string{"forecast", "--account", tom, "--year-end"}},
+		// The import that writes goes last: the outputs above are of the
+		// demo as it is made.
+		{"import-bank", []string{"import", "bank", "--account", priya, "--file", bank}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append(tc.args, "--data", path), "--json")
+			code, out, stderr := cli(t, args...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d: %s", args, code, stderr)
+			}
+			golden(t, tc.name+".json", []byte(out))
+		})
+	}
+}
+
+// TestGoldenCalc keeps calc --json for a few payslips.
+func TestGoldenCalc(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"calc-monthly", []string{"--tax-year", "2026-27", "--frequency", "monthly", "--period", "1", "--gross", "3000", "--tax-code", "1257L"}},
+		{"calc-net-pay-pension", []string{"--tax-year", "2026-27", "--frequency", "monthly", "--period", "1", "--gross", "3000", "--tax-code", "1257L",
+			"--pension-employee", "4.5", "--pension-employer", "3", "--pension-basis", "all", "--pension-method", "net-pay"}},
+		{"calc-weekly-student-loan", []string{"--payday", "2026-11-20", "--frequency", "weekly", "--gross", "650", "--tax-code", "1257L", "--student-loan", "plan2", "--postgraduate-loan"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCalc(append(tc.args, "--json")...)
+			if code != 0 {
+				t.Fatalf("calc %v: exit %d: %s", tc.args, code, errOut)
+			}
+			golden(t, tc.name+".json", []byte(out))
+		})
+	}
+}
+
+// TestGoldenExports keeps the text of the demo's PDFs (as pdftotext
+// -layout reads it) and its iCalendar file, and checks each export gives
+// the same bytes twice.
+func TestGoldenExports(t *testing.T) {
+	fixDemoClock(t)
+	path := demoFile(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"rota-priya.pdf", []string{"export", "rota", "--account", priya, "--from", "2025-08-11", "--to", "2025-08-17"}},
+		{"rota-tom-clock-change.pdf", []string{"export", "rota", "--account", "Tom's care", "--from", "2026-10-19", "--to", "2026-11-01"}},
+		{"timesheets-tom.pdf", []string{"export", "timesheets", "--account", "Tom's care", "--from", "2026-11-01", "--to", "2026-11-20"}},
+		{"timesheets-priya-zoe.pdf", []string{"export", "timesheets", "--account", priya, "--from", "2026-10-01", "--to", "2026-10-31", "--pa", "Zoë Ní Bhriain"}},
+		{"calendar-lukasz.ics", []string{"export", "ics", "--account", "Tom's care", "--from", "2026-11-16", "--to", "2026-11-29", "--pa", "Łukasz Nowak"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var outs [2][]byte
+			for i := range outs {
+				out := filepath.Join(t.TempDir(), tc.name)
+				if code, _, stderr := cli(t, append(tc.args, "--data", path, "--out", out)...); code != 0 {
+					t.Fatalf("%v: exit %d: %s", tc.args, code, stderr)
+				}
+				b, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				outs[i] = b
+			}
+			if !bytes.Equal(outs[0], outs[1]) {
+				t.Error("the same export gave different bytes")
+			}
+			if strings.HasSuffix(tc.name, ".ics") {
+				golden(t, tc.name, outs[0])
+				return
+			}
+			golden(t, strings.TrimSuffix(tc.name, ".pdf")+".txt", []byte(reporttest.PDFText(t, outs[0])))
+		})
+	}
+}
