@@ -45,24 +45,19 @@ func helper(t *testing.T, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// timed runs args to the end in a helper and returns how long it took:
-// the shorter of two runs (the first may be slow with a cold disk cache).
-// fresh gives each run the file it needs, from a new folder.
+// timed finds about how long a command runs, without reading the clock:
+// it starts the command with a kill set for 20 ms, then twice that, and so
+// on, until a run ends before its kill. fresh gives each run the file it
+// needs, from a new folder.
 func timed(t *testing.T, fresh func(dir string) []string) time.Duration {
 	t.Helper()
-	var best time.Duration
-	for i := range 2 {
-		args := fresh(t.TempDir())
-		start := time.Now()
-		cmd := helper(t, args...)
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("%v: %v (%s)", args, err, cmd.Stderr)
-		}
-		if d := time.Since(start); i == 0 || d < best {
-			best = d
+	for d := 20 * time.Millisecond; d < 10*time.Minute; d *= 2 {
+		if killAfter(t, d, fresh(t.TempDir())...) {
+			return d
 		}
 	}
-	return best
+	t.Fatal("the command never finished")
+	return 0
 }
 
 // killDuring runs args in a helper and kills it after a random part of
@@ -70,13 +65,23 @@ func timed(t *testing.T, fresh func(dir string) []string) time.Duration {
 // It reports whether the command had finished before the kill.
 func killDuring(t *testing.T, rng *rand.Rand, span time.Duration, args ...string) (finished bool) {
 	t.Helper()
+	return killAfter(t, time.Duration(rng.Int64N(int64(span)*11/10+1)), args...)
+}
+
+// killAfter runs args in a helper and kills it with SIGKILL after d,
+// unless it has finished by then, which it reports.
+func killAfter(t *testing.T, d time.Duration, args ...string) (finished bool) {
+	t.Helper()
 	cmd := helper(t, args...)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
-	case <-done:
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("%v: %v (%s)", args, err, cmd.Stderr)
+		}
 		return true
-	case <-time.After(time.Duration(rng.Int64N(int64(span)*11/10 + 1))):
+	case <-time.After(d):
 	}
 	cmd.Process.Kill()
 	<-done
