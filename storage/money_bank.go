@@ -67,14 +67,11 @@ type StatementAccount struct {
 // StatementAccounts returns the bank accounts every budget's imported
 // statements said they were for, by budget.
 func (t *Tx) StatementAccounts() ([]StatementAccount, error) {
-	var out []StatementAccount
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (StatementAccount, error) {
 		var s StatementAccount
 		err := r.Scan(&s.AccountID, &s.Bank.SortCode, &s.Bank.Number)
-		out = append(out, s)
-		return err
+		return s, err
 	}, "SELECT account_id, sort_code, number FROM statement_accounts ORDER BY account_id, sort_code, number")
-	return out, err
 }
 
 // AddStatementAccount records that a budget imported a statement for the
