@@ -27,10 +27,7 @@ func sampleAccount() household.Account {
 func seed(t *testing.T, db *DB) household.Account {
 	t.Helper()
 	a := sampleAccount()
-	err := db.Update(context.Background(), func(tx *Tx) error { return tx.InsertAccount(&a) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertAccount(&a) })
 	return a
 }
 
@@ -51,9 +48,7 @@ func TestAccountRoundTrip(t *testing.T) {
 	a.Notes = ""
 	a.ReviewDate = civil.Date{}
 	a.Capacity = household.Self
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateAccount(a) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateAccount(a) })
 	db.View(ctx, func(tx *Tx) error {
 		all, err := tx.Accounts()
 		if err != nil || len(all) != 1 || !reflect.DeepEqual(all[0], a) {
@@ -80,14 +75,10 @@ func TestEmployerRoundTrip(t *testing.T) {
 	e := household.Employer{AccountID: a.ID, Name: "Jane Smith", Address: "1 Example Road\nWigan",
 		PAYEReference: "123/AB45678", AccountsOfficeReference: "123PA00045678", EmploymentAllowance: true,
 		PayFrequency: household.Monthly, Payday: "last-working-day"}
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveEmployer(e) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveEmployer(e) })
 	e.Payday = "25"
 	e.EmploymentAllowance = false
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveEmployer(e) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveEmployer(e) })
 	db.View(ctx, func(tx *Tx) error {
 		got, err := tx.Employer(a.ID)
 		if err != nil || !reflect.DeepEqual(got, e) {
@@ -115,15 +106,11 @@ func TestPAAndContractRoundTrip(t *testing.T) {
 	a := seed(t, db)
 	ctx := context.Background()
 	p := samplePA(a.ID)
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertPA(&p) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertPA(&p) })
 	p.LeavingDate = civil.MustParse("2026-10-31")
 	p.LeavingReason = "Moved away"
 	p.Week1Month1 = true
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdatePA(p) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdatePA(p) })
 	c1 := household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-07"), HoursType: household.FixedHours,
 		ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.60"), WakingNightRate: money.MustParse("13.10"),
 		WeekendRate: money.MustParse("13.60"), BankHolidayRate: money.MustParse("18.90"),
@@ -133,15 +120,12 @@ func TestPAAndContractRoundTrip(t *testing.T) {
 	c2 := c1
 	c2.EffectiveFrom = civil.MustParse("2026-04-01")
 	c2.DayRate = money.MustParse("13.10")
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertContract(&c2); err != nil {
 			return err
 		}
 		return tx.InsertContract(&c1)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		got, err := tx.PA(p.ID)
 		if err != nil || !reflect.DeepEqual(got, p) {
@@ -183,13 +167,9 @@ func TestInsuranceRoundTrip(t *testing.T) {
 	i := household.Insurance{AccountID: a.ID, Insurer: "Example Mutual", PolicyNumber: "EL-000123",
 		Cover: money.FromPounds(10_000_000), StartDate: civil.MustParse("2026-04-01"),
 		RenewalDate: civil.MustParse("2027-04-01"), Premium: money.MustParse("112.80"), Notes: "Renew online"}
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertInsurance(&i) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertInsurance(&i) })
 	i.Premium = money.MustParse("118.00")
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateInsurance(i) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateInsurance(i) })
 	db.View(ctx, func(tx *Tx) error {
 		list, err := tx.Insurance(a.ID)
 		if err != nil || len(list) != 1 || !reflect.DeepEqual(list[0], i) {
@@ -204,9 +184,7 @@ func TestAuditAndRollback(t *testing.T) {
 	a := seed(t, db)
 	ctx := context.Background()
 	at := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.Audit(at, a.ID, "add PA", "Zoë Ní Bhriain") }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.Audit(at, a.ID, "add PA", "Zoë Ní Bhriain") })
 	// A failing job stores nothing.
 	p := samplePA(a.ID)
 	boom := errors.New("refused")

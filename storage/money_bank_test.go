@@ -20,7 +20,7 @@ func TestBankLinesAndStatementAccounts(t *testing.T) {
 	ctx := context.Background()
 	bank := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL DIRECT PAYMENT", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	old := budget.Transaction{Date: civil.MustParse("2026-11-05"), Payee: "Chemist", Amount: -1234, Reconciled: true, ImportKey: "k2"}
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertAccount(&b); err != nil {
 			return err
 		}
@@ -48,9 +48,6 @@ func TestBankLinesAndStatementAccounts(t *testing.T) {
 		}
 		return tx.AddStatementAccount(b.ID, budget.BankAccount{Number: "****4821"})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		got, err := tx.BankLines(a.ID)
 		want := []budget.BankRecord{
@@ -93,17 +90,14 @@ func TestBankLinesMigrationRecordsEarlierImports(t *testing.T) {
 	defer func() { migrationFS = migrationFiles }()
 	db, path := openTemp(t)
 	a := seed(t, db)
-	ctx := context.Background()
 	line := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	hand := budget.Transaction{Date: civil.MustParse("2026-11-03"), Payee: "Chemist", Amount: -1234}
-	if err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertTransaction(a.ID, &line); err != nil {
 			return err
 		}
 		return tx.InsertTransaction(a.ID, &hand)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	db.Close()
 
 	migrationFS = migrationFiles

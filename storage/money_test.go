@@ -26,9 +26,7 @@ func TestMoneyAccountRoundTrip(t *testing.T) {
 	m := MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1234.56"), OpeningDate: civil.MustParse("2026-04-01"),
 		PaymentFirst: civil.MustParse("2026-04-03"), HMRCQuarterly: true}
 	for i := 0; i < 2; i++ { // insert, then update the same row
-		if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveMoneyAccount(m) }); err != nil {
-			t.Fatal(err)
-		}
+		mustUpdate(t, db, func(tx *Tx) error { return tx.SaveMoneyAccount(m) })
 		m.ContributionFirst = civil.MustParse("2026-04-07")
 	}
 	db.View(ctx, func(tx *Tx) error {
@@ -48,7 +46,7 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 	cats := []Category{{CategoryInfo: budget.CategoryInfo{Name: "Cleaning"}}, {CategoryInfo: budget.CategoryInfo{Name: "Council payment", Income: true}, Hidden: true}}
 	sa := SetAside{AccountID: a.ID, Purpose: "HMRC quarter", Amount: 41050}
 	b := Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "Insurer", Amount: 12490, Date: civil.MustParse("2027-04-06"), Repeat: household.Monthly}}
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.SaveCategories(a.ID, cats); err != nil {
 			return err
 		}
@@ -57,9 +55,6 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 		}
 		return tx.InsertBill(&b)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		got, err := tx.Categories(a.ID)
 		if err != nil || !reflect.DeepEqual(got, cats) {
@@ -75,7 +70,7 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 		}
 		return nil
 	})
-	err = db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		sa.Amount = 0
 		if err := tx.UpdateSetAside(sa); err != nil {
 			return err
@@ -88,9 +83,6 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 		}
 		return tx.SaveCategories(a.ID, cats[:1])
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		if got, _ := tx.SetAsideByID(sa.ID); got.Amount != 0 {
 			t.Errorf("set aside after update = %+v", got)
@@ -114,7 +106,7 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 	}
 	pdf := []byte("%PDF-1.4 a receipt")
 	var rc Receipt
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertOwed(a.ID, &o); err != nil {
 			return err
 		}
@@ -141,9 +133,6 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		// A newer choice for the same payee replaces the old and is newest.
 		return tx.AddPayeeRule(a.ID, budget.PayeeRule{Match: "SAMPLE AGENCY LTD", Category: budget.CatAgency})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		all, err := tx.Transactions(a.ID)
 		want := []budget.Transaction{bank[0], hand, bank[1]}
@@ -178,7 +167,7 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		return nil
 	})
 	// A second line with the same import key is refused by the database.
-	err = db.Update(ctx, func(tx *Tx) error {
+	err := db.Update(ctx, func(tx *Tx) error {
 		dup := bank[0]
 		return tx.InsertTransaction(a.ID, &dup)
 	})
@@ -187,16 +176,13 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 	}
 	// Deleting a line deletes its receipts; deleting an owed item unlinks
 	// its payment.
-	err = db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.DeleteTransaction(hand.ID); err != nil {
 			return err
 		}
 		_, err := tx.exec("DELETE FROM owed WHERE id = ?", o.ID)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		if _, _, _, err := tx.Receipt(rc.ID); !errors.Is(err, ErrNotFound) {
 			t.Errorf("receipt after its line was deleted: %v", err)

@@ -16,9 +16,7 @@ func seedPA(t *testing.T, db *DB) (household.Account, household.PA) {
 	t.Helper()
 	a := seed(t, db)
 	p := samplePA(a.ID)
-	if err := db.Update(context.Background(), func(tx *Tx) error { return tx.InsertPA(&p) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertPA(&p) })
 	return a, p
 }
 
@@ -36,16 +34,13 @@ func TestShiftRoundTrip(t *testing.T) {
 	s.Note = "Key in the safe"
 	pat := rota.Pattern{Name: "Weekdays", Cycle: 2, Anchor: civil.MustParse("2026-10-19"), From: civil.MustParse("2026-10-19"),
 		Entries: []rota.PatternEntry{{PAID: p.ID, Week: 2, Weekday: time.Saturday, Start: 22 * 60, End: 8 * 60, Type: rota.SleepIn}}}
-	err = db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.SavePattern(a.ID, &pat); err != nil {
 			return err
 		}
 		s.PatternID, s.PatternEntryID, s.PatternDate = pat.ID, 1, civil.MustParse("2026-10-24")
 		return tx.InsertShift(a.ID, &s)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	db.View(ctx, func(tx *Tx) error {
 		got, acc, err := tx.Shift(s.ID)
 		if err != nil || acc != a.ID {
@@ -69,9 +64,7 @@ func TestShiftRoundTrip(t *testing.T) {
 	})
 	// Needs cover: the PA is cleared and kept as CoverForPAID.
 	s.Status, s.CoverForPAID, s.PAID, s.Edited = rota.NeedsCover, p.ID, 0, true
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateShift(a.ID, s) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateShift(a.ID, s) })
 	db.View(ctx, func(tx *Tx) error {
 		got, _, _ := tx.Shift(s.ID)
 		if got.PAID != 0 || got.CoverForPAID != p.ID || got.Status != rota.NeedsCover || !got.Edited {
@@ -92,7 +85,7 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 	end, _ := rota.ParseLocal("2026-04-13 12:00")
 	s, _ := rota.NewShift(p.ID, start, end, rota.Day, 0, 0)
 	var ts rota.Timesheet
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertAbsence(a.ID, &ab); err != nil {
 			return err
 		}
@@ -112,15 +105,10 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 		ts.Entries[0].Note = "Bus fare"
 		return tx.SaveTimesheet(a.ID, &ts)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := ts.Sign(p.Name, p.Name, civil.MustParse("2026-05-05")); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveTimesheet(a.ID, &ts) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveTimesheet(a.ID, &ts) })
 	db.View(ctx, func(tx *Tx) error {
 		abs, err := tx.Absences(a.ID, civil.MustParse("2026-04-10"), civil.MustParse("2026-05-01"))
 		if err != nil || len(abs) != 2 || !reflect.DeepEqual(abs[0], ab) || !reflect.DeepEqual(abs[1], hosp) {

@@ -22,6 +22,14 @@ func openTemp(t *testing.T) (*DB, string) {
 	return db, path
 }
 
+// mustUpdate runs fn in a write transaction and stops the test if it fails.
+func mustUpdate(t *testing.T, db *DB, fn func(*Tx) error) {
+	t.Helper()
+	if err := db.Update(context.Background(), fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOpenNewFile(t *testing.T) {
 	db, path := openTemp(t)
 	v, err := db.Version()
