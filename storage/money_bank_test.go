@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"io/fs"
 	"reflect"
 	"strings"
@@ -13,11 +12,9 @@ import (
 )
 
 func TestBankLinesAndStatementAccounts(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
+	db, a := seeded(t)
 	b := sampleAccount()
 	b.Name = "Another budget"
-	ctx := context.Background()
 	bank := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL DIRECT PAYMENT", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	old := budget.Transaction{Date: civil.MustParse("2026-11-05"), Payee: "Chemist", Amount: -1234, Reconciled: true, ImportKey: "k2"}
 	mustUpdate(t, db, func(tx *Tx) error {
@@ -48,7 +45,7 @@ func TestBankLinesAndStatementAccounts(t *testing.T) {
 		}
 		return tx.AddStatementAccount(b.ID, budget.BankAccount{Number: "****4821"})
 	})
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, err := tx.BankLines(a.ID)
 		want := []budget.BankRecord{
 			{LedgerID: bank.ID, Key: "k1", Date: bank.Date, Amount: bank.Amount, Description: bank.Payee, Balance: 250000, HasBalance: true},
@@ -70,7 +67,6 @@ func TestBankLinesAndStatementAccounts(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(accs, wantAccs) {
 			t.Errorf("statement accounts = %+v %v", accs, err)
 		}
-		return nil
 	})
 }
 

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -23,7 +22,6 @@ func seedPA(t *testing.T, db *DB) (household.Account, household.PA) {
 func TestShiftRoundTrip(t *testing.T) {
 	db, _ := openTemp(t)
 	a, p := seedPA(t, db)
-	ctx := context.Background()
 	// A sleep-in across the October clock change: 11 hours.
 	start, _ := rota.ParseLocal("2026-10-24 22:00")
 	end, _ := rota.ParseLocal("2026-10-25 08:00")
@@ -41,7 +39,7 @@ func TestShiftRoundTrip(t *testing.T) {
 		s.PatternID, s.PatternEntryID, s.PatternDate = pat.ID, 1, civil.MustParse("2026-10-24")
 		return tx.InsertShift(a.ID, &s)
 	})
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, acc, err := tx.Shift(s.ID)
 		if err != nil || acc != a.ID {
 			t.Fatalf("Shift = %v %d", err, acc)
@@ -60,24 +58,21 @@ func TestShiftRoundTrip(t *testing.T) {
 		if err != nil || len(pats) != 1 || !reflect.DeepEqual(pats[0].Entries, pat.Entries) || pats[0].Cycle != 2 {
 			t.Errorf("Patterns = %+v %v", pats, err)
 		}
-		return nil
 	})
 	// Needs cover: the PA is cleared and kept as CoverForPAID.
 	s.Status, s.CoverForPAID, s.PAID, s.Edited = rota.NeedsCover, p.ID, 0, true
 	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateShift(a.ID, s) })
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, _, _ := tx.Shift(s.ID)
 		if got.PAID != 0 || got.CoverForPAID != p.ID || got.Status != rota.NeedsCover || !got.Edited {
 			t.Errorf("after update = %+v", got)
 		}
-		return nil
 	})
 }
 
 func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 	db, _ := openTemp(t)
 	a, p := seedPA(t, db)
-	ctx := context.Background()
 	ab := rota.Absence{PAID: p.ID, Kind: rota.Sickness, From: civil.MustParse("2026-04-01"), To: civil.MustParse("2026-04-10"),
 		QualifyingDays: []time.Weekday{time.Monday, time.Wednesday, time.Friday}, Note: "Flu"}
 	hosp := rota.Absence{Kind: rota.HospitalStay, From: civil.MustParse("2026-05-01"), To: civil.MustParse("2026-05-03"), Hospital: rota.HospitalRetain}
@@ -109,7 +104,7 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveTimesheet(a.ID, &ts) })
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		abs, err := tx.Absences(a.ID, civil.MustParse("2026-04-10"), civil.MustParse("2026-05-01"))
 		if err != nil || len(abs) != 2 || !reflect.DeepEqual(abs[0], ab) || !reflect.DeepEqual(abs[1], hosp) {
 			t.Errorf("Absences = %+v %v", abs, err)
@@ -132,6 +127,5 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 		if err != nil || len(list) != 1 {
 			t.Errorf("Timesheets = %d %v", len(list), err)
 		}
-		return nil
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"patoolkit/household"
 	"testing"
 	"testing/fstest"
 )
@@ -20,6 +21,21 @@ func openTemp(t *testing.T) (*DB, string) {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db, path
+}
+
+// seeded opens a new data file holding one budget account.
+func seeded(t *testing.T) (*DB, household.Account) {
+	t.Helper()
+	db, _ := openTemp(t)
+	return db, seed(t, db)
+}
+
+// view runs check in a read transaction.
+func view(db *DB, check func(*Tx)) {
+	db.View(context.Background(), func(tx *Tx) error {
+		check(tx)
+		return nil
+	})
 }
 
 // mustUpdate runs fn in a write transaction and stops the test if it fails.
