@@ -28,13 +28,7 @@ const (
 var Capacities = []Capacity{Self, SuitablePerson, NominatedPerson}
 
 // Label is the plain-English name of a capacity.
-func (c Capacity) Label() string { return labelled(c, capacityLabels) }
-
-var capacityLabels = map[Capacity]string{
-	Self:            "Myself (direct payment)",
-	SuitablePerson:  "Suitable person / family member (indirect payment)",
-	NominatedPerson: "Nominated person",
-}
+func (c Capacity) Label() string { return labelled(c) }
 
 // Frequency is how often money is paid: the council's payment, the client
 // contribution, or wages.
@@ -54,14 +48,7 @@ var PaymentFrequencies = []Frequency{Weekly, FourWeekly, Monthly}
 var PayFrequencies = []Frequency{Weekly, Fortnightly, FourWeekly, Monthly}
 
 // Label is the plain-English name of a frequency.
-func (f Frequency) Label() string { return labelled(f, frequencyLabels) }
-
-var frequencyLabels = map[Frequency]string{
-	Weekly:      "Weekly",
-	Fortnightly: "Fortnightly",
-	FourWeekly:  "Every 4 weeks",
-	Monthly:     "Monthly",
-}
+func (f Frequency) Label() string { return labelled(f) }
 
 // ReturnPeriod is how often the council asks for an audit return.
 type ReturnPeriod string
@@ -77,14 +64,7 @@ const (
 var ReturnPeriods = []ReturnPeriod{ReturnMonthly, ReturnQuarterly, ReturnHalfYear, ReturnYearly}
 
 // Label is the plain-English name of a return period.
-func (r ReturnPeriod) Label() string { return labelled(r, returnPeriodLabels) }
-
-var returnPeriodLabels = map[ReturnPeriod]string{
-	ReturnMonthly:   "Every month",
-	ReturnQuarterly: "Every 3 months",
-	ReturnHalfYear:  "Every 6 months",
-	ReturnYearly:    "Every year",
-}
+func (r ReturnPeriod) Label() string { return labelled(r) }
 
 // Account is one direct payment (or indirect payment) agreement with a
 // council, and the bank account or card that holds it.
@@ -311,42 +291,47 @@ type Insurance struct {
 }
 
 // Label is the plain-English name of an hours type.
-func (h HoursType) Label() string { return labelled(h, hoursTypeLabels) }
-
-var hoursTypeLabels = map[HoursType]string{
-	FixedHours:     "Set hours each week",
-	IrregularHours: "Irregular or zero hours",
-}
+func (h HoursType) Label() string { return labelled(h) }
 
 // Label is the plain-English name of a holiday method.
-func (h HolidayMethod) Label() string { return labelled(h, holidayMethodLabels) }
-
-var holidayMethodLabels = map[HolidayMethod]string{
-	HolidayAccrued:  "Accrued: taken as paid time off",
-	HolidayRolledUp: "Rolled-up: 12.07% added to each payslip (irregular hours only)",
-}
+func (h HolidayMethod) Label() string { return labelled(h) }
 
 // Label is the plain-English name of a pension method.
-func (m PensionMethod) Label() string { return labelled(m, pensionMethodLabels) }
+func (m PensionMethod) Label() string { return labelled(m) }
 
-var pensionMethodLabels = map[PensionMethod]string{
+// Label is the plain-English name of a pension basis.
+func (b PensionBasis) Label() string { return labelled(b) }
+
+// labels holds the plain-English name of each value of the household's
+// kinds (capacity, frequency, return period, hours type, holiday method,
+// pension method and basis), as forms and reports show them.
+var labels = map[any]string{
+	Self:                  "Myself (direct payment)",
+	SuitablePerson:        "Suitable person / family member (indirect payment)",
+	NominatedPerson:       "Nominated person",
+	Weekly:                "Weekly",
+	Fortnightly:           "Fortnightly",
+	FourWeekly:            "Every 4 weeks",
+	Monthly:               "Monthly",
+	ReturnMonthly:         "Every month",
+	ReturnQuarterly:       "Every 3 months",
+	ReturnHalfYear:        "Every 6 months",
+	ReturnYearly:          "Every year",
+	FixedHours:            "Set hours each week",
+	IrregularHours:        "Irregular or zero hours",
+	HolidayAccrued:        "Accrued: taken as paid time off",
+	HolidayRolledUp:       "Rolled-up: 12.07% added to each payslip (irregular hours only)",
 	PensionNone:           "No workplace pension",
 	PensionReliefAtSource: "Relief at source (like NEST)",
 	PensionNetPay:         "Net pay arrangement",
+	PensionQualifying:     "Qualifying earnings (most schemes, like NEST)",
+	PensionAllPay:         "All pay",
 }
 
-// Label is the plain-English name of a pension basis.
-func (b PensionBasis) Label() string { return labelled(b, pensionBasisLabels) }
-
-var pensionBasisLabels = map[PensionBasis]string{
-	PensionQualifying: "Qualifying earnings (most schemes, like NEST)",
-	PensionAllPay:     "All pay",
-}
-
-// labelled returns v's plain-English name from names, or v itself when
-// names has none for it.
-func labelled[T ~string](v T, names map[T]string) string {
-	if s, ok := names[v]; ok {
+// labelled returns v's plain-English name from labels, or v itself when
+// labels has none for it.
+func labelled[T ~string](v T) string {
+	if s, ok := labels[v]; ok {
 		return s
 	}
 	return string(v)
