@@ -112,12 +112,9 @@ func TestPAAndContractRoundTrip(t *testing.T) {
 	c2 := c1
 	c2.EffectiveFrom = civil.MustParse("2026-04-01")
 	c2.DayRate = money.MustParse("13.10")
-	mustUpdate(t, db, func(tx *Tx) error {
-		if err := tx.InsertContract(&c2); err != nil {
-			return err
-		}
-		return tx.InsertContract(&c1)
-	})
+	mustUpdate(t, db,
+		func(tx *Tx) error { return tx.InsertContract(&c2) },
+		func(tx *Tx) error { return tx.InsertContract(&c1) })
 	view(db, func(tx *Tx) {
 		got, err := tx.PA(p.ID)
 		if err != nil || !reflect.DeepEqual(got, p) {

@@ -88,12 +88,9 @@ func TestBankLinesMigrationRecordsEarlierImports(t *testing.T) {
 	a := seed(t, db)
 	line := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	hand := budget.Transaction{Date: civil.MustParse("2026-11-03"), Payee: "Chemist", Amount: -1234}
-	mustUpdate(t, db, func(tx *Tx) error {
-		if err := tx.InsertTransaction(a.ID, &line); err != nil {
-			return err
-		}
-		return tx.InsertTransaction(a.ID, &hand)
-	})
+	mustUpdate(t, db,
+		func(tx *Tx) error { return tx.InsertTransaction(a.ID, &line) },
+		func(tx *Tx) error { return tx.InsertTransaction(a.ID, &hand) })
 	db.Close()
 
 	migrationFS = migrationFiles

@@ -40,15 +40,10 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 	cats := []Category{{CategoryInfo: budget.CategoryInfo{Name: "Cleaning"}}, {CategoryInfo: budget.CategoryInfo{Name: "Council payment", Income: true}, Hidden: true}}
 	sa := SetAside{AccountID: a.ID, Purpose: "HMRC quarter", Amount: 41050}
 	b := Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "Insurer", Amount: 12490, Date: civil.MustParse("2027-04-06"), Repeat: household.Monthly}}
-	mustUpdate(t, db, func(tx *Tx) error {
-		if err := tx.SaveCategories(a.ID, cats); err != nil {
-			return err
-		}
-		if err := tx.InsertSetAside(&sa); err != nil {
-			return err
-		}
-		return tx.InsertBill(&b)
-	})
+	mustUpdate(t, db,
+		func(tx *Tx) error { return tx.SaveCategories(a.ID, cats) },
+		func(tx *Tx) error { return tx.InsertSetAside(&sa) },
+		func(tx *Tx) error { return tx.InsertBill(&b) })
 	view(db, func(tx *Tx) {
 		got, err := tx.Categories(a.ID)
 		if err != nil || !reflect.DeepEqual(got, cats) {

@@ -38,10 +38,19 @@ func view(db *DB, check func(*Tx)) {
 	})
 }
 
-// mustUpdate runs fn in a write transaction and stops the test if it fails.
-func mustUpdate(t *testing.T, db *DB, fn func(*Tx) error) {
+// mustUpdate runs the steps in turn in one write transaction and stops the
+// test if any fails.
+func mustUpdate(t *testing.T, db *DB, steps ...func(*Tx) error) {
 	t.Helper()
-	if err := db.Update(context.Background(), fn); err != nil {
+	err := db.Update(context.Background(), func(tx *Tx) error {
+		for _, step := range steps {
+			if err := step(tx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 }
