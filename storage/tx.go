@@ -131,8 +131,11 @@ func queryAll[T any](t *Tx, scan func(rowScanner) (T, error), query string, args
 	var out []T
 	err := scanAll(t, func(r *sql.Rows) error {
 		v, err := scan(r)
+		if err != nil {
+			return err
+		}
 		out = append(out, v)
-		return err
+		return nil
 	}, query, args...)
 	return out, err
 }
