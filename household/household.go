@@ -28,17 +28,7 @@ const (
 var Capacities = []Capacity{Self, SuitablePerson, NominatedPerson}
 
 // Label is the plain-English name of a capacity.
-func (c Capacity) Label() string {
-	switch c {
-	case Self:
-		return "Myself (direct payment)"
-	case SuitablePerson:
-		return "Suitable person / family member (indirect payment)"
-	case NominatedPerson:
-		return "Nominated person"
-	}
-	return string(c)
-}
+func (c Capacity) Label() string { return labelled(c) }
 
 // Frequency is how often money is paid: the council's payment, the client
 // contribution, or wages.
@@ -58,19 +48,7 @@ var PaymentFrequencies = []Frequency{Weekly, FourWeekly, Monthly}
 var PayFrequencies = []Frequency{Weekly, Fortnightly, FourWeekly, Monthly}
 
 // Label is the plain-English name of a frequency.
-func (f Frequency) Label() string {
-	switch f {
-	case Weekly:
-		return "Weekly"
-	case Fortnightly:
-		return "Fortnightly"
-	case FourWeekly:
-		return "Every 4 weeks"
-	case Monthly:
-		return "Monthly"
-	}
-	return string(f)
-}
+func (f Frequency) Label() string { return labelled(f) }
 
 // ReturnPeriod is how often the council asks for an audit return.
 type ReturnPeriod string
@@ -86,19 +64,7 @@ const (
 var ReturnPeriods = []ReturnPeriod{ReturnMonthly, ReturnQuarterly, ReturnHalfYear, ReturnYearly}
 
 // Label is the plain-English name of a return period.
-func (r ReturnPeriod) Label() string {
-	switch r {
-	case ReturnMonthly:
-		return "Every month"
-	case ReturnQuarterly:
-		return "Every 3 months"
-	case ReturnHalfYear:
-		return "Every 6 months"
-	case ReturnYearly:
-		return "Every year"
-	}
-	return string(r)
-}
+func (r ReturnPeriod) Label() string { return labelled(r) }
 
 // Account is one direct payment (or indirect payment) agreement with a
 // council, and the bank account or card that holds it.
@@ -325,47 +291,48 @@ type Insurance struct {
 }
 
 // Label is the plain-English name of an hours type.
-func (h HoursType) Label() string {
-	switch h {
-	case FixedHours:
-		return "Set hours each week"
-	case IrregularHours:
-		return "Irregular or zero hours"
-	}
-	return string(h)
-}
+func (h HoursType) Label() string { return labelled(h) }
 
 // Label is the plain-English name of a holiday method.
-func (h HolidayMethod) Label() string {
-	switch h {
-	case HolidayAccrued:
-		return "Accrued: taken as paid time off"
-	case HolidayRolledUp:
-		return "Rolled-up: 12.07% added to each payslip (irregular hours only)"
-	}
-	return string(h)
-}
+func (h HolidayMethod) Label() string { return labelled(h) }
 
 // Label is the plain-English name of a pension method.
-func (m PensionMethod) Label() string {
-	switch m {
-	case PensionNone:
-		return "No workplace pension"
-	case PensionReliefAtSource:
-		return "Relief at source (like NEST)"
-	case PensionNetPay:
-		return "Net pay arrangement"
-	}
-	return string(m)
-}
+func (m PensionMethod) Label() string { return labelled(m) }
 
 // Label is the plain-English name of a pension basis.
-func (b PensionBasis) Label() string {
-	switch b {
-	case PensionQualifying:
-		return "Qualifying earnings (most schemes, like NEST)"
-	case PensionAllPay:
-		return "All pay"
+func (b PensionBasis) Label() string { return labelled(b) }
+
+// labels holds the plain-English name of each value of the household's
+// kinds (capacity, frequency, return period, hours type, holiday method,
+// pension method and basis), as forms and reports show them.
+var labels = map[any]string{
+	Self:                  "Myself (direct payment)",
+	SuitablePerson:        "Suitable person / family member (indirect payment)",
+	NominatedPerson:       "Nominated person",
+	Weekly:                "Weekly",
+	Fortnightly:           "Fortnightly",
+	FourWeekly:            "Every 4 weeks",
+	Monthly:               "Monthly",
+	ReturnMonthly:         "Every month",
+	ReturnQuarterly:       "Every 3 months",
+	ReturnHalfYear:        "Every 6 months",
+	ReturnYearly:          "Every year",
+	FixedHours:            "Set hours each week",
+	IrregularHours:        "Irregular or zero hours",
+	HolidayAccrued:        "Accrued: taken as paid time off",
+	HolidayRolledUp:       "Rolled-up: 12.07% added to each payslip (irregular hours only)",
+	PensionNone:           "No workplace pension",
+	PensionReliefAtSource: "Relief at source (like NEST)",
+	PensionNetPay:         "Net pay arrangement",
+	PensionQualifying:     "Qualifying earnings (most schemes, like NEST)",
+	PensionAllPay:         "All pay",
+}
+
+// labelled returns v's plain-English name from labels, or v itself when
+// labels has none for it.
+func labelled[T ~string](v T) string {
+	if s, ok := labels[v]; ok {
+		return s
 	}
-	return string(b)
+	return string(v)
 }

@@ -57,6 +57,13 @@ func (p *checker) text(field, label, v string, k text.Kind) bool {
 	return true
 }
 
+// requiredText checks a free-text field that must be filled in: that it is,
+// and that it keeps the one text rule.
+func (p *checker) requiredText(field, label, v string, k text.Kind) {
+	p.required(field, label, v)
+	p.text(field, label, v, k)
+}
+
 func (p *checker) notNegative(field, label string, m money.Money) {
 	if m < 0 {
 		p.add(field, "%s can't be less than £0.00.", label)
@@ -137,8 +144,7 @@ func ValidateAccount(a Account) error {
 	var p checker
 	p.required("name", "A short name for this budget (like \"Tom's care\")", a.Name)
 	p.text("name", "The name", a.Name, shortText)
-	p.required("person_supported", "The name of the person supported", a.PersonSupported)
-	p.text("person_supported", "The name of the person supported", a.PersonSupported, nameText)
+	p.requiredText("person_supported", "The name of the person supported", a.PersonSupported, nameText)
 	if a.Capacity != Self {
 		p.required("managed_by", "The name of the person who manages the money", a.ManagedBy)
 	}
@@ -146,8 +152,7 @@ func ValidateAccount(a Account) error {
 	if !oneOf(a.Capacity, Capacities) {
 		p.add("capacity", "Choose who manages the money: yourself, a suitable person or family member, or a nominated person.")
 	}
-	p.required("council", "The council's name", a.Council)
-	p.text("council", "The council's name", a.Council, nameText)
+	p.requiredText("council", "The council's name", a.Council, nameText)
 	p.text("council_reference", "The council's reference", a.CouncilReference, shortText)
 	if a.Payment <= 0 {
 		p.add("payment", "The council's payment is needed: the amount on their letter, more than £0.00.")
@@ -179,8 +184,7 @@ func ValidateAccount(a Account) error {
 // ValidateEmployer checks employer details and returns their problems, or nil.
 func ValidateEmployer(e Employer) error {
 	var p checker
-	p.required("name", "The employer's name", e.Name)
-	p.text("name", "The employer's name", e.Name, nameText)
+	p.requiredText("name", "The employer's name", e.Name, nameText)
 	p.text("address", "The address", e.Address, addressText)
 	if e.PAYEReference != "" {
 		if m := CheckPAYEReference(e.PAYEReference); m != "" {
@@ -269,8 +273,7 @@ var (
 // codes, checks it in full (see service).
 func ValidatePA(a PA) error {
 	var p checker
-	p.required("name", "The PA's name", a.Name)
-	p.text("name", "The PA's name", a.Name, nameText)
+	p.requiredText("name", "The PA's name", a.Name, nameText)
 	p.text("address", "The address", a.Address, addressText)
 	p.text("phone", "The phone number", a.Phone, phoneText)
 	if p.text("email", "The email address", a.Email, lineText) && a.Email != "" && (!strings.Contains(a.Email, "@") || strings.ContainsAny(a.Email, " \t")) {
@@ -397,10 +400,8 @@ func ValidateContract(c Contract) error {
 // ValidateInsurance checks an insurance policy and returns its problems, or nil.
 func ValidateInsurance(i Insurance) error {
 	var p checker
-	p.required("insurer", "The insurer's name", i.Insurer)
-	p.text("insurer", "The insurer's name", i.Insurer, nameText)
-	p.required("policy_number", "The policy number", i.PolicyNumber)
-	p.text("policy_number", "The policy number", i.PolicyNumber, shortText)
+	p.requiredText("insurer", "The insurer's name", i.Insurer, nameText)
+	p.requiredText("policy_number", "The policy number", i.PolicyNumber, shortText)
 	if i.Cover < MinimumCover {
 		p.add("cover", "Employer's liability cover must be at least £5,000,000 by law (most policies give £10,000,000).")
 	}

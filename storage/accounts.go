@@ -27,13 +27,7 @@ func scanAccount(r rowScanner) (household.Account, error) {
 
 // Accounts returns every account, by name.
 func (t *Tx) Accounts() ([]household.Account, error) {
-	var out []household.Account
-	err := scanAll(t, func(r *sql.Rows) error {
-		a, err := scanAccount(r)
-		out = append(out, a)
-		return err
-	}, "SELECT "+accountCols+" FROM accounts ORDER BY name COLLATE NOCASE")
-	return out, err
+	return queryAll(t, scanAccount, "SELECT "+accountCols+" FROM accounts ORDER BY name COLLATE NOCASE")
 }
 
 // Account returns the account with id.
@@ -44,7 +38,7 @@ func (t *Tx) Account(id int64) (household.Account, error) {
 
 // InsertAccount stores a new account and sets its ID.
 func (t *Tx) InsertAccount(a *household.Account) error {
-	id, err := t.insert(`INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,
+	return t.insertID(&a.ID, `INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,
 		payment_pence, payment_frequency, contribution_pence, contribution_frequency,
 		support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence, review_date, notes,
 		allow_two_to_one) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -52,11 +46,6 @@ func (t *Tx) InsertAccount(a *household.Account) error {
 		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
 		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
 		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne))
-	if err != nil {
-		return err
-	}
-	a.ID = id
-	return nil
 }
 
 // UpdateAccount stores changes to an existing account.

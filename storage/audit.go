@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"database/sql"
 	"time"
 )
 
@@ -27,22 +26,19 @@ func (t *Tx) Audit(at time.Time, accountID int64, action, detail string) error {
 
 // AuditLog returns an account's recorded changes, oldest first (0: all).
 func (t *Tx) AuditLog(accountID int64) ([]AuditEntry, error) {
-	var out []AuditEntry
 	q := "SELECT id, at, coalesce(account_id, 0), action, detail FROM audit_log"
 	var args []any
 	if accountID != 0 {
 		q += " WHERE account_id = ?"
 		args = append(args, accountID)
 	}
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string
 		if err := r.Scan(&e.ID, &at, &e.AccountID, &e.Action, &e.Detail); err != nil {
-			return err
+			return e, err
 		}
 		e.At, _ = time.Parse(time.RFC3339, at)
-		out = append(out, e)
-		return nil
+		return e, nil
 	}, q+" ORDER BY id", args...)
-	return out, err
 }

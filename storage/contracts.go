@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"database/sql"
-
 	"patoolkit/civil"
 	"patoolkit/household"
 )
@@ -21,13 +19,7 @@ func scanContract(r rowScanner) (household.Contract, error) {
 
 // Contracts returns a PA's contracts, oldest first.
 func (t *Tx) Contracts(paID int64) ([]household.Contract, error) {
-	var out []household.Contract
-	err := scanAll(t, func(r *sql.Rows) error {
-		c, err := scanContract(r)
-		out = append(out, c)
-		return err
-	}, "SELECT "+contractCols+" FROM contracts WHERE pa_id = ? ORDER BY effective_from", paID)
-	return out, err
+	return queryAll(t, scanContract, "SELECT "+contractCols+" FROM contracts WHERE pa_id = ? ORDER BY effective_from", paID)
 }
 
 // Contract returns the contract with id.
@@ -44,15 +36,10 @@ func contractArgs(c household.Contract) []any {
 
 // InsertContract stores a new contract and sets its ID.
 func (t *Tx) InsertContract(c *household.Contract) error {
-	id, err := t.insert(`INSERT INTO contracts (pa_id, effective_from, hours_type, contracted_minutes_week,
+	return t.insertID(&c.ID, `INSERT INTO contracts (pa_id, effective_from, hours_type, contracted_minutes_week,
 		day_rate_pence, waking_night_rate_pence, weekend_rate_pence, bank_holiday_rate_pence, sleep_in_pence,
 		holiday_method, pension_scheme, pension_method, pension_basis, pension_employee_bp, pension_employer_bp)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, contractArgs(*c)...)
-	if err != nil {
-		return err
-	}
-	c.ID = id
-	return nil
 }
 
 // UpdateContract stores changes to an existing contract.

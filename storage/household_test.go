@@ -27,18 +27,14 @@ func sampleAccount() household.Account {
 func seed(t *testing.T, db *DB) household.Account {
 	t.Helper()
 	a := sampleAccount()
-	err := db.Update(context.Background(), func(tx *Tx) error { return tx.InsertAccount(&a) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertAccount(&a) })
 	return a
 }
 
 func TestAccountRoundTrip(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
+	db, a := seeded(t)
 	ctx := context.Background()
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, err := tx.Account(a.ID)
 		if err != nil || !reflect.DeepEqual(got, a) {
 			t.Errorf("Account = %+v, %v\nwant %+v", got, err, a)
@@ -46,15 +42,12 @@ func TestAccountRoundTrip(t *testing.T) {
 		if _, err := tx.Account(999); !errors.Is(err, ErrNotFound) {
 			t.Errorf("missing account: %v", err)
 		}
-		return nil
 	})
 	a.Notes = ""
 	a.ReviewDate = civil.Date{}
 	a.Capacity = household.Self
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateAccount(a) }); err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateAccount(a) })
+	view(db, func(tx *Tx) {
 		all, err := tx.Accounts()
 		if err != nil || len(all) != 1 || !reflect.DeepEqual(all[0], a) {
 			t.Errorf("Accounts = %+v, %v", all, err)
@@ -64,7 +57,6 @@ func TestAccountRoundTrip(t *testing.T) {
 		if !taken || free {
 			t.Errorf("AccountNameTaken = %v, %v", taken, free)
 		}
-		return nil
 	})
 	// A second account with the same name is refused by the schema too.
 	dup := sampleAccount()
@@ -74,21 +66,15 @@ func TestAccountRoundTrip(t *testing.T) {
 }
 
 func TestEmployerRoundTrip(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
-	ctx := context.Background()
+	db, a := seeded(t)
 	e := household.Employer{AccountID: a.ID, Name: "Jane Smith", Address: "1 Example Road\nWigan",
 		PAYEReference: "123/AB45678", AccountsOfficeReference: "123PA00045678", EmploymentAllowance: true,
 		PayFrequency: household.Monthly, Payday: "last-working-day"}
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveEmployer(e) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveEmployer(e) })
 	e.Payday = "25"
 	e.EmploymentAllowance = false
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveEmployer(e) }); err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveEmployer(e) })
+	view(db, func(tx *Tx) {
 		got, err := tx.Employer(a.ID)
 		if err != nil || !reflect.DeepEqual(got, e) {
 			t.Errorf("Employer = %+v, %v", got, err)
@@ -96,7 +82,6 @@ func TestEmployerRoundTrip(t *testing.T) {
 		if _, err := tx.Employer(a.ID + 1); !errors.Is(err, ErrNotFound) {
 			t.Errorf("missing employer: %v", err)
 		}
-		return nil
 	})
 }
 
@@ -111,19 +96,13 @@ func samplePA(accountID int64) household.PA {
 }
 
 func TestPAAndContractRoundTrip(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
-	ctx := context.Background()
+	db, a := seeded(t)
 	p := samplePA(a.ID)
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertPA(&p) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertPA(&p) })
 	p.LeavingDate = civil.MustParse("2026-10-31")
 	p.LeavingReason = "Moved away"
 	p.Week1Month1 = true
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdatePA(p) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdatePA(p) })
 	c1 := household.Contract{PAID: p.ID, EffectiveFrom: civil.MustParse("2025-04-07"), HoursType: household.FixedHours,
 		ContractedMinutesWeek: 20 * 60, DayRate: money.MustParse("12.60"), WakingNightRate: money.MustParse("13.10"),
 		WeekendRate: money.MustParse("13.60"), BankHolidayRate: money.MustParse("18.90"),
@@ -133,16 +112,10 @@ func TestPAAndContractRoundTrip(t *testing.T) {
 	c2 := c1
 	c2.EffectiveFrom = civil.MustParse("2026-04-01")
 	c2.DayRate = money.MustParse("13.10")
-	err := db.Update(ctx, func(tx *Tx) error {
-		if err := tx.InsertContract(&c2); err != nil {
-			return err
-		}
-		return tx.InsertContract(&c1)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db,
+		func(tx *Tx) error { return tx.InsertContract(&c2) },
+		func(tx *Tx) error { return tx.InsertContract(&c1) })
+	view(db, func(tx *Tx) {
 		got, err := tx.PA(p.ID)
 		if err != nil || !reflect.DeepEqual(got, p) {
 			t.Errorf("PA = %+v, %v\nwant %+v", got, err, p)
@@ -172,41 +145,30 @@ func TestPAAndContractRoundTrip(t *testing.T) {
 		if !taken {
 			t.Error("ContractDateTaken missed a clash")
 		}
-		return nil
 	})
 }
 
 func TestInsuranceRoundTrip(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
-	ctx := context.Background()
+	db, a := seeded(t)
 	i := household.Insurance{AccountID: a.ID, Insurer: "Example Mutual", PolicyNumber: "EL-000123",
 		Cover: money.FromPounds(10_000_000), StartDate: civil.MustParse("2026-04-01"),
 		RenewalDate: civil.MustParse("2027-04-01"), Premium: money.MustParse("112.80"), Notes: "Renew online"}
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.InsertInsurance(&i) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertInsurance(&i) })
 	i.Premium = money.MustParse("118.00")
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateInsurance(i) }); err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateInsurance(i) })
+	view(db, func(tx *Tx) {
 		list, err := tx.Insurance(a.ID)
 		if err != nil || len(list) != 1 || !reflect.DeepEqual(list[0], i) {
 			t.Errorf("Insurance = %+v, %v\nwant %+v", list, err, i)
 		}
-		return nil
 	})
 }
 
 func TestAuditAndRollback(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
+	db, a := seeded(t)
 	ctx := context.Background()
 	at := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.Audit(at, a.ID, "add PA", "Zoë Ní Bhriain") }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.Audit(at, a.ID, "add PA", "Zoë Ní Bhriain") })
 	// A failing job stores nothing.
 	p := samplePA(a.ID)
 	boom := errors.New("refused")
@@ -219,7 +181,7 @@ func TestAuditAndRollback(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Fatal(err)
 	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		log, err := tx.AuditLog(a.ID)
 		if err != nil || len(log) != 1 || !log[0].At.Equal(at) || log[0].Detail != "Zoë Ní Bhriain" {
 			t.Errorf("AuditLog = %+v, %v", log, err)
@@ -228,6 +190,5 @@ func TestAuditAndRollback(t *testing.T) {
 		if len(pas) != 0 {
 			t.Errorf("rolled-back PA stored: %+v", pas)
 		}
-		return nil
 	})
 }

@@ -3,33 +3,13 @@
 package storage
 
 import (
-	"errors"
-	"fmt"
 	"os"
 
 	"golang.org/x/sys/windows"
 )
 
-type fileLock struct{ f *os.File }
-
-// lockFile takes an exclusive lock on path (created if missing) so that a
-// second copy of the app cannot open the same data file.
-func lockFile(path string) (*fileLock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("locking the data file: %w", err)
-	}
-	ol := new(windows.Overlapped)
-	err = windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, ol)
-	if err != nil {
-		f.Close()
-		if errors.Is(err, windows.ERROR_LOCK_VIOLATION) {
-			return nil, ErrInUse
-		}
-		return nil, fmt.Errorf("locking the data file: %w", err)
-	}
-	return &fileLock{f: f}, nil
-}
+// errLockHeld is what tryLock returns when another process holds the lock.
+var errLockHeld = windows.ERROR_LOCK_VIOLATION
 
 // lockSelf would lock the data file itself. Windows locks are mandatory and
 // would stop SQLite reading the file, so there the lock file beside the
@@ -37,11 +17,11 @@ func lockFile(path string) (*fileLock, error) {
 // a data file are not seen through).
 func lockSelf(string) (*fileLock, error) { return nil, nil }
 
-func (l *fileLock) release() {
-	if l == nil || l.f == nil {
-		return
-	}
-	windows.UnlockFileEx(windows.Handle(l.f.Fd()), 0, 1, 0, new(windows.Overlapped))
-	l.f.Close()
-	l.f = nil
+// tryLock takes an exclusive lock on f's first byte without waiting.
+func tryLock(f *os.File) error {
+	return windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, new(windows.Overlapped))
+}
+
+func unlock(f *os.File) {
+	windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, new(windows.Overlapped))
 }

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"database/sql"
 	"strings"
 
 	"patoolkit/budget"
@@ -62,18 +61,15 @@ type Category struct {
 // Categories returns an account's categories in order; none when the
 // account still has the defaults.
 func (t *Tx) Categories(accountID int64) ([]Category, error) {
-	var out []Category
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (Category, error) {
 		var c Category
 		var income, hidden int
 		if err := r.Scan(&c.Name, &income, &hidden); err != nil {
-			return err
+			return c, err
 		}
 		c.Income, c.Hidden = income == 1, hidden == 1
-		out = append(out, c)
-		return nil
+		return c, nil
 	}, "SELECT name, income, hidden FROM money_categories WHERE account_id = ? ORDER BY position", accountID)
-	return out, err
 }
 
 // SaveCategories replaces an account's categories with cats, in order.

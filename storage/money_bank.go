@@ -13,16 +13,14 @@ import (
 // did not record one) is returned with what the ledger has: its date,
 // amount and payee.
 func (t *Tx) BankLines(accountID int64) ([]budget.BankRecord, error) {
-	var out []budget.BankRecord
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (budget.BankRecord, error) {
 		var b budget.BankRecord
 		var balance sql.NullInt64
 		if err := r.Scan(&b.LedgerID, &b.Key, dateScan{&b.Date}, &b.Amount, &b.Description, &b.BankID, &balance); err != nil {
-			return err
+			return b, err
 		}
 		b.Balance, b.HasBalance = money.Money(balance.Int64), balance.Valid
-		out = append(out, b)
-		return nil
+		return b, nil
 	}, `SELECT ledger_id, import_key, date, amount_pence, description, bank_id, balance_pence
 		FROM bank_lines WHERE account_id = ?
 		UNION ALL
@@ -30,7 +28,6 @@ func (t *Tx) BankLines(accountID int64) ([]budget.BankRecord, error) {
 		WHERE l.account_id = ? AND l.import_key IS NOT NULL
 		AND NOT EXISTS (SELECT 1 FROM bank_lines b WHERE b.account_id = l.account_id AND b.import_key = l.import_key)
 		ORDER BY 3, 1`, accountID, accountID)
-	return out, err
 }
 
 // AddBankLines records statement lines as being in an account's ledger
@@ -67,14 +64,11 @@ type StatementAccount struct {
 // StatementAccounts returns the bank accounts every budget's imported
 // statements said they were for, by budget.
 func (t *Tx) StatementAccounts() ([]StatementAccount, error) {
-	var out []StatementAccount
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (StatementAccount, error) {
 		var s StatementAccount
 		err := r.Scan(&s.AccountID, &s.Bank.SortCode, &s.Bank.Number)
-		out = append(out, s)
-		return err
+		return s, err
 	}, "SELECT account_id, sort_code, number FROM statement_accounts ORDER BY account_id, sort_code, number")
-	return out, err
 }
 
 // AddStatementAccount records that a budget imported a statement for the

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"io/fs"
 	"reflect"
 	"strings"
@@ -13,14 +12,12 @@ import (
 )
 
 func TestBankLinesAndStatementAccounts(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
+	db, a := seeded(t)
 	b := sampleAccount()
 	b.Name = "Another budget"
-	ctx := context.Background()
 	bank := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL DIRECT PAYMENT", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	old := budget.Transaction{Date: civil.MustParse("2026-11-05"), Payee: "Chemist", Amount: -1234, Reconciled: true, ImportKey: "k2"}
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertAccount(&b); err != nil {
 			return err
 		}
@@ -48,10 +45,7 @@ func TestBankLinesAndStatementAccounts(t *testing.T) {
 		}
 		return tx.AddStatementAccount(b.ID, budget.BankAccount{Number: "****4821"})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, err := tx.BankLines(a.ID)
 		want := []budget.BankRecord{
 			{LedgerID: bank.ID, Key: "k1", Date: bank.Date, Amount: bank.Amount, Description: bank.Payee, Balance: 250000, HasBalance: true},
@@ -73,7 +67,6 @@ func TestBankLinesAndStatementAccounts(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(accs, wantAccs) {
 			t.Errorf("statement accounts = %+v %v", accs, err)
 		}
-		return nil
 	})
 }
 
@@ -93,17 +86,11 @@ func TestBankLinesMigrationRecordsEarlierImports(t *testing.T) {
 	defer func() { migrationFS = migrationFiles }()
 	db, path := openTemp(t)
 	a := seed(t, db)
-	ctx := context.Background()
 	line := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	hand := budget.Transaction{Date: civil.MustParse("2026-11-03"), Payee: "Chemist", Amount: -1234}
-	if err := db.Update(ctx, func(tx *Tx) error {
-		if err := tx.InsertTransaction(a.ID, &line); err != nil {
-			return err
-		}
-		return tx.InsertTransaction(a.ID, &hand)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db,
+		func(tx *Tx) error { return tx.InsertTransaction(a.ID, &line) },
+		func(tx *Tx) error { return tx.InsertTransaction(a.ID, &hand) })
 	db.Close()
 
 	migrationFS = migrationFiles

@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"database/sql"
-
 	"patoolkit/budget"
 	"patoolkit/household"
 )
@@ -26,13 +24,7 @@ func scanBill(r rowScanner) (Bill, error) {
 
 // Bills returns an account's known bills, by date.
 func (t *Tx) Bills(accountID int64) ([]Bill, error) {
-	var out []Bill
-	err := scanAll(t, func(r *sql.Rows) error {
-		b, err := scanBill(r)
-		out = append(out, b)
-		return err
-	}, "SELECT "+billCols+" FROM bills WHERE account_id = ? ORDER BY date, id", accountID)
-	return out, err
+	return queryAll(t, scanBill, "SELECT "+billCols+" FROM bills WHERE account_id = ? ORDER BY date, id", accountID)
 }
 
 // BillByID returns one bill.
@@ -43,12 +35,8 @@ func (t *Tx) BillByID(id int64) (Bill, error) {
 
 // InsertBill stores a new bill and sets its ID.
 func (t *Tx) InsertBill(b *Bill) error {
-	id, err := t.insert("INSERT INTO bills (account_id, payee, amount_pence, date, repeat_every, until_date) VALUES (?, ?, ?, ?, ?, ?)",
+	return t.insertID(&b.ID, "INSERT INTO bills (account_id, payee, amount_pence, date, repeat_every, until_date) VALUES (?, ?, ?, ?, ?, ?)",
 		b.AccountID, b.Payee, b.Amount, b.Date.String(), string(b.Repeat), b.Until.String())
-	if err == nil {
-		b.ID = id
-	}
-	return err
 }
 
 // UpdateBill stores a change to a bill.

@@ -32,13 +32,8 @@ func nullText(s string) any {
 // Transactions returns all of an account's ledger, oldest first (by date,
 // then in the order entered).
 func (t *Tx) Transactions(accountID int64) ([]budget.Transaction, error) {
-	var out []budget.Transaction
-	err := scanAll(t, func(r *sql.Rows) error {
-		tr, err := scanTransaction(r)
-		out = append(out, tr)
-		return err
-	}, "SELECT "+ledgerCols+" FROM ledger WHERE account_id = ? ORDER BY date, id", accountID)
-	return out, err
+	return queryAll(t, func(r rowScanner) (budget.Transaction, error) { return scanTransaction(r) },
+		"SELECT "+ledgerCols+" FROM ledger WHERE account_id = ? ORDER BY date, id", accountID)
 }
 
 // LedgerEntry is a ledger line and how many receipts it has.
@@ -60,15 +55,12 @@ func (t *Tx) LedgerEntries(accountID int64, from, to civil.Date) ([]LedgerEntry,
 		q += " AND date <= ?"
 		args = append(args, to.String())
 	}
-	var out []LedgerEntry
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (LedgerEntry, error) {
 		var e LedgerEntry
 		var err error
 		e.Transaction, err = scanTransaction(r, &e.Receipts)
-		out = append(out, e)
-		return err
+		return e, err
 	}, q+" ORDER BY date, id", args...)
-	return out, err
 }
 
 // Transaction returns one ledger line and its account.
@@ -88,11 +80,7 @@ const insertTransaction = `INSERT INTO ledger (account_id, date, payee, amount_p
 
 // InsertTransaction stores a new ledger line and sets its ID.
 func (t *Tx) InsertTransaction(accountID int64, tr *budget.Transaction) error {
-	id, err := t.insert(insertTransaction, transactionArgs(accountID, *tr)...)
-	if err == nil {
-		tr.ID = id
-	}
-	return err
+	return t.insertID(&tr.ID, insertTransaction, transactionArgs(accountID, *tr)...)
 }
 
 // InsertTransactions stores many new ledger lines (a bank statement) with
@@ -145,28 +133,20 @@ func (t *Tx) ImportKeys(accountID int64) (map[string]bool, error) {
 // Unreconciled returns an account's lines entered by hand and not yet
 // matched to a bank statement line, oldest first.
 func (t *Tx) Unreconciled(accountID int64) ([]budget.Transaction, error) {
-	var out []budget.Transaction
-	err := scanAll(t, func(r *sql.Rows) error {
-		tr, err := scanTransaction(r)
-		out = append(out, tr)
-		return err
-	}, "SELECT "+ledgerCols+" FROM ledger WHERE account_id = ? AND reconciled = 0 AND import_key IS NULL ORDER BY date, id", accountID)
-	return out, err
+	return queryAll(t, func(r rowScanner) (budget.Transaction, error) { return scanTransaction(r) },
+		"SELECT "+ledgerCols+" FROM ledger WHERE account_id = ? AND reconciled = 0 AND import_key IS NULL ORDER BY date, id", accountID)
 }
 
 // PayeeRules returns the categories a person has confirmed for payees,
 // oldest first.
 func (t *Tx) PayeeRules(accountID int64) ([]budget.PayeeRule, error) {
-	var out []budget.PayeeRule
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (budget.PayeeRule, error) {
 		var p budget.PayeeRule
 		var cat string
 		err := r.Scan(&p.Match, &cat)
 		p.Category = budget.Category(cat)
-		out = append(out, p)
-		return err
+		return p, err
 	}, "SELECT match_text, category FROM payee_rules WHERE account_id = ? ORDER BY position", accountID)
-	return out, err
 }
 
 // AddPayeeRule stores a rule as the newest, replacing any rule with the

@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"database/sql"
-
 	"patoolkit/budget"
 )
 
@@ -21,13 +19,8 @@ func scanOwed(r rowScanner, extra ...any) (budget.Owed, error) {
 // OwedItems returns all of an account's owed items, settled or not, by
 // due date.
 func (t *Tx) OwedItems(accountID int64) ([]budget.Owed, error) {
-	var out []budget.Owed
-	err := scanAll(t, func(r *sql.Rows) error {
-		o, err := scanOwed(r)
-		out = append(out, o)
-		return err
-	}, "SELECT "+owedCols+" FROM owed WHERE account_id = ? ORDER BY due, id", accountID)
-	return out, err
+	return queryAll(t, func(r rowScanner) (budget.Owed, error) { return scanOwed(r) },
+		"SELECT "+owedCols+" FROM owed WHERE account_id = ? ORDER BY due, id", accountID)
 }
 
 // OwedItem returns one owed item and its account.
@@ -39,12 +32,8 @@ func (t *Tx) OwedItem(id int64) (budget.Owed, int64, error) {
 
 // InsertOwed stores a new owed item and sets its ID.
 func (t *Tx) InsertOwed(accountID int64, o *budget.Owed) error {
-	id, err := t.insert("INSERT INTO owed (account_id, kind, payee, amount_pence, raised, due, settled) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	return t.insertID(&o.ID, "INSERT INTO owed (account_id, kind, payee, amount_pence, raised, due, settled) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		accountID, string(o.Kind), o.Payee, o.Amount, o.Raised.String(), o.Due.String(), boolInt(o.Settled))
-	if err == nil {
-		o.ID = id
-	}
-	return err
 }
 
 // UpdateOwed stores changes to an owed item.

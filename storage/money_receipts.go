@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"database/sql"
-
 	"patoolkit/civil"
 )
 
@@ -28,13 +26,8 @@ func scanReceipt(r rowScanner, extra ...any) (Receipt, error) {
 // Receipts returns a ledger line's receipts (without their bytes), in the
 // order added.
 func (t *Tx) Receipts(transactionID int64) ([]Receipt, error) {
-	var out []Receipt
-	err := scanAll(t, func(r *sql.Rows) error {
-		rc, err := scanReceipt(r)
-		out = append(out, rc)
-		return err
-	}, "SELECT "+receiptCols+" FROM receipts WHERE transaction_id = ? ORDER BY id", transactionID)
-	return out, err
+	return queryAll(t, func(r rowScanner) (Receipt, error) { return scanReceipt(r) },
+		"SELECT "+receiptCols+" FROM receipts WHERE transaction_id = ? ORDER BY id", transactionID)
 }
 
 // Receipt returns one receipt, its bytes and the account it belongs to.
@@ -49,12 +42,8 @@ func (t *Tx) Receipt(id int64) (Receipt, []byte, int64, error) {
 // InsertReceipt stores a receipt's details and bytes and sets its ID.
 func (t *Tx) InsertReceipt(rc *Receipt, data []byte) error {
 	rc.Size = int64(len(data))
-	id, err := t.insert("INSERT INTO receipts (transaction_id, file_name, media_type, size, bytes, added) VALUES (?, ?, ?, ?, ?, ?)",
+	return t.insertID(&rc.ID, "INSERT INTO receipts (transaction_id, file_name, media_type, size, bytes, added) VALUES (?, ?, ?, ?, ?, ?)",
 		rc.TransactionID, rc.FileName, rc.MediaType, rc.Size, data, rc.Added.String())
-	if err == nil {
-		rc.ID = id
-	}
-	return err
 }
 
 // DeleteReceipt removes a receipt.

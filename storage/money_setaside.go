@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"database/sql"
-
 	"patoolkit/money"
 )
 
@@ -16,14 +14,11 @@ type SetAside struct {
 
 // SetAsides returns an account's money set aside, in the order added.
 func (t *Tx) SetAsides(accountID int64) ([]SetAside, error) {
-	var out []SetAside
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (SetAside, error) {
 		var s SetAside
 		err := r.Scan(&s.ID, &s.AccountID, &s.Purpose, &s.Amount)
-		out = append(out, s)
-		return err
+		return s, err
 	}, "SELECT id, account_id, purpose, amount_pence FROM set_asides WHERE account_id = ? ORDER BY id", accountID)
-	return out, err
 }
 
 // SetAsideByID returns one amount set aside.
@@ -36,11 +31,7 @@ func (t *Tx) SetAsideByID(id int64) (SetAside, error) {
 
 // InsertSetAside stores a new amount set aside and sets its ID.
 func (t *Tx) InsertSetAside(s *SetAside) error {
-	id, err := t.insert("INSERT INTO set_asides (account_id, purpose, amount_pence) VALUES (?, ?, ?)", s.AccountID, s.Purpose, s.Amount)
-	if err == nil {
-		s.ID = id
-	}
-	return err
+	return t.insertID(&s.ID, "INSERT INTO set_asides (account_id, purpose, amount_pence) VALUES (?, ?, ?)", s.AccountID, s.Purpose, s.Amount)
 }
 
 // UpdateSetAside stores a change to an amount set aside.

@@ -14,53 +14,37 @@ import (
 )
 
 func TestMoneyAccountRoundTrip(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
-	ctx := context.Background()
-	db.View(ctx, func(tx *Tx) error {
+	db, a := seeded(t)
+	view(db, func(tx *Tx) {
 		if _, err := tx.MoneyAccount(a.ID); !errors.Is(err, ErrNotFound) {
 			t.Errorf("unsaved money account: %v, want ErrNotFound", err)
 		}
-		return nil
 	})
 	m := MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1234.56"), OpeningDate: civil.MustParse("2026-04-01"),
 		PaymentFirst: civil.MustParse("2026-04-03"), HMRCQuarterly: true}
 	for i := 0; i < 2; i++ { // insert, then update the same row
-		if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveMoneyAccount(m) }); err != nil {
-			t.Fatal(err)
-		}
+		mustUpdate(t, db, func(tx *Tx) error { return tx.SaveMoneyAccount(m) })
 		m.ContributionFirst = civil.MustParse("2026-04-07")
 	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, err := tx.MoneyAccount(a.ID)
 		m.ContributionFirst = civil.MustParse("2026-04-07")
 		if err != nil || got != m {
 			t.Errorf("money account = %+v %v, want %+v", got, err, m)
 		}
-		return nil
 	})
 }
 
 func TestCategoriesSetAsidesAndBills(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
-	ctx := context.Background()
+	db, a := seeded(t)
 	cats := []Category{{CategoryInfo: budget.CategoryInfo{Name: "Cleaning"}}, {CategoryInfo: budget.CategoryInfo{Name: "Council payment", Income: true}, Hidden: true}}
 	sa := SetAside{AccountID: a.ID, Purpose: "HMRC quarter", Amount: 41050}
 	b := Bill{AccountID: a.ID, Bill: budget.Bill{Payee: "Insurer", Amount: 12490, Date: civil.MustParse("2027-04-06"), Repeat: household.Monthly}}
-	err := db.Update(ctx, func(tx *Tx) error {
-		if err := tx.SaveCategories(a.ID, cats); err != nil {
-			return err
-		}
-		if err := tx.InsertSetAside(&sa); err != nil {
-			return err
-		}
-		return tx.InsertBill(&b)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db,
+		func(tx *Tx) error { return tx.SaveCategories(a.ID, cats) },
+		func(tx *Tx) error { return tx.InsertSetAside(&sa) },
+		func(tx *Tx) error { return tx.InsertBill(&b) })
+	view(db, func(tx *Tx) {
 		got, err := tx.Categories(a.ID)
 		if err != nil || !reflect.DeepEqual(got, cats) {
 			t.Errorf("categories = %+v %v", got, err)
@@ -73,9 +57,8 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 		if err != nil || len(bills) != 1 || bills[0] != b {
 			t.Errorf("bills = %+v %v", bills, err)
 		}
-		return nil
 	})
-	err = db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		sa.Amount = 0
 		if err := tx.UpdateSetAside(sa); err != nil {
 			return err
@@ -88,23 +71,18 @@ func TestCategoriesSetAsidesAndBills(t *testing.T) {
 		}
 		return tx.SaveCategories(a.ID, cats[:1])
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		if got, _ := tx.SetAsideByID(sa.ID); got.Amount != 0 {
 			t.Errorf("set aside after update = %+v", got)
 		}
 		if got, _ := tx.Categories(a.ID); len(got) != 1 {
 			t.Errorf("categories after replace = %+v", got)
 		}
-		return nil
 	})
 }
 
 func TestLedgerOwedRulesAndReceipts(t *testing.T) {
-	db, _ := openTemp(t)
-	a := seed(t, db)
+	db, a := seeded(t)
 	ctx := context.Background()
 	o := budget.Owed{Kind: budget.OwedInvoice, Payee: "Sample Agency", Amount: 45000, Raised: civil.MustParse("2026-05-01"), Due: civil.MustParse("2026-05-31")}
 	hand := budget.Transaction{Date: civil.MustParse("2026-05-02"), Payee: "Cash for stamps", Amount: -560, Category: budget.CatOther, Note: "Post office"}
@@ -114,7 +92,7 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 	}
 	pdf := []byte("%PDF-1.4 a receipt")
 	var rc Receipt
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertOwed(a.ID, &o); err != nil {
 			return err
 		}
@@ -141,10 +119,7 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		// A newer choice for the same payee replaces the old and is newest.
 		return tx.AddPayeeRule(a.ID, budget.PayeeRule{Match: "SAMPLE AGENCY LTD", Category: budget.CatAgency})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		all, err := tx.Transactions(a.ID)
 		want := []budget.Transaction{bank[0], hand, bank[1]}
 		if err != nil || !reflect.DeepEqual(all, want) {
@@ -175,10 +150,9 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		if len(owed) != 1 || owed[0] != o {
 			t.Errorf("owed = %+v", owed)
 		}
-		return nil
 	})
 	// A second line with the same import key is refused by the database.
-	err = db.Update(ctx, func(tx *Tx) error {
+	err := db.Update(ctx, func(tx *Tx) error {
 		dup := bank[0]
 		return tx.InsertTransaction(a.ID, &dup)
 	})
@@ -187,17 +161,14 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 	}
 	// Deleting a line deletes its receipts; deleting an owed item unlinks
 	// its payment.
-	err = db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.DeleteTransaction(hand.ID); err != nil {
 			return err
 		}
 		_, err := tx.exec("DELETE FROM owed WHERE id = ?", o.ID)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		if _, _, _, err := tx.Receipt(rc.ID); !errors.Is(err, ErrNotFound) {
 			t.Errorf("receipt after its line was deleted: %v", err)
 		}
@@ -205,6 +176,5 @@ func TestLedgerOwedRulesAndReceipts(t *testing.T) {
 		if tr.SettlesID != 0 {
 			t.Errorf("payment still settles a deleted item: %+v", tr)
 		}
-		return nil
 	})
 }

@@ -59,16 +59,11 @@ func paArgs(p household.PA) []any {
 
 // InsertPA stores a new PA and sets its ID.
 func (t *Tx) InsertPA(p *household.PA) error {
-	id, err := t.insert(`INSERT INTO pas (account_id, name, address, phone, email, date_of_birth, ni_number,
+	return t.insertID(&p.ID, `INSERT INTO pas (account_id, name, address, phone, email, date_of_birth, ni_number,
 		start_date, leaving_date, leaving_reason, rtw_check_date, rtw_document, dbs_number, dbs_issue_date,
 		emergency_contact, notes, tax_code, week1_month1, ni_category, student_loan, postgrad_loan,
 		starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, paArgs(*p)...)
-	if err != nil {
-		return err
-	}
-	p.ID = id
-	return nil
 }
 
 // UpdatePA stores changes to an existing PA.

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -54,25 +53,13 @@ func scanShift(r rowScanner) (rota.Shift, error) {
 // Shifts returns an account's shifts starting from from up to (not
 // including) to, in order of start.
 func (t *Tx) Shifts(accountID int64, from, to time.Time) ([]rota.Shift, error) {
-	var out []rota.Shift
-	err := scanAll(t, func(r *sql.Rows) error {
-		s, err := scanShift(r)
-		out = append(out, s)
-		return err
-	}, "SELECT "+shiftCols+" FROM shifts WHERE account_id = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc, id",
+	return queryAll(t, scanShift, "SELECT "+shiftCols+" FROM shifts WHERE account_id = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc, id",
 		accountID, utcText(from), utcText(to))
-	return out, err
 }
 
 // PatternShifts returns the shifts a pattern made, in order of start.
 func (t *Tx) PatternShifts(patternID int64) ([]rota.Shift, error) {
-	var out []rota.Shift
-	err := scanAll(t, func(r *sql.Rows) error {
-		s, err := scanShift(r)
-		out = append(out, s)
-		return err
-	}, "SELECT "+shiftCols+" FROM shifts WHERE pattern_id = ? ORDER BY start_utc, id", patternID)
-	return out, err
+	return queryAll(t, scanShift, "SELECT "+shiftCols+" FROM shifts WHERE pattern_id = ? ORDER BY start_utc, id", patternID)
 }
 
 // Shift returns one shift and the account it belongs to.
@@ -93,14 +80,9 @@ func shiftArgs(accountID int64, s rota.Shift) []any {
 
 // InsertShift stores a new shift and sets its ID.
 func (t *Tx) InsertShift(accountID int64, s *rota.Shift) error {
-	id, err := t.insert(`INSERT INTO shifts (account_id, pa_id, start_at, end_at, start_utc, type, break_minutes,
+	return t.insertID(&s.ID, `INSERT INTO shifts (account_id, pa_id, start_at, end_at, start_utc, type, break_minutes,
 		woken_minutes, status, cover_for_pa_id, pattern_id, pattern_entry_id, pattern_date, edited, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, shiftArgs(accountID, *s)...)
-	if err != nil {
-		return err
-	}
-	s.ID = id
-	return nil
 }
 
 // UpdateShift stores changes to a shift.
@@ -118,47 +100,35 @@ func (t *Tx) DeleteShift(id int64) error {
 
 // Patterns returns an account's patterns with their entries.
 func (t *Tx) Patterns(accountID int64) ([]rota.Pattern, error) {
-	var out []rota.Pattern
-	err := scanAll(t, func(r *sql.Rows) error {
+	out, err := queryAll(t, func(r rowScanner) (rota.Pattern, error) {
 		var p rota.Pattern
 		err := r.Scan(&p.ID, &p.Name, &p.Cycle, dateScan{&p.Anchor}, dateScan{&p.From}, dateScan{&p.Until})
-		out = append(out, p)
-		return err
+		return p, err
 	}, "SELECT id, name, cycle, anchor, from_date, until_date FROM patterns WHERE account_id = ? ORDER BY from_date, id", accountID)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		if out[i].Entries, err = t.patternEntries(out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return filled(out, err, func(p *rota.Pattern) (err error) {
+		p.Entries, err = t.patternEntries(p.ID)
+		return err
+	})
 }
 
 func (t *Tx) patternEntries(patternID int64) ([]rota.PatternEntry, error) {
-	var out []rota.PatternEntry
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (rota.PatternEntry, error) {
 		var e rota.PatternEntry
 		var wd int
 		err := r.Scan(&e.ID, &e.PAID, &e.Week, &wd, &e.Start, &e.End, &e.Type, &e.BreakMinutes)
 		e.Weekday = time.Weekday(wd)
-		out = append(out, e)
-		return err
+		return e, err
 	}, `SELECT entry_id, pa_id, week, weekday, start_minute, end_minute, type, break_minutes
 		FROM pattern_entries WHERE pattern_id = ? ORDER BY entry_id`, patternID)
-	return out, err
 }
 
 // SavePattern stores a pattern and its entries (ID 0: a new one).
 func (t *Tx) SavePattern(accountID int64, p *rota.Pattern) error {
 	if p.ID == 0 {
-		id, err := t.insert("INSERT INTO patterns (account_id, name, cycle, anchor, from_date, until_date) VALUES (?, ?, ?, ?, ?, ?)",
-			accountID, p.Name, p.Cycle, p.Anchor.String(), p.From.String(), p.Until.String())
-		if err != nil {
+		if err := t.insertID(&p.ID, "INSERT INTO patterns (account_id, name, cycle, anchor, from_date, until_date) VALUES (?, ?, ?, ?, ?, ?)",
+			accountID, p.Name, p.Cycle, p.Anchor.String(), p.From.String(), p.Until.String()); err != nil {
 			return err
 		}
-		p.ID = id
 	} else if err := t.updateOne("pattern", "UPDATE patterns SET name = ?, cycle = ?, anchor = ?, from_date = ?, until_date = ? WHERE id = ?",
 		p.Name, p.Cycle, p.Anchor.String(), p.From.String(), p.Until.String(), p.ID); err != nil {
 		return err
@@ -205,32 +175,24 @@ func parseWeekdays(s string) ([]time.Weekday, error) {
 
 // Absences returns an account's absences that overlap from..to (inclusive).
 func (t *Tx) Absences(accountID int64, from, to civil.Date) ([]rota.Absence, error) {
-	var out []rota.Absence
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (rota.Absence, error) {
 		var a rota.Absence
 		var days string
 		if err := r.Scan(&a.ID, &a.PAID, &a.Kind, dateScan{&a.From}, dateScan{&a.To}, &days, &a.Hospital, &a.Note); err != nil {
-			return err
+			return a, err
 		}
 		var err error
 		a.QualifyingDays, err = parseWeekdays(days)
-		out = append(out, a)
-		return err
+		return a, err
 	}, `SELECT id, coalesce(pa_id, 0), kind, from_date, to_date, qualifying_days, hospital_mode, note FROM absences
 		WHERE account_id = ? AND from_date <= ? AND to_date >= ? ORDER BY from_date, id`, accountID, to.String(), from.String())
-	return out, err
 }
 
 // InsertAbsence stores an absence and sets its ID.
 func (t *Tx) InsertAbsence(accountID int64, a *rota.Absence) error {
-	id, err := t.insert(`INSERT INTO absences (account_id, pa_id, kind, from_date, to_date, qualifying_days, hospital_mode, note)
+	return t.insertID(&a.ID, `INSERT INTO absences (account_id, pa_id, kind, from_date, to_date, qualifying_days, hospital_mode, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, accountID, nullID(a.PAID), a.Kind, a.From.String(), a.To.String(),
 		weekdaysText(a.QualifyingDays), a.Hospital, a.Note)
-	if err != nil {
-		return err
-	}
-	a.ID = id
-	return nil
 }
 
 const timesheetCols = `id, pa_id, from_date, to_date, status, rota_snapshot, signed_name, signed_on, approved_by, approved_on, note`
@@ -254,39 +216,26 @@ func (t *Tx) scanTimesheet(r rowScanner) (rota.Timesheet, error) {
 }
 
 func (t *Tx) timesheetEntries(id int64) ([]rota.Entry, error) {
-	var out []rota.Entry
-	err := scanAll(t, func(r *sql.Rows) error {
+	return queryAll(t, func(r rowScanner) (rota.Entry, error) {
 		var e rota.Entry
 		var retained int
 		err := r.Scan(&e.ShiftID, timeScan{&e.Start}, timeScan{&e.End}, &e.Type, &e.BreakMinutes, &e.WokenMinutes,
 			&retained, &e.MileageTenths, &e.Expenses, &e.Note)
 		e.Retained = retained == 1
-		out = append(out, e)
-		return err
+		return e, err
 	}, `SELECT shift_id, start_at, end_at, type, break_minutes, woken_minutes, retained, mileage_tenths, expenses_pence, note
 		FROM timesheet_entries WHERE timesheet_id = ? ORDER BY position`, id)
-	return out, err
 }
 
 // Timesheets returns an account's timesheets for periods overlapping
 // from..to (inclusive), with their entries, by start then PA.
 func (t *Tx) Timesheets(accountID int64, from, to civil.Date) ([]rota.Timesheet, error) {
-	var out []rota.Timesheet
-	err := scanAll(t, func(r *sql.Rows) error {
-		ts, err := t.scanTimesheet(r)
-		out = append(out, ts)
-		return err
-	}, "SELECT "+timesheetCols+` FROM timesheets WHERE account_id = ? AND from_date <= ? AND to_date >= ?
+	out, err := queryAll(t, t.scanTimesheet, "SELECT "+timesheetCols+` FROM timesheets WHERE account_id = ? AND from_date <= ? AND to_date >= ?
 		ORDER BY from_date, pa_id`, accountID, to.String(), from.String())
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		if out[i].Entries, err = t.timesheetEntries(out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return filled(out, err, func(ts *rota.Timesheet) (err error) {
+		ts.Entries, err = t.timesheetEntries(ts.ID)
+		return err
+	})
 }
 
 // Timesheet returns one timesheet with its entries, and its account.
@@ -312,13 +261,11 @@ func (t *Tx) SaveTimesheet(accountID int64, ts *rota.Timesheet) error {
 	args := []any{ts.PAID, ts.From.String(), ts.To.String(), ts.Status, string(snapshot), ts.SignedName,
 		ts.SignedOn.String(), ts.ApprovedBy, ts.ApprovedOn.String(), ts.Note}
 	if ts.ID == 0 {
-		id, err := t.insert(`INSERT INTO timesheets (account_id, pa_id, from_date, to_date, status, rota_snapshot,
+		if err := t.insertID(&ts.ID, `INSERT INTO timesheets (account_id, pa_id, from_date, to_date, status, rota_snapshot,
 			signed_name, signed_on, approved_by, approved_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append([]any{accountID}, args...)...)
-		if err != nil {
+			append([]any{accountID}, args...)...); err != nil {
 			return err
 		}
-		ts.ID = id
 	} else if err := t.updateOne("timesheet", `UPDATE timesheets SET pa_id = ?, from_date = ?, to_date = ?, status = ?,
 		rota_snapshot = ?, signed_name = ?, signed_on = ?, approved_by = ?, approved_on = ?, note = ? WHERE id = ?`,
 		append(args, ts.ID)...); err != nil {

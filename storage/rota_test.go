@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -16,16 +15,13 @@ func seedPA(t *testing.T, db *DB) (household.Account, household.PA) {
 	t.Helper()
 	a := seed(t, db)
 	p := samplePA(a.ID)
-	if err := db.Update(context.Background(), func(tx *Tx) error { return tx.InsertPA(&p) }); err != nil {
-		t.Fatal(err)
-	}
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertPA(&p) })
 	return a, p
 }
 
 func TestShiftRoundTrip(t *testing.T) {
 	db, _ := openTemp(t)
 	a, p := seedPA(t, db)
-	ctx := context.Background()
 	// A sleep-in across the October clock change: 11 hours.
 	start, _ := rota.ParseLocal("2026-10-24 22:00")
 	end, _ := rota.ParseLocal("2026-10-25 08:00")
@@ -36,17 +32,14 @@ func TestShiftRoundTrip(t *testing.T) {
 	s.Note = "Key in the safe"
 	pat := rota.Pattern{Name: "Weekdays", Cycle: 2, Anchor: civil.MustParse("2026-10-19"), From: civil.MustParse("2026-10-19"),
 		Entries: []rota.PatternEntry{{PAID: p.ID, Week: 2, Weekday: time.Saturday, Start: 22 * 60, End: 8 * 60, Type: rota.SleepIn}}}
-	err = db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.SavePattern(a.ID, &pat); err != nil {
 			return err
 		}
 		s.PatternID, s.PatternEntryID, s.PatternDate = pat.ID, 1, civil.MustParse("2026-10-24")
 		return tx.InsertShift(a.ID, &s)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	view(db, func(tx *Tx) {
 		got, acc, err := tx.Shift(s.ID)
 		if err != nil || acc != a.ID {
 			t.Fatalf("Shift = %v %d", err, acc)
@@ -65,26 +58,21 @@ func TestShiftRoundTrip(t *testing.T) {
 		if err != nil || len(pats) != 1 || !reflect.DeepEqual(pats[0].Entries, pat.Entries) || pats[0].Cycle != 2 {
 			t.Errorf("Patterns = %+v %v", pats, err)
 		}
-		return nil
 	})
 	// Needs cover: the PA is cleared and kept as CoverForPAID.
 	s.Status, s.CoverForPAID, s.PAID, s.Edited = rota.NeedsCover, p.ID, 0, true
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.UpdateShift(a.ID, s) }); err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error { return tx.UpdateShift(a.ID, s) })
+	view(db, func(tx *Tx) {
 		got, _, _ := tx.Shift(s.ID)
 		if got.PAID != 0 || got.CoverForPAID != p.ID || got.Status != rota.NeedsCover || !got.Edited {
 			t.Errorf("after update = %+v", got)
 		}
-		return nil
 	})
 }
 
 func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 	db, _ := openTemp(t)
 	a, p := seedPA(t, db)
-	ctx := context.Background()
 	ab := rota.Absence{PAID: p.ID, Kind: rota.Sickness, From: civil.MustParse("2026-04-01"), To: civil.MustParse("2026-04-10"),
 		QualifyingDays: []time.Weekday{time.Monday, time.Wednesday, time.Friday}, Note: "Flu"}
 	hosp := rota.Absence{Kind: rota.HospitalStay, From: civil.MustParse("2026-05-01"), To: civil.MustParse("2026-05-03"), Hospital: rota.HospitalRetain}
@@ -92,7 +80,7 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 	end, _ := rota.ParseLocal("2026-04-13 12:00")
 	s, _ := rota.NewShift(p.ID, start, end, rota.Day, 0, 0)
 	var ts rota.Timesheet
-	err := db.Update(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error {
 		if err := tx.InsertAbsence(a.ID, &ab); err != nil {
 			return err
 		}
@@ -112,16 +100,11 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 		ts.Entries[0].Note = "Bus fare"
 		return tx.SaveTimesheet(a.ID, &ts)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := ts.Sign(p.Name, p.Name, civil.MustParse("2026-05-05")); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(ctx, func(tx *Tx) error { return tx.SaveTimesheet(a.ID, &ts) }); err != nil {
-		t.Fatal(err)
-	}
-	db.View(ctx, func(tx *Tx) error {
+	mustUpdate(t, db, func(tx *Tx) error { return tx.SaveTimesheet(a.ID, &ts) })
+	view(db, func(tx *Tx) {
 		abs, err := tx.Absences(a.ID, civil.MustParse("2026-04-10"), civil.MustParse("2026-05-01"))
 		if err != nil || len(abs) != 2 || !reflect.DeepEqual(abs[0], ab) || !reflect.DeepEqual(abs[1], hosp) {
 			t.Errorf("Absences = %+v %v", abs, err)
@@ -144,6 +127,5 @@ func TestAbsenceAndTimesheetRoundTrip(t *testing.T) {
 		if err != nil || len(list) != 1 {
 			t.Errorf("Timesheets = %d %v", len(list), err)
 		}
-		return nil
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"patoolkit/household"
 	"testing"
 	"testing/fstest"
 )
@@ -20,6 +21,38 @@ func openTemp(t *testing.T) (*DB, string) {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db, path
+}
+
+// seeded opens a new data file holding one budget account.
+func seeded(t *testing.T) (*DB, household.Account) {
+	t.Helper()
+	db, _ := openTemp(t)
+	return db, seed(t, db)
+}
+
+// view runs check in a read transaction.
+func view(db *DB, check func(*Tx)) {
+	db.View(context.Background(), func(tx *Tx) error {
+		check(tx)
+		return nil
+	})
+}
+
+// mustUpdate runs the steps in turn in one write transaction and stops the
+// test if any fails.
+func mustUpdate(t *testing.T, db *DB, steps ...func(*Tx) error) {
+	t.Helper()
+	err := db.Update(context.Background(), func(tx *Tx) error {
+		for _, step := range steps {
+			if err := step(tx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestOpenNewFile(t *testing.T) {

@@ -125,3 +125,38 @@ func scanAll(t *Tx, scan func(*sql.Rows) error, query string, args ...any) error
 	}
 	return rows.Err()
 }
+
+// queryAll runs query and returns one value per row, as scan reads it.
+func queryAll[T any](t *Tx, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+	var out []T
+	err := scanAll(t, func(r *sql.Rows) error {
+		v, err := scan(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	}, query, args...)
+	return out, err
+}
+
+// insertID runs an INSERT and, when it succeeds, sets *id to the new row's id.
+func (t *Tx) insertID(id *int64, query string, args ...any) error {
+	n, err := t.insert(query, args...)
+	if err == nil {
+		*id = n
+	}
+	return err
+}
+
+// filled returns out once fill has run on each of its elements, or nil and
+// the first error (err, when the query that made out failed).
+func filled[T any](out []T, err error, fill func(*T) error) ([]T, error) {
+	for i := 0; err == nil && i < len(out); i++ {
+		err = fill(&out[i])
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
