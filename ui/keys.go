@@ -95,17 +95,28 @@ func newKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
 
 // TypedKey presses the button on Enter and passes Escape on.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
+	press := func() {
 		if !b.Disabled() && b.OnTapped != nil {
 			b.OnTapped()
 		}
+	}
+	enterEscape(ev, press, b.onEscape, b.Button.TypedKey)
+}
+
+// enterEscape calls onEnter on Enter and onEscape on Escape (either may be
+// nil) and gives every other key to rest, the wrapped widget's own TypedKey.
+func enterEscape(ev *fyne.KeyEvent, onEnter, onEscape func(), rest func(*fyne.KeyEvent)) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if onEnter != nil {
+			onEnter()
+		}
 	case fyne.KeyEscape:
-		if b.onEscape != nil {
-			b.onEscape()
+		if onEscape != nil {
+			onEscape()
 		}
 	default:
-		b.Button.TypedKey(ev)
+		rest(ev)
 	}
 }
 
@@ -135,18 +146,7 @@ func newKeySelect(options []string, changed func(string)) *keySelect {
 }
 
 func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if s.onEnter != nil {
-			s.onEnter()
-		}
-	case fyne.KeyEscape:
-		if s.onEscape != nil {
-			s.onEscape()
-		}
-	default:
-		s.Select.TypedKey(ev)
-	}
+	enterEscape(ev, s.onEnter, s.onEscape, s.Select.TypedKey)
 }
 
 func (s *keySelect) FocusGained() { s.focused = true; s.Select.FocusGained(); scrollIntoView(s) }
@@ -174,18 +174,7 @@ func newKeyCheck(label string, changed func(bool)) *keyCheck {
 }
 
 func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if c.onEnter != nil {
-			c.onEnter()
-		}
-	case fyne.KeyEscape:
-		if c.onEscape != nil {
-			c.onEscape()
-		}
-	default:
-		c.Check.TypedKey(ev)
-	}
+	enterEscape(ev, c.onEnter, c.onEscape, c.Check.TypedKey)
 }
 
 func (c *keyCheck) FocusGained() { c.focused = true; c.Check.FocusGained(); scrollIntoView(c) }

@@ -28,8 +28,14 @@ func wrapLabel(text string) *widget.Label {
 // warning is a line that needs attention: marked with ⚠ as well as the
 // warning colour, so colour is never the only signal.
 func warning(text string) *widget.Label {
-	l := wrapLabel("⚠ " + text)
-	l.Importance = widget.DangerImportance
+	return markedLine("⚠ ", text, widget.DangerImportance)
+}
+
+// markedLine is a bold wrapped line that starts with mark and has
+// importance's colour, so colour is never the only signal.
+func markedLine(mark, text string, importance widget.Importance) *widget.Label {
+	l := wrapLabel(mark + text)
+	l.Importance = importance
 	l.TextStyle.Bold = true
 	return l
 }
