@@ -122,6 +122,14 @@ func wantForm(t *testing.T, u *UI, title string) {
 	}
 }
 
+// pressButton stops the test unless the focus is on the button labelled
+// label, then presses Enter on it.
+func pressButton(t *testing.T, u *UI, label string) {
+	t.Helper()
+	wantFocus(t, u, label)
+	press(t, u, fyne.KeyReturn)
+}
+
 // walk calls fn for every object in the window, through containers,
 // scrollers and dialogs.
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
@@ -189,8 +197,7 @@ func TestAddPAWithOnlyTheKeyboard(t *testing.T) {
 	before, _ := svc.PAs(u.Account().ID)
 
 	shortcut(t, u, sectionPeople.shortcut())
-	wantFocus(t, u, "Add PA")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Add PA")
 	wantForm(t, u, "Add a PA")
 
 	typeText(t, u, "Alex Jones") // the name box has the focus
@@ -545,8 +552,7 @@ func TestNewContractTermsKeepHistoryAndExactPercentages(t *testing.T) {
 	p, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
 	before, _ := svc.Contracts(p.ID)
 	u.showContracts(p.ID)
-	wantFocus(t, u, "Add new terms")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Add new terms")
 	f := u.form
 	typeText(t, u, "01/04/2027")
 	set := func(name, text string) {
