@@ -228,11 +228,7 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 	var extra []fyne.CanvasObject
 	if !isNew {
 		cancelShift := newKeyButton("Cancel this shift…", theme.DeleteIcon(), func() {
-			u.askFirst("Cancel this shift?", "Take this shift off the rota: "+shiftSentence(sh, names)+". It will not be worked or paid.", "Yes, cancel the shift", func() {
-				if err := u.svc.CancelShift(sh.ID); err != nil {
-					u.showError(err)
-					return
-				}
+			u.askFirstThen("Cancel this shift?", "Take this shift off the rota: "+shiftSentence(sh, names)+". It will not be worked or paid.", "Yes, cancel the shift", func() error { return u.svc.CancelShift(sh.ID) }, func() {
 				r.saved = "Shift cancelled: " + shiftSentence(sh, names) + "."
 				r.day = sh.Date()
 				u.showRota()
