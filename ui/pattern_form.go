@@ -291,22 +291,41 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	f.heading("Fill the rota")
 	f.date("fill_from", "Fill the rota from", "", &fillFrom, false)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the first day.", fillWeeks), &fillTo, true)
-	f.saveText = "Save and fill the rota"
-	f.save = func() error {
+	u.showPatternStep(f, "Save and fill the rota", func() (string, error) {
 		p.Anchor = rota.WeekStart(p.From)
-		to := fillTo
-		if to.IsZero() {
-			to = fillFrom.AddDays(fillWeeks*7 - 1)
-		}
+		to := fillEnd(fillFrom, fillTo)
 		saved, res, err := u.svc.SavePattern(u.account.ID, p, fillFrom, to)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Pattern \"%s\" saved. From %s to %s: %s.", saved.Name, fillFrom.UK(), to.UK(), res), nil
+	})
+}
+
+// showPatternStep shows f, a form that saves a pattern or fills the rota
+// from one: Save (saveText) does step and goes back to the patterns with
+// the notice it returns; Cancel goes back to the patterns.
+func (u *UI) showPatternStep(f *form, saveText string, step func() (notice string, err error)) {
+	f.saveText = saveText
+	f.save = func() error {
+		notice, err := step()
 		if err != nil {
 			return rotaSaveError(f, err)
 		}
-		u.showPatternsNotice(fmt.Sprintf("Pattern \"%s\" saved. From %s to %s: %s.", saved.Name, fillFrom.UK(), to.UK(), res))
+		u.showPatternsNotice(notice)
 		return nil
 	}
 	f.cancel = u.showPatterns
 	u.showForm(f)
+}
+
+// fillEnd is the last day to fill from from: to, or fillWeeks weeks on
+// when to is blank.
+func fillEnd(from, to civil.Date) civil.Date {
+	if to.IsZero() {
+		return from.AddDays(fillWeeks*7 - 1)
+	}
+	return to
 }
 
 // showPatternChange changes a pattern's shifts from a date: the pattern
@@ -329,21 +348,14 @@ func (u *UI) showPatternChange(p rota.Pattern) {
 	rows := newPatternRows(f, activePAs(pas, today), entries)
 	rows.field(&entries)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the change.", fillWeeks), &to, true)
-	f.saveText = "Save the change"
-	f.save = func() error {
-		end := to
-		if end.IsZero() {
-			end = from.AddDays(fillWeeks*7 - 1)
-		}
+	u.showPatternStep(f, "Save the change", func() (string, error) {
+		end := fillEnd(from, to)
 		_, res, err := u.svc.ChangePattern(u.account.ID, p.ID, from, entries, end)
 		if err != nil {
-			return rotaSaveError(f, err)
+			return "", err
 		}
-		u.showPatternsNotice(fmt.Sprintf("\"%s\" changed from %s. Up to %s: %s.", p.Name, from.UK(), end.UK(), res))
-		return nil
-	}
-	f.cancel = u.showPatterns
-	u.showForm(f)
+		return fmt.Sprintf("\"%s\" changed from %s. Up to %s: %s.", p.Name, from.UK(), end.UK(), res), nil
+	})
 }
 
 // showPatternFill fills the rota again from a stored pattern.
@@ -352,21 +364,17 @@ func (u *UI) showPatternFill(p rota.Pattern) {
 	if from.Before(p.From) {
 		from = p.From
 	}
-	to := from.AddDays(fillWeeks*7 - 1)
+	to := fillEnd(from, civil.Date{})
 	f := newForm(u, "Fill the rota from \""+p.Name+"\"", "Adds the pattern's shifts to the rota for these days. Shifts you changed by hand, and shifts that need cover, are left as they are.")
 	f.date("from", "From", "", &from, false)
 	f.date("to", "To", "", &to, false)
-	f.saveText = "Fill the rota"
-	f.save = func() error {
+	u.showPatternStep(f, "Fill the rota", func() (string, error) {
 		res, err := u.svc.FillPattern(u.account.ID, p.ID, from, to)
 		if err != nil {
-			return rotaSaveError(f, err)
+			return "", err
 		}
-		u.showPatternsNotice(fmt.Sprintf("Filled from \"%s\", %s to %s: %s.", p.Name, from.UK(), to.UK(), res))
-		return nil
-	}
-	f.cancel = u.showPatterns
-	u.showForm(f)
+		return fmt.Sprintf("Filled from \"%s\", %s to %s: %s.", p.Name, from.UK(), to.UK(), res), nil
+	})
 }
 
 // activePAs are the PAs still working for the budget on or after d.
