@@ -260,12 +260,10 @@ func (t *patternRows) field(dst *[]rota.PatternEntry) {
 
 // showPatternForm makes a new pattern or edits one, and fills the rota.
 func (u *UI) showPatternForm(p rota.Pattern) {
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, today, ok := u.patternPAs()
+	if !ok {
 		return
 	}
-	today := u.rotaToday()
 	isNew := p.ID == 0
 	if p.From.IsZero() {
 		p.From = rota.WeekStart(today).AddDays(7)
@@ -282,7 +280,7 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	choice(f, "cycle", "Repeats", "", []int{1, 2}, cycleLabel, &p.Cycle, nil)
 	f.date("from", "Starting date", "For a fortnightly pattern, week 1 is the week (from Monday) of this date.", &p.From, false)
 	f.date("until", "Last date", "Leave blank if it carries on.", &p.Until, true)
-	rows := newPatternRows(f, activePAs(pas, today), p.Entries)
+	rows := newPatternRows(f, pas, p.Entries)
 	rows.field(&p.Entries)
 	fillFrom, fillTo := p.From, civil.Date{}
 	if fillFrom.Before(today) {
@@ -331,12 +329,10 @@ func fillEnd(from, to civil.Date) civil.Date {
 // showPatternChange changes a pattern's shifts from a date: the pattern
 // before that date and the rota before it are kept.
 func (u *UI) showPatternChange(p rota.Pattern) {
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, today, ok := u.patternPAs()
+	if !ok {
 		return
 	}
-	today := u.rotaToday()
 	from := rota.WeekStart(today).AddDays(7)
 	if !from.After(p.From) {
 		from = p.From.AddDays(7)
@@ -345,7 +341,7 @@ func (u *UI) showPatternChange(p rota.Pattern) {
 	entries := append([]rota.PatternEntry(nil), p.Entries...)
 	f := newForm(u, "Change \""+p.Name+"\" from a date", "The pattern stays as it is before this date; the new shifts apply from it, and the rota from that date is filled again.")
 	f.date("from", "Change from", "", &from, false)
-	rows := newPatternRows(f, activePAs(pas, today), entries)
+	rows := newPatternRows(f, pas, entries)
 	rows.field(&entries)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the change.", fillWeeks), &to, true)
 	u.showPatternStep(f, "Save the change", func() (string, error) {
@@ -375,6 +371,19 @@ func (u *UI) showPatternFill(p rota.Pattern) {
 		}
 		return fmt.Sprintf("Filled from \"%s\", %s to %s: %s.", p.Name, from.UK(), to.UK(), res), nil
 	})
+}
+
+// patternPAs are the PAs a pattern may give shifts to: those still working
+// for the budget on or after today. ok is false, the error shown, when the
+// PAs cannot be read.
+func (u *UI) patternPAs() (pas []household.PA, today civil.Date, ok bool) {
+	all, err := u.svc.PAs(u.account.ID)
+	if err != nil {
+		u.showError(err)
+		return nil, civil.Date{}, false
+	}
+	today = u.rotaToday()
+	return activePAs(all, today), today, true
 }
 
 // activePAs are the PAs still working for the budget on or after d.
