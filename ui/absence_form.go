@@ -28,16 +28,13 @@ func hospitalModeLabel(m rota.HospitalMode) string {
 // showAbsenceForm records a PA's holiday, sickness or other leave, or a
 // hospital stay of the person supported. paID preselects a PA (0: none).
 func (u *UI) showAbsenceForm(paID int64) {
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, names, ok := u.pasByID()
+	if !ok {
 		return
 	}
 	today := u.rotaToday()
-	names := map[int64]string{}
 	var who []int64
 	for _, p := range pas {
-		names[p.ID] = p.Name
 		if p.CurrentOrRecent(today) {
 			who = append(who, p.ID)
 		}

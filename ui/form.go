@@ -181,66 +181,48 @@ func (f *form) date(name, label, hint string, dst *civil.Date, optional bool) *k
 	if optional {
 		hint = strings.TrimSpace(hint + " Leave blank if not known.")
 	}
-	f.add(name, label, hint, e, e, func() error {
-		d, err := parseDate(e.Text)
-		if err == nil {
-			*dst = d
-		}
-		return err
-	})
+	parsedField(f, name, label, hint, e, dst, parseDate)
 	return e
 }
 
 // amount adds a money field (£); blank reads as £0.00.
 func (f *form) amount(name, label, hint string, dst *money.Money, blankZero bool) *keyEntry {
 	e := f.entry(formatMoneyEntry(*dst, blankZero), "£0.00")
-	f.add(name, label, hint, e, e, func() error {
-		m, err := parseMoney(e.Text)
-		if err == nil {
-			*dst = m
-		}
-		return err
-	})
+	parsedField(f, name, label, hint, e, dst, parseMoney)
 	return e
 }
 
 // hours adds an hours-a-week field, stored as whole minutes.
 func (f *form) hours(name, label, hint string, dst *int) *keyEntry {
 	e := f.entry(formatHours(*dst), "for example 37.5")
-	f.add(name, label, hint, e, e, func() error {
-		m, err := parseHours(e.Text)
-		if err == nil {
-			*dst = m
-		}
-		return err
-	})
+	parsedField(f, name, label, hint, e, dst, parseHours)
 	return e
 }
 
 // percent adds a percentage field, stored exactly as basis points.
 func (f *form) percent(name, label, hint string, dst *int) *keyEntry {
 	e := f.entry(formatPercent(*dst), "for example 5")
-	f.add(name, label, hint, e, e, func() error {
-		p, err := parsePercent(e.Text)
-		if err == nil {
-			*dst = p
-		}
-		return err
-	})
+	parsedField(f, name, label, hint, e, dst, parsePercent)
 	return e
 }
 
 // number adds a whole-number field.
 func (f *form) number(name, label, hint string, dst *int) *keyEntry {
 	e := f.entry(fmt.Sprint(*dst), "")
+	parsedField(f, name, label, hint, e, dst, parseWholeNumber)
+	return e
+}
+
+// parsedField adds e as a field whose text parse reads into dst; dst is
+// left alone when the text does not parse.
+func parsedField[T any](f *form, name, label, hint string, e *keyEntry, dst *T, parse func(string) (T, error)) {
 	f.add(name, label, hint, e, e, func() error {
-		n, err := parseWholeNumber(e.Text)
+		v, err := parse(e.Text)
 		if err == nil {
-			*dst = n
+			*dst = v
 		}
 		return err
 	})
-	return e
 }
 
 // check adds a tick box.
@@ -448,29 +430,48 @@ func (f *form) problem(name string) string {
 // content lays the form out: the title, intro and summary, the fields,
 // then the buttons, all in a scrolling page.
 func (f *form) content() (fyne.CanvasObject, fyne.Focusable) {
-	save := newKeyButton(f.saveText, theme.DocumentSaveIcon(), f.Submit)
+	save, cancel := f.saveCancel()
+	page := container.NewVBox(f.header(), f.rows, widget.NewSeparator(), container.NewHBox(save, cancel), formKeysHint())
+	return container.NewVScroll(container.NewPadded(page)), f.firstFocus(save)
+}
+
+// saveCancel makes the form's Save and Cancel buttons; Escape on either
+// cancels.
+func (f *form) saveCancel() (save, cancel *keyButton) {
+	save = newKeyButton(f.saveText, theme.DocumentSaveIcon(), f.Submit)
 	save.Importance = widget.HighImportance
 	save.onEscape = f.Cancel
-	cancel := newKeyButton("Cancel", theme.CancelIcon(), f.Cancel)
+	cancel = newKeyButton("Cancel", theme.CancelIcon(), f.Cancel)
 	cancel.onEscape = f.Cancel
-	keys := hintLabel(fmt.Sprintf("Enter or %s saves. Escape cancels. Tab moves to the next box.", shortcutLabel(fyne.KeyS)))
+	return save, cancel
+}
+
+// formKeysHint says which keys save, cancel and move through a form.
+func formKeysHint() *widget.Label {
+	return hintLabel(fmt.Sprintf("Enter or %s saves. Escape cancels. Tab moves to the next box.", shortcutLabel(fyne.KeyS)))
+}
+
+// header is the form's title, its intro when it has one, and its summary.
+func (f *form) header() *fyne.Container {
 	top := container.NewVBox(pageTitle(f.title))
 	if f.intro != "" {
 		top.Add(wrapLabel(f.intro))
 	}
 	top.Add(f.summary)
-	page := container.NewVBox(top, f.rows, widget.NewSeparator(), container.NewHBox(save, cancel), keys)
-	var first fyne.Focusable
+	return top
+}
+
+// firstFocus is the first shown field, or fallback when none is shown.
+func (f *form) firstFocus(fallback fyne.Focusable) fyne.Focusable {
 	for _, fld := range f.fields {
 		if !fld.row.Hidden {
-			first = fld.focus
+			if fld.focus != nil {
+				return fld.focus
+			}
 			break
 		}
 	}
-	if first == nil {
-		first = save
-	}
-	return container.NewVScroll(container.NewPadded(page)), first
+	return fallback
 }
 
 // show puts the form in the page area and focuses its first field.

@@ -2,13 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"path/filepath"
 	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -57,17 +55,6 @@ func (s *categorySelect) TypedRune(r rune) {
 			return
 		}
 	}
-}
-
-// wideCategory keeps a category box wide enough for its longest choice.
-func wideCategory(s *categorySelect) fyne.CanvasObject {
-	var w float32
-	for _, o := range s.Options {
-		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
-	}
-	min := canvas.NewRectangle(color.Transparent)
-	min.SetMinSize(fyne.NewSize(w+theme.IconInlineSize()+6*theme.Padding(), 0))
-	return container.NewStack(min, s)
 }
 
 // importRow is one new line of the preview and its category box, and,
@@ -240,7 +227,7 @@ func (u *UI) showImportPreview() {
 		line := fmt.Sprintf("Line %d: %s, %s, %s", p.Line.LineNo, p.Line.Date.UK(), p.Line.Description, amountWords(p.Line.Amount))
 		row := []fyne.CanvasObject{widget.NewLabelWithStyle(line, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 		row[0].(*widget.Label).Wrapping = fyne.TextWrapWord
-		row = append(row, wideCategory(sel))
+		row = append(row, wideFor(sel.Options, sel))
 		if len(p.Maybe) > 0 {
 			answers := []string{importNewLine}
 			for _, c := range p.Maybe {

@@ -78,8 +78,7 @@ func TestImportPreviewAsksWhetherALineIsTheOneEnteredByHand(t *testing.T) {
 			}
 			// Import without answering: nothing is imported, and the
 			// focus goes to the question.
-			wantFocus(t, u, "Import 1 line")
-			press(t, u, fyne.KeyReturn)
+			pressButton(t, u, "Import 1 line")
 			row := u.money.imports[0]
 			if u.money.preview == nil || !strings.Contains(pageText(u), "⚠ 1 line may already be in the ledger: say for each whether it is the same line or a new one, then import.") {
 				t.Fatalf("imported without an answer:\n%s", pageText(u))
@@ -180,15 +179,13 @@ func TestImportPreviewAsksBeforeAnotherBudgetsStatement(t *testing.T) {
 		t.Fatalf("the preview does not ask:\n%s", pageText(u))
 	}
 	press(t, u, fyne.KeyReturn) // the Import button has the focus
-	wantFocus(t, u, "No, go back")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "No, go back")
 	if after, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{}); len(after.Entries) != len(before.Entries) || u.money.preview == nil {
 		t.Fatal("going back imported the statement")
 	}
 	press(t, u, fyne.KeyReturn)
 	test.FocusNext(u.win.Canvas())
-	wantFocus(t, u, "Import it here anyway")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Import it here anyway")
 	if after, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{}); len(after.Entries) <= len(before.Entries) || u.money.preview != nil {
 		t.Errorf("not imported anyway: %d lines, was %d", len(after.Entries), len(before.Entries))
 	}

@@ -30,7 +30,7 @@ type keyEntry struct {
 	widget.Entry
 	onEscape   func()
 	onShortcut func(fyne.Shortcut) bool // true when the window handled it
-	focused    bool
+	focusRing
 }
 
 func newKeyEntry() *keyEntry {
@@ -70,18 +70,16 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-func (e *keyEntry) FocusGained() { e.focused = true; e.Entry.FocusGained(); scrollIntoView(e) }
-func (e *keyEntry) FocusLost()   { e.focused = false; e.Entry.FocusLost() }
+func (e *keyEntry) FocusGained() { e.gained(e, e.Entry.FocusGained) }
+func (e *keyEntry) FocusLost()   { e.lost(e.Entry.FocusLost) }
 
-func (e *keyEntry) CreateRenderer() fyne.WidgetRenderer {
-	return newRingRenderer(e.Entry.CreateRenderer(), &e.focused)
-}
+func (e *keyEntry) CreateRenderer() fyne.WidgetRenderer { return e.ring(e.Entry.CreateRenderer()) }
 
 // keyButton is a button that Enter presses as well as Space.
 type keyButton struct {
 	widget.Button
 	onEscape func()
-	focused  bool
+	focusRing
 }
 
 func newKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
@@ -95,26 +93,35 @@ func newKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
 
 // TypedKey presses the button on Enter and passes Escape on.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
+	press := func() {
 		if !b.Disabled() && b.OnTapped != nil {
 			b.OnTapped()
 		}
+	}
+	enterEscape(ev, press, b.onEscape, b.Button.TypedKey)
+}
+
+// enterEscape calls onEnter on Enter and onEscape on Escape (either may be
+// nil) and gives every other key to rest, the wrapped widget's own TypedKey.
+func enterEscape(ev *fyne.KeyEvent, onEnter, onEscape func(), rest func(*fyne.KeyEvent)) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if onEnter != nil {
+			onEnter()
+		}
 	case fyne.KeyEscape:
-		if b.onEscape != nil {
-			b.onEscape()
+		if onEscape != nil {
+			onEscape()
 		}
 	default:
-		b.Button.TypedKey(ev)
+		rest(ev)
 	}
 }
 
-func (b *keyButton) FocusGained() { b.focused = true; b.Button.FocusGained(); scrollIntoView(b) }
-func (b *keyButton) FocusLost()   { b.focused = false; b.Button.FocusLost() }
+func (b *keyButton) FocusGained() { b.gained(b, b.Button.FocusGained) }
+func (b *keyButton) FocusLost()   { b.lost(b.Button.FocusLost) }
 
-func (b *keyButton) CreateRenderer() fyne.WidgetRenderer {
-	return newRingRenderer(b.Button.CreateRenderer(), &b.focused)
-}
+func (b *keyButton) CreateRenderer() fyne.WidgetRenderer { return b.ring(b.Button.CreateRenderer()) }
 
 // keySelect is a drop-down list: Space or Up/Down opens it, Left/Right
 // step through the choices, Enter saves the form, Escape cancels it.
@@ -122,7 +129,7 @@ type keySelect struct {
 	widget.Select
 	onEnter  func()
 	onEscape func()
-	focused  bool
+	focusRing
 }
 
 func newKeySelect(options []string, changed func(string)) *keySelect {
@@ -135,26 +142,13 @@ func newKeySelect(options []string, changed func(string)) *keySelect {
 }
 
 func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if s.onEnter != nil {
-			s.onEnter()
-		}
-	case fyne.KeyEscape:
-		if s.onEscape != nil {
-			s.onEscape()
-		}
-	default:
-		s.Select.TypedKey(ev)
-	}
+	enterEscape(ev, s.onEnter, s.onEscape, s.Select.TypedKey)
 }
 
-func (s *keySelect) FocusGained() { s.focused = true; s.Select.FocusGained(); scrollIntoView(s) }
-func (s *keySelect) FocusLost()   { s.focused = false; s.Select.FocusLost() }
+func (s *keySelect) FocusGained() { s.gained(s, s.Select.FocusGained) }
+func (s *keySelect) FocusLost()   { s.lost(s.Select.FocusLost) }
 
-func (s *keySelect) CreateRenderer() fyne.WidgetRenderer {
-	return newRingRenderer(s.Select.CreateRenderer(), &s.focused)
-}
+func (s *keySelect) CreateRenderer() fyne.WidgetRenderer { return s.ring(s.Select.CreateRenderer()) }
 
 // keyCheck is a tick box: Space ticks it, Enter saves the form, Escape
 // cancels it.
@@ -162,7 +156,7 @@ type keyCheck struct {
 	widget.Check
 	onEnter  func()
 	onEscape func()
-	focused  bool
+	focusRing
 }
 
 func newKeyCheck(label string, changed func(bool)) *keyCheck {
@@ -174,25 +168,34 @@ func newKeyCheck(label string, changed func(bool)) *keyCheck {
 }
 
 func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if c.onEnter != nil {
-			c.onEnter()
-		}
-	case fyne.KeyEscape:
-		if c.onEscape != nil {
-			c.onEscape()
-		}
-	default:
-		c.Check.TypedKey(ev)
-	}
+	enterEscape(ev, c.onEnter, c.onEscape, c.Check.TypedKey)
 }
 
-func (c *keyCheck) FocusGained() { c.focused = true; c.Check.FocusGained(); scrollIntoView(c) }
-func (c *keyCheck) FocusLost()   { c.focused = false; c.Check.FocusLost() }
+func (c *keyCheck) FocusGained() { c.gained(c, c.Check.FocusGained) }
+func (c *keyCheck) FocusLost()   { c.lost(c.Check.FocusLost) }
 
-func (c *keyCheck) CreateRenderer() fyne.WidgetRenderer {
-	return newRingRenderer(c.Check.CreateRenderer(), &c.focused)
+func (c *keyCheck) CreateRenderer() fyne.WidgetRenderer { return c.ring(c.Check.CreateRenderer()) }
+
+// focusRing is the focus state every wrapper here keeps for its ring.
+type focusRing struct{ focused bool }
+
+// gained marks the ring, lets the wrapped widget take the focus (base) and
+// scrolls the page to obj.
+func (r *focusRing) gained(obj fyne.CanvasObject, base func()) {
+	r.focused = true
+	base()
+	scrollIntoView(obj)
+}
+
+// lost clears the ring and lets the wrapped widget lose the focus (base).
+func (r *focusRing) lost(base func()) {
+	r.focused = false
+	base()
+}
+
+// ring draws base, the wrapped widget's renderer, with the focus ring.
+func (r *focusRing) ring(base fyne.WidgetRenderer) fyne.WidgetRenderer {
+	return newRingRenderer(base, &r.focused)
 }
 
 // ringRenderer draws a widget and, while it has the focus, a thick ring

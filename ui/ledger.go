@@ -552,11 +552,7 @@ func (u *UI) showTransactionForm(t budget.Transaction) {
 		extra = append(extra, u.receiptsSection(t)...)
 		if !t.Reconciled && !fromBank {
 			remove := newKeyButton("Remove this line", theme.DeleteIcon(), func() {
-				u.askFirst("Remove this line?", fmt.Sprintf("Remove %s, %s, %s from the ledger, with its receipts?", t.Date.UK(), t.Payee, amountWords(t.Amount)), "Yes, remove it", func() {
-					if err := u.svc.DeleteTransaction(t.ID); err != nil {
-						u.showError(err)
-						return
-					}
+				u.askFirstThen("Remove this line?", fmt.Sprintf("Remove %s, %s, %s from the ledger, with its receipts?", t.Date.UK(), t.Payee, amountWords(t.Amount)), "Yes, remove it", func() error { return u.svc.DeleteTransaction(t.ID) }, func() {
 					u.notice = "Removed the line " + t.Payee + "."
 					u.showLedger()
 				})
@@ -588,11 +584,7 @@ func (u *UI) receiptsSection(t budget.Transaction) []fyne.CanvasObject {
 		kind := map[string]string{"image/png": "PNG picture", "image/jpeg": "JPEG picture", "application/pdf": "PDF"}[r.MediaType]
 		saveCopy := newKeyButton("Save a copy…", theme.DocumentSaveIcon(), func() { u.showExportReceipt(t, r) })
 		remove := newKeyButton("Remove", theme.DeleteIcon(), func() {
-			u.askFirst("Remove this receipt?", fmt.Sprintf("Remove %s from this line? Save a copy first if you may need it.", r.FileName), "Yes, remove it", func() {
-				if err := u.svc.RemoveReceipt(r.ID); err != nil {
-					u.showError(err)
-					return
-				}
+			u.askFirstThen("Remove this receipt?", fmt.Sprintf("Remove %s from this line? Save a copy first if you may need it.", r.FileName), "Yes, remove it", func() error { return u.svc.RemoveReceipt(r.ID) }, func() {
 				u.notice = "Removed " + r.FileName + "."
 				u.reopenTransaction(t.ID)
 			})

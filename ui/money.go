@@ -168,12 +168,7 @@ func (u *UI) showMoneyFocus(focus string) {
 
 	parts = append(parts, heading("Money owed"))
 	owed, err := u.svc.OwedItems(u.account.ID, today)
-	switch {
-	case err != nil:
-		parts = append(parts, warning(service.ErrorMessage(err)))
-	case len(owed) == 0:
-		parts = append(parts, wrapLabel("Nothing is owed today."))
-	}
+	parts = append(parts, listNote(err, len(owed), "Nothing is owed today.")...)
 	for _, o := range owed {
 		o := o
 		text := fmt.Sprintf("%s to %s (%s), due %s", o.Left.Format(), o.Payee, o.Kind.Label(), o.Due.UK())
@@ -189,20 +184,12 @@ func (u *UI) showMoneyFocus(focus string) {
 
 	parts = append(parts, heading("Set aside for a purpose"))
 	sas, err := u.svc.SetAsides(u.account.ID)
-	if err != nil {
-		parts = append(parts, warning(service.ErrorMessage(err)))
-	} else if len(sas) == 0 {
-		parts = append(parts, wrapLabel("Nothing is set aside. Money you hold for a purpose (the next HMRC quarter, holiday cover) can be shown here, so the council sees it is not surplus."))
-	}
+	parts = append(parts, listNote(err, len(sas), "Nothing is set aside. Money you hold for a purpose (the next HMRC quarter, holiday cover) can be shown here, so the council sees it is not surplus.")...)
 	for _, sa := range sas {
 		sa := sa
 		change := newKeyButton("Change", theme.DocumentCreateIcon(), func() { u.showSetAsideForm(sa) })
 		remove := newKeyButton("No longer needed", theme.DeleteIcon(), func() {
-			u.askFirst("Stop setting this money aside?", fmt.Sprintf("%s will no longer be held for %q: it will count as surplus.", sa.Amount.Format(), sa.Purpose), "Yes, stop", func() {
-				if err := u.svc.RemoveSetAside(sa.ID); err != nil {
-					u.showError(err)
-					return
-				}
+			u.askFirstThen("Stop setting this money aside?", fmt.Sprintf("%s will no longer be held for %q: it will count as surplus.", sa.Amount.Format(), sa.Purpose), "Yes, stop", func() error { return u.svc.RemoveSetAside(sa.ID) }, func() {
 				u.notice = fmt.Sprintf("%s is no longer set aside for %s.", sa.Amount.Format(), sa.Purpose)
 				u.showMoney()
 			})
@@ -212,19 +199,11 @@ func (u *UI) showMoneyFocus(focus string) {
 
 	parts = append(parts, heading("Bills coming up"))
 	bills, err := u.svc.Bills(u.account.ID)
-	if err != nil {
-		parts = append(parts, warning(service.ErrorMessage(err)))
-	} else if len(bills) == 0 {
-		parts = append(parts, wrapLabel("No bills recorded. Add the ones you know of (an insurance renewal, a payroll service) so the forecast counts them."))
-	}
+	parts = append(parts, listNote(err, len(bills), "No bills recorded. Add the ones you know of (an insurance renewal, a payroll service) so the forecast counts them.")...)
 	for _, b := range bills {
 		b := b
 		remove := newKeyButton("Remove", theme.DeleteIcon(), func() {
-			u.askFirst("Remove this bill?", fmt.Sprintf("The bill of %s to %s will no longer be in the forecast.", b.Amount.Format(), b.Payee), "Yes, remove it", func() {
-				if err := u.svc.RemoveBill(b.ID); err != nil {
-					u.showError(err)
-					return
-				}
+			u.askFirstThen("Remove this bill?", fmt.Sprintf("The bill of %s to %s will no longer be in the forecast.", b.Amount.Format(), b.Payee), "Yes, remove it", func() error { return u.svc.RemoveBill(b.ID) }, func() {
 				u.notice = "Removed the bill to " + b.Payee + "."
 				u.showMoney()
 			})
@@ -387,11 +366,7 @@ func (u *UI) showSettle(o service.OwedItem) {
 	back := newKeyButton("Back to Where I stand", theme.NavigateBackIcon(), u.showMoney)
 	back.onEscape = u.showMoney
 	other := newKeyButton("It was paid another way", theme.ConfirmIcon(), func() {
-		u.askFirst("Paid another way?", fmt.Sprintf("Mark the %s to %s as paid without a payment in this ledger (paid from another account, or written off)?", o.Kind.Label(), o.Payee), "Yes, it is paid", func() {
-			if err := u.svc.MarkOwedSettled(o.ID); err != nil {
-				u.showError(err)
-				return
-			}
+		u.askFirstThen("Paid another way?", fmt.Sprintf("Mark the %s to %s as paid without a payment in this ledger (paid from another account, or written off)?", o.Kind.Label(), o.Payee), "Yes, it is paid", func() error { return u.svc.MarkOwedSettled(o.ID) }, func() {
 			u.notice = fmt.Sprintf("The %s to %s is marked as paid.", o.Kind.Label(), o.Payee)
 			u.showMoney()
 		})
@@ -403,11 +378,7 @@ func (u *UI) showSettle(o service.OwedItem) {
 		buttonRow(back, other),
 	}
 	cands, err := u.svc.SettleCandidates(o.ID)
-	if err != nil {
-		parts = append(parts, warning(service.ErrorMessage(err)))
-	} else if len(cands) == 0 {
-		parts = append(parts, wrapLabel("No payment out within 60 days of the due date is free to match. Add the payment to the ledger (or import your bank statement) first."))
-	}
+	parts = append(parts, listNote(err, len(cands), "No payment out within 60 days of the due date is free to match. Add the payment to the ledger (or import your bank statement) first.")...)
 	var first fyne.Focusable = back
 	for i, t := range cands {
 		t := t

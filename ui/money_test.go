@@ -72,8 +72,7 @@ func TestImportAStatementAndCategoriseALineByKeyboardOnly(t *testing.T) {
 	wantFocus(t, u, "▸ Where I stand")
 	u.win.Canvas().FocusNext() // Ledger
 	u.win.Canvas().FocusNext() // Import a statement
-	wantFocus(t, u, "Import a statement")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Import a statement")
 	if _, ok := focused(t, u).(*keyEntry); !ok {
 		t.Fatalf("the file box has no focus: %T", focused(t, u))
 	}

@@ -260,12 +260,10 @@ func (t *patternRows) field(dst *[]rota.PatternEntry) {
 
 // showPatternForm makes a new pattern or edits one, and fills the rota.
 func (u *UI) showPatternForm(p rota.Pattern) {
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, today, ok := u.patternPAs()
+	if !ok {
 		return
 	}
-	today := u.rotaToday()
 	isNew := p.ID == 0
 	if p.From.IsZero() {
 		p.From = rota.WeekStart(today).AddDays(7)
@@ -282,7 +280,7 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	choice(f, "cycle", "Repeats", "", []int{1, 2}, cycleLabel, &p.Cycle, nil)
 	f.date("from", "Starting date", "For a fortnightly pattern, week 1 is the week (from Monday) of this date.", &p.From, false)
 	f.date("until", "Last date", "Leave blank if it carries on.", &p.Until, true)
-	rows := newPatternRows(f, activePAs(pas, today), p.Entries)
+	rows := newPatternRows(f, pas, p.Entries)
 	rows.field(&p.Entries)
 	fillFrom, fillTo := p.From, civil.Date{}
 	if fillFrom.Before(today) {
@@ -291,33 +289,50 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	f.heading("Fill the rota")
 	f.date("fill_from", "Fill the rota from", "", &fillFrom, false)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the first day.", fillWeeks), &fillTo, true)
-	f.saveText = "Save and fill the rota"
-	f.save = func() error {
+	u.showPatternStep(f, "Save and fill the rota", func() (string, error) {
 		p.Anchor = rota.WeekStart(p.From)
-		to := fillTo
-		if to.IsZero() {
-			to = fillFrom.AddDays(fillWeeks*7 - 1)
-		}
+		to := fillEnd(fillFrom, fillTo)
 		saved, res, err := u.svc.SavePattern(u.account.ID, p, fillFrom, to)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Pattern \"%s\" saved. From %s to %s: %s.", saved.Name, fillFrom.UK(), to.UK(), res), nil
+	})
+}
+
+// showPatternStep shows f, a form that saves a pattern or fills the rota
+// from one: Save (saveText) does step and goes back to the patterns with
+// the notice it returns; Cancel goes back to the patterns.
+func (u *UI) showPatternStep(f *form, saveText string, step func() (notice string, err error)) {
+	f.saveText = saveText
+	f.save = func() error {
+		notice, err := step()
 		if err != nil {
 			return rotaSaveError(f, err)
 		}
-		u.showPatternsNotice(fmt.Sprintf("Pattern \"%s\" saved. From %s to %s: %s.", saved.Name, fillFrom.UK(), to.UK(), res))
+		u.showPatternsNotice(notice)
 		return nil
 	}
 	f.cancel = u.showPatterns
 	u.showForm(f)
 }
 
+// fillEnd is the last day to fill from from: to, or fillWeeks weeks on
+// when to is blank.
+func fillEnd(from, to civil.Date) civil.Date {
+	if to.IsZero() {
+		return from.AddDays(fillWeeks*7 - 1)
+	}
+	return to
+}
+
 // showPatternChange changes a pattern's shifts from a date: the pattern
 // before that date and the rota before it are kept.
 func (u *UI) showPatternChange(p rota.Pattern) {
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, today, ok := u.patternPAs()
+	if !ok {
 		return
 	}
-	today := u.rotaToday()
 	from := rota.WeekStart(today).AddDays(7)
 	if !from.After(p.From) {
 		from = p.From.AddDays(7)
@@ -326,24 +341,17 @@ func (u *UI) showPatternChange(p rota.Pattern) {
 	entries := append([]rota.PatternEntry(nil), p.Entries...)
 	f := newForm(u, "Change \""+p.Name+"\" from a date", "The pattern stays as it is before this date; the new shifts apply from it, and the rota from that date is filled again.")
 	f.date("from", "Change from", "", &from, false)
-	rows := newPatternRows(f, activePAs(pas, today), entries)
+	rows := newPatternRows(f, pas, entries)
 	rows.field(&entries)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the change.", fillWeeks), &to, true)
-	f.saveText = "Save the change"
-	f.save = func() error {
-		end := to
-		if end.IsZero() {
-			end = from.AddDays(fillWeeks*7 - 1)
-		}
+	u.showPatternStep(f, "Save the change", func() (string, error) {
+		end := fillEnd(from, to)
 		_, res, err := u.svc.ChangePattern(u.account.ID, p.ID, from, entries, end)
 		if err != nil {
-			return rotaSaveError(f, err)
+			return "", err
 		}
-		u.showPatternsNotice(fmt.Sprintf("\"%s\" changed from %s. Up to %s: %s.", p.Name, from.UK(), end.UK(), res))
-		return nil
-	}
-	f.cancel = u.showPatterns
-	u.showForm(f)
+		return fmt.Sprintf("\"%s\" changed from %s. Up to %s: %s.", p.Name, from.UK(), end.UK(), res), nil
+	})
 }
 
 // showPatternFill fills the rota again from a stored pattern.
@@ -352,21 +360,30 @@ func (u *UI) showPatternFill(p rota.Pattern) {
 	if from.Before(p.From) {
 		from = p.From
 	}
-	to := from.AddDays(fillWeeks*7 - 1)
+	to := fillEnd(from, civil.Date{})
 	f := newForm(u, "Fill the rota from \""+p.Name+"\"", "Adds the pattern's shifts to the rota for these days. Shifts you changed by hand, and shifts that need cover, are left as they are.")
 	f.date("from", "From", "", &from, false)
 	f.date("to", "To", "", &to, false)
-	f.saveText = "Fill the rota"
-	f.save = func() error {
+	u.showPatternStep(f, "Fill the rota", func() (string, error) {
 		res, err := u.svc.FillPattern(u.account.ID, p.ID, from, to)
 		if err != nil {
-			return rotaSaveError(f, err)
+			return "", err
 		}
-		u.showPatternsNotice(fmt.Sprintf("Filled from \"%s\", %s to %s: %s.", p.Name, from.UK(), to.UK(), res))
-		return nil
+		return fmt.Sprintf("Filled from \"%s\", %s to %s: %s.", p.Name, from.UK(), to.UK(), res), nil
+	})
+}
+
+// patternPAs are the PAs a pattern may give shifts to: those still working
+// for the budget on or after today. ok is false, the error shown, when the
+// PAs cannot be read.
+func (u *UI) patternPAs() (pas []household.PA, today civil.Date, ok bool) {
+	all, err := u.svc.PAs(u.account.ID)
+	if err != nil {
+		u.showError(err)
+		return nil, civil.Date{}, false
 	}
-	f.cancel = u.showPatterns
-	u.showForm(f)
+	today = u.rotaToday()
+	return activePAs(all, today), today, true
 }
 
 // activePAs are the PAs still working for the budget on or after d.

@@ -195,19 +195,13 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	wantFocus(t, u, "Open Sarah Lee's timesheet")
 	wantText(t, u, "Sarah Lee: Not started")
 	press(t, u, fyne.KeyReturn)
-	wantFocus(t, u, "PA signs…")
-	press(t, u, fyne.KeyReturn)
-	if u.form == nil || u.form.title != "The PA signs the timesheet" {
-		t.Fatalf("no signing form:\n%s", allText(u))
-	}
+	pressButton(t, u, "PA signs…")
+	wantForm(t, u, "The PA signs the timesheet")
 	wantText(t, u, "I confirm this timesheet is a true record of the hours I worked.")
 	typeText(t, u, "sarah  lee")
 	press(t, u, fyne.KeyReturn)
-	wantFocus(t, u, "Approve…")
-	press(t, u, fyne.KeyReturn)
-	if u.form == nil || u.form.title != "Approve the timesheet" {
-		t.Fatalf("no approval form:\n%s", allText(u))
-	}
+	pressButton(t, u, "Approve…")
+	wantForm(t, u, "Approve the timesheet")
 	if e := u.win.Canvas().Focused().(*keyEntry); e.Text != "Jane Smith" {
 		t.Errorf("approver prefilled as %q", e.Text)
 	}
@@ -280,9 +274,7 @@ func TestWeekGridArrowKeysFollowWeekMove(t *testing.T) {
 		t.Fatalf("focused block %+v", b)
 	}
 	press(t, u, fyne.KeyReturn)
-	if u.form == nil || u.form.title != "Shift: Monday 16/11/2026, 18:00 to 20:00, Sarah Lee, day shift, 2 hours" {
-		t.Fatalf("Enter did not open the evening shift:\n%s", allText(u))
-	}
+	wantForm(t, u, "Shift: Monday 16/11/2026, 18:00 to 20:00, Sarah Lee, day shift, 2 hours")
 	// Escape goes back with the focus on the same shift.
 	press(t, u, fyne.KeyEscape)
 	if u.form != nil || u.win.Canvas().Focused() != u.rota.grid || u.rota.grid.Pos() != (rota.Pos{Row: 1, Col: 0, Item: 1}) {
@@ -411,9 +403,7 @@ func TestChecksListShowsTheRuleAndOpensTheShift(t *testing.T) {
 		t.Errorf("warning line %q", l.Text)
 	}
 	press(t, u, fyne.KeyReturn)
-	if u.form == nil || u.form.title != "Shift: Tuesday 17/11/2026, 08:00 to 16:00, Sarah Lee, day shift, 8 hours" {
-		t.Fatalf("Enter did not open the shift: %v", u.form)
-	}
+	wantForm(t, u, "Shift: Tuesday 17/11/2026, 08:00 to 16:00, Sarah Lee, day shift, 8 hours")
 	wantText(t, u, "⚠ [break-6h] ")
 	// Giving it a break clears the warning; the save says so.
 	brk := u.form.field("break").focus.(*keyEntry)

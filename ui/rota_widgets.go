@@ -92,38 +92,18 @@ func rotaRefuse(f *form, err error) {
 // rotaFormPage lays a form out like form.content, with more buttons after
 // Save and Cancel (Cancel this shift, Give to another PA…).
 func rotaFormPage(f *form, extra ...fyne.CanvasObject) (fyne.CanvasObject, fyne.Focusable) {
-	save := newKeyButton(f.saveText, theme.DocumentSaveIcon(), f.Submit)
-	save.Importance = widget.HighImportance
-	save.onEscape = f.Cancel
-	cancel := newKeyButton("Cancel", theme.CancelIcon(), f.Cancel)
-	cancel.onEscape = f.Cancel
+	save, cancel := f.saveCancel()
 	buttons := []fyne.CanvasObject{save, cancel}
 	for _, e := range extra {
 		if b, ok := e.(*keyButton); ok && b.onEscape == nil {
 			b.onEscape = f.Cancel
 		}
 	}
-	keys := hintLabel(fmt.Sprintf("Enter or %s saves. Escape cancels. Tab moves to the next box.", shortcutLabel(fyne.KeyS)))
-	top := container.NewVBox(pageTitle(f.title))
-	if f.intro != "" {
-		top.Add(wrapLabel(f.intro))
-	}
-	top.Add(f.summary)
-	parts := []fyne.CanvasObject{top, f.rows, widget.NewSeparator(), buttonRow(buttons...), keys}
+	parts := []fyne.CanvasObject{f.header(), f.rows, widget.NewSeparator(), buttonRow(buttons...), formKeysHint()}
 	if len(extra) > 0 {
 		parts = append(parts, widget.NewSeparator(), buttonRow(extra...))
 	}
-	var first fyne.Focusable
-	for _, fld := range f.fields {
-		if !fld.row.Hidden {
-			first = fld.focus
-			break
-		}
-	}
-	if first == nil {
-		first = save
-	}
-	return container.NewVScroll(container.NewPadded(container.NewVBox(parts...))), first
+	return container.NewVScroll(container.NewPadded(container.NewVBox(parts...))), f.firstFocus(save)
 }
 
 // showRotaForm shows a form laid out by rotaFormPage.
@@ -212,20 +192,21 @@ func rotaBackButton(label string, back func()) *keyButton {
 
 // rotaNotice is a confirmation line: ✔ and the success colour.
 func rotaNotice(text string) *widget.Label {
-	l := wrapLabel("✔ " + text)
-	l.Importance = widget.SuccessImportance
-	l.TextStyle.Bold = true
-	return l
+	return markedLine("✔ ", text, widget.SuccessImportance)
 }
 
 // wideSelect keeps a drop-down list wide enough to show its longest
 // choice in full at any text size.
-func wideSelect(s *keySelect) fyne.CanvasObject {
+func wideSelect(s *keySelect) fyne.CanvasObject { return wideFor(s.Options, s) }
+
+// wideFor keeps obj, a drop-down list of options, wide enough to show
+// the longest option in full at any text size.
+func wideFor(options []string, obj fyne.CanvasObject) fyne.CanvasObject {
 	var w float32
-	for _, o := range s.Options {
+	for _, o := range options {
 		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
 	min := canvas.NewRectangle(color.Transparent)
 	min.SetMinSize(fyne.NewSize(w+theme.IconInlineSize()+6*theme.Padding(), 0))
-	return container.NewStack(min, s)
+	return container.NewStack(min, obj)
 }

@@ -48,26 +48,29 @@ func revealRect(cv fyne.Canvas, obj fyne.CanvasObject, pos fyne.Position, size f
 		}
 		off := s.Offset
 		if s.Direction != container.ScrollHorizontalOnly {
-			switch {
-			case at.Y-pad < off.Y:
-				off.Y = at.Y - pad
-			case at.Y+size.Height+pad > off.Y+s.Size().Height:
-				off.Y = at.Y + size.Height + pad - s.Size().Height
-			}
+			off.Y = revealSpan(off.Y, at.Y, size.Height, s.Size().Height, pad)
 		}
 		if s.Direction != container.ScrollVerticalOnly {
-			switch {
-			case at.X-pad < off.X:
-				off.X = at.X - pad
-			case at.X+size.Width+pad > off.X+s.Size().Width:
-				off.X = at.X + size.Width + pad - s.Size().Width
-			}
+			off.X = revealSpan(off.X, at.X, size.Width, s.Size().Width, pad)
 		}
 		off.X, off.Y = max(off.X, 0), max(off.Y, 0)
 		if off != s.Offset {
 			s.ScrollToOffset(off)
 		}
 	}
+}
+
+// revealSpan is a scroller's offset along one axis that shows the span
+// from at of length, with pad around it, in a view of length view that now
+// starts at off; off itself when the span is already in view.
+func revealSpan(off, at, length, view, pad float32) float32 {
+	switch {
+	case at-pad < off:
+		return at - pad
+	case at+length+pad > off+view:
+		return at + length + pad - view
+	}
+	return off
 }
 
 // pathTo returns the objects from root down to target (both included), or

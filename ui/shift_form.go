@@ -20,18 +20,28 @@ const (
 	choiceAgency     int64 = -2
 )
 
+// pasByID reads the account's PAs and their names by ID; ok is false,
+// the error shown, when they cannot be read.
+func (u *UI) pasByID() (pas []household.PA, names map[int64]string, ok bool) {
+	pas, err := u.svc.PAs(u.account.ID)
+	if err != nil {
+		u.showError(err)
+		return nil, nil, false
+	}
+	names = map[int64]string{}
+	for _, p := range pas {
+		names[p.ID] = p.Name
+	}
+	return pas, names, true
+}
+
 // showShiftForm shows the shift editor: a new shift (isNew, prefilled with
 // sh's PA and day) or a stored one. back is where Cancel goes.
 func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 	r := u.rotaState()
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, names, ok := u.pasByID()
+	if !ok {
 		return
-	}
-	names := map[int64]string{}
-	for _, p := range pas {
-		names[p.ID] = p.Name
 	}
 	date := sh.Date()
 
@@ -218,11 +228,7 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 	var extra []fyne.CanvasObject
 	if !isNew {
 		cancelShift := newKeyButton("Cancel this shift…", theme.DeleteIcon(), func() {
-			u.askFirst("Cancel this shift?", "Take this shift off the rota: "+shiftSentence(sh, names)+". It will not be worked or paid.", "Yes, cancel the shift", func() {
-				if err := u.svc.CancelShift(sh.ID); err != nil {
-					u.showError(err)
-					return
-				}
+			u.askFirstThen("Cancel this shift?", "Take this shift off the rota: "+shiftSentence(sh, names)+". It will not be worked or paid.", "Yes, cancel the shift", func() error { return u.svc.CancelShift(sh.ID) }, func() {
 				r.saved = "Shift cancelled: " + shiftSentence(sh, names) + "."
 				r.day = sh.Date()
 				u.showRota()
@@ -286,15 +292,12 @@ func (u *UI) warningsFor(sh rota.Shift) []rota.Warning {
 // showCoverForm gives a shift that needs cover to another PA.
 func (u *UI) showCoverForm(sh rota.Shift, back func()) {
 	r := u.rotaState()
-	pas, err := u.svc.PAs(u.account.ID)
-	if err != nil {
-		u.showError(err)
+	pas, names, ok := u.pasByID()
+	if !ok {
 		return
 	}
-	names := map[int64]string{}
 	var values []int64
 	for _, p := range pas {
-		names[p.ID] = p.Name
 		if p.Active(sh.Date()) && p.ID != sh.CoverForPAID && p.ID != sh.PAID {
 			values = append(values, p.ID)
 		}

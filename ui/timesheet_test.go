@@ -115,17 +115,14 @@ func TestApprovedTimesheetHasNoEditableFieldsAndLocksByKeyboard(t *testing.T) {
 	}
 	wantText(t, u, "Line 1: Monday 16/11/2026, 08:00 to 12:00, day shift, 4 hours")
 	// Mark as paid: the confirmation starts on "No"; Tab then Enter locks.
-	wantFocus(t, u, "Mark as paid (lock)…")
-	press(t, u, fyne.KeyReturn)
-	wantFocus(t, u, "No, go back")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Mark as paid (lock)…")
+	pressButton(t, u, "No, go back")
 	if got, _ := svc.Timesheet(ts.ID); got.Status != rota.Approved {
 		t.Fatal("No locked it")
 	}
 	press(t, u, fyne.KeyReturn)
 	u.win.Canvas().FocusNext()
-	wantFocus(t, u, "Yes, lock it")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Yes, lock it")
 	if got, _ := svc.Timesheet(ts.ID); got.Status != rota.Locked {
 		t.Errorf("status %s, want locked", got.Status)
 	}

@@ -537,13 +537,23 @@ func (u *UI) showSignForm(ts rota.Timesheet, name string) {
 	f.rows.Add(decl)
 	f.text("signed_name", "The PA's full name", "Typed by the PA: "+name+".", &typed)
 	f.date("signed_on", "Date signed", "", &on, false)
-	f.saveText = "Sign"
+	u.showTimesheetStep(f, ts, "Sign", func() (rota.Timesheet, error) { return u.svc.SignTimesheet(ts.ID, typed, on) },
+		func(saved rota.Timesheet) string {
+			return fmt.Sprintf("Signed by %s on %s.", saved.SignedName, saved.SignedOn.UK())
+		})
+}
+
+// showTimesheetStep shows f, a form that moves ts a step on: Save (saveText)
+// does step and shows the saved timesheet with its notice; Cancel goes
+// back to ts.
+func (u *UI) showTimesheetStep(f *form, ts rota.Timesheet, saveText string, step func() (rota.Timesheet, error), notice func(rota.Timesheet) string) {
+	f.saveText = saveText
 	f.save = func() error {
-		saved, err := u.svc.SignTimesheet(ts.ID, typed, on)
+		saved, err := step()
 		if err != nil {
 			return rotaSaveError(f, err)
 		}
-		u.showTimesheet(saved, fmt.Sprintf("Signed by %s on %s.", saved.SignedName, saved.SignedOn.UK()))
+		u.showTimesheet(saved, notice(saved))
 		return nil
 	}
 	f.cancel = func() { u.showTimesheet(ts, "") }
@@ -562,17 +572,10 @@ func (u *UI) showApproveForm(ts rota.Timesheet, name string) {
 	f := newForm(u, "Approve the timesheet", fmt.Sprintf("Timesheet of %s for %s to %s, signed by the PA on %s. Check the hours are right: once approved it can't be changed, and corrections go on the next timesheet.", name, ts.From.UK(), ts.To.UK(), ts.SignedOn.UK()))
 	f.text("approved_by", "Approved by", "Your name, or the name of the person who manages the direct payment.", &by)
 	f.date("approved_on", "Date approved", "", &on, false)
-	f.saveText = "Approve"
-	f.save = func() error {
-		saved, err := u.svc.ApproveTimesheet(ts.ID, by, on)
-		if err != nil {
-			return rotaSaveError(f, err)
-		}
-		u.showTimesheet(saved, fmt.Sprintf("Approved by %s on %s.", saved.ApprovedBy, saved.ApprovedOn.UK()))
-		return nil
-	}
-	f.cancel = func() { u.showTimesheet(ts, "") }
-	u.showForm(f)
+	u.showTimesheetStep(f, ts, "Approve", func() (rota.Timesheet, error) { return u.svc.ApproveTimesheet(ts.ID, by, on) },
+		func(saved rota.Timesheet) string {
+			return fmt.Sprintf("Approved by %s on %s.", saved.ApprovedBy, saved.ApprovedOn.UK())
+		})
 }
 
 // entryText is a read-only line: "Monday 16/11/2026, 08:00 to 12:00, day

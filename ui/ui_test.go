@@ -114,6 +114,22 @@ func wantFocus(t *testing.T, u *UI, want string) {
 	}
 }
 
+// wantForm stops the test unless the form titled title is open.
+func wantForm(t *testing.T, u *UI, title string) {
+	t.Helper()
+	if u.form == nil || u.form.title != title {
+		t.Fatalf("the form %q is not open:\n%s", title, allText(u))
+	}
+}
+
+// pressButton stops the test unless the focus is on the button labelled
+// label, then presses Enter on it.
+func pressButton(t *testing.T, u *UI, label string) {
+	t.Helper()
+	wantFocus(t, u, label)
+	press(t, u, fyne.KeyReturn)
+}
+
 // walk calls fn for every object in the window, through containers,
 // scrollers and dialogs.
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
@@ -181,11 +197,8 @@ func TestAddPAWithOnlyTheKeyboard(t *testing.T) {
 	before, _ := svc.PAs(u.Account().ID)
 
 	shortcut(t, u, sectionPeople.shortcut())
-	wantFocus(t, u, "Add PA")
-	press(t, u, fyne.KeyReturn)
-	if u.form == nil || u.form.title != "Add a PA" {
-		t.Fatal("Enter on Add PA did not open the form")
-	}
+	pressButton(t, u, "Add PA")
+	wantForm(t, u, "Add a PA")
 
 	typeText(t, u, "Alex Jones") // the name box has the focus
 	u.win.Canvas().FocusNext()
@@ -539,8 +552,7 @@ func TestNewContractTermsKeepHistoryAndExactPercentages(t *testing.T) {
 	p, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
 	before, _ := svc.Contracts(p.ID)
 	u.showContracts(p.ID)
-	wantFocus(t, u, "Add new terms")
-	press(t, u, fyne.KeyReturn)
+	pressButton(t, u, "Add new terms")
 	f := u.form
 	typeText(t, u, "01/04/2027")
 	set := func(name, text string) {
@@ -684,36 +696,35 @@ func TestOpenErrorIsShownAndTheFileLeftAlone(t *testing.T) {
 
 func TestParsersAreExact(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		in   string
-		bp   int
-		fail bool
+		fn    string
+		parse func(string) (int, error)
+		name  string
+		in    string
+		want  int
+		fail  bool
 	}{
-		{"whole", "5", 500, false}, {"one place", "4.5", 450, false}, {"two places", "1.85", 185, false},
-		{"with a sign", "5%", 500, false}, {"blank", "", 0, false}, {"all of it", "100", 10000, false},
-		{"three places", "4.555", 0, true}, {"words", "five", 0, true}, {"negative", "-1", 0, true},
-		{"over 100", "150", 0, true},
+		{"parsePercent", parsePercent, "percent whole", "5", 500, false},
+		{"parsePercent", parsePercent, "percent one place", "4.5", 450, false},
+		{"parsePercent", parsePercent, "percent two places", "1.85", 185, false},
+		{"parsePercent", parsePercent, "percent with a sign", "5%", 500, false},
+		{"parsePercent", parsePercent, "percent blank", "", 0, false},
+		{"parsePercent", parsePercent, "percent all of it", "100", 10000, false},
+		{"parsePercent", parsePercent, "percent three places", "4.555", 0, true},
+		{"parsePercent", parsePercent, "percent words", "five", 0, true},
+		{"parsePercent", parsePercent, "percent negative", "-1", 0, true},
+		{"parsePercent", parsePercent, "percent over 100", "150", 0, true},
+		{"parseHours", parseHours, "hours half", "37.5", 2250, false},
+		{"parseHours", parseHours, "hours whole", "20", 1200, false},
+		{"parseHours", parseHours, "hours quarter", "20.25", 1215, false},
+		{"parseHours", parseHours, "hours blank", "", 0, false},
+		{"parseHours", parseHours, "hours six minutes", "7.1", 426, false},
+		{"parseHours", parseHours, "hours not whole minutes", "7.01", 0, true},
+		{"parseHours", parseHours, "hours words", "x", 0, true},
 	} {
-		t.Run("percent "+tc.name, func(t *testing.T) {
-			got, err := parsePercent(tc.in)
-			if (err != nil) != tc.fail || got != tc.bp {
-				t.Errorf("parsePercent(%q) = %d, %v", tc.in, got, err)
-			}
-		})
-	}
-	for _, tc := range []struct {
-		name string
-		in   string
-		min  int
-		fail bool
-	}{
-		{"half", "37.5", 2250, false}, {"whole", "20", 1200, false}, {"quarter", "20.25", 1215, false},
-		{"blank", "", 0, false}, {"six minutes", "7.1", 426, false}, {"not whole minutes", "7.01", 0, true}, {"words", "x", 0, true},
-	} {
-		t.Run("hours "+tc.name, func(t *testing.T) {
-			got, err := parseHours(tc.in)
-			if (err != nil) != tc.fail || got != tc.min {
-				t.Errorf("parseHours(%q) = %d, %v", tc.in, got, err)
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.parse(tc.in)
+			if (err != nil) != tc.fail || got != tc.want {
+				t.Errorf("%s(%q) = %d, %v", tc.fn, tc.in, got, err)
 			}
 		})
 	}

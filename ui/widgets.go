@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"patoolkit/service"
 )
 
 // pageTitle is the large title at the top of a page.
@@ -28,8 +30,26 @@ func wrapLabel(text string) *widget.Label {
 // warning is a line that needs attention: marked with ⚠ as well as the
 // warning colour, so colour is never the only signal.
 func warning(text string) *widget.Label {
-	l := wrapLabel("⚠ " + text)
-	l.Importance = widget.DangerImportance
+	return markedLine("⚠ ", text, widget.DangerImportance)
+}
+
+// listNote is what a page shows where a list goes: a warning when the list
+// could not be read, the empty text when it has no items (n), else nothing.
+func listNote(err error, n int, empty string) []fyne.CanvasObject {
+	switch {
+	case err != nil:
+		return []fyne.CanvasObject{warning(service.ErrorMessage(err))}
+	case n == 0:
+		return []fyne.CanvasObject{wrapLabel(empty)}
+	}
+	return nil
+}
+
+// markedLine is a bold wrapped line that starts with mark and has
+// importance's colour, so colour is never the only signal.
+func markedLine(mark, text string, importance widget.Importance) *widget.Label {
+	l := wrapLabel(mark + text)
+	l.Importance = importance
 	l.TextStyle.Bold = true
 	return l
 }
@@ -91,6 +111,18 @@ func (u *UI) message(title, text string) {
 	})
 	d.Show()
 	u.win.Canvas().Focus(ok)
+}
+
+// askFirstThen asks first, as askFirst does; on yes it does do, and then
+// done, or shows do's error instead and leaves the page as it is.
+func (u *UI) askFirstThen(title, text, yes string, do func() error, done func()) {
+	u.askFirst(title, text, yes, func() {
+		if err := do(); err != nil {
+			u.showError(err)
+			return
+		}
+		done()
+	})
 }
 
 // askFirst asks before an action that can't be undone. The focus starts on
