@@ -58,13 +58,7 @@ func TestCheckOwed(t *testing.T) {
 		{"due before raised", func(o *Owed) { o.Due = d("2026-03-31") }, []string{"due"}},
 		{"everything wrong", func(o *Owed) { *o = Owed{Kind: "gift", Amount: -1} }, []string{"kind", "payee", "amount", "due"}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			o := ok
-			c.edit(&o)
-			if got := fields(CheckOwed(o)); !reflect.DeepEqual(got, c.want) {
-				t.Errorf("fields %v, want %v", got, c.want)
-			}
-		})
+		checkEdited(t, c.name, ok, c.edit, CheckOwed, c.want)
 	}
 }
 
@@ -103,12 +97,19 @@ func TestCheckBill(t *testing.T) {
 		{"ends before it starts", func(b *Bill) { b.Until = d("2027-04-05") }, []string{"until"}},
 		{"everything wrong", func(b *Bill) { *b = Bill{Repeat: "daily", Amount: -1} }, []string{"payee", "amount", "date", "repeat"}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			b := ok
-			c.edit(&b)
-			if got := fields(CheckBill(b)); !reflect.DeepEqual(got, c.want) {
-				t.Errorf("fields %v, want %v", got, c.want)
-			}
-		})
+		checkEdited(t, c.name, ok, c.edit, CheckBill, c.want)
 	}
+}
+
+// checkEdited runs one case of a check: the record as entered, edited by
+// the case, is refused on the fields want (nil: accepted).
+func checkEdited[T any](t *testing.T, name string, ok T, edit func(*T), check func(T) field.Errors, want []string) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		r := ok
+		edit(&r)
+		if got := fields(check(r)); !reflect.DeepEqual(got, want) {
+			t.Errorf("fields %v, want %v", got, want)
+		}
+	})
 }

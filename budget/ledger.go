@@ -115,17 +115,19 @@ const (
 	OwedInvoice OwedKind = "invoice" // a bill from a supplier or agency
 )
 
+// owedNames holds each kind's two names: in plain English, as in "unpaid
+// wages", and on a form.
+var owedNames = map[OwedKind]struct{ label, form string }{
+	OwedNetPay:  {"unpaid wages", "A PA's wages (net pay)"},
+	OwedHMRC:    {"HMRC due", "Tax and NI due to HMRC"},
+	OwedPension: {"pension due", "Pension contributions"},
+	OwedInvoice: {"unpaid invoices", "An invoice or bill"},
+}
+
 // Label is the plain-English name of a kind, as in "unpaid wages".
 func (k OwedKind) Label() string {
-	switch k {
-	case OwedNetPay:
-		return "unpaid wages"
-	case OwedHMRC:
-		return "HMRC due"
-	case OwedPension:
-		return "pension due"
-	case OwedInvoice:
-		return "unpaid invoices"
+	if n, ok := owedNames[k]; ok {
+		return n.label
 	}
 	return "other money owed"
 }
@@ -136,15 +138,8 @@ var OwedKinds = []OwedKind{OwedInvoice, OwedNetPay, OwedHMRC, OwedPension}
 // FormLabel is a kind's name on a form: "An invoice or bill", "A PA's
 // wages (net pay)".
 func (k OwedKind) FormLabel() string {
-	switch k {
-	case OwedInvoice:
-		return "An invoice or bill"
-	case OwedNetPay:
-		return "A PA's wages (net pay)"
-	case OwedHMRC:
-		return "Tax and NI due to HMRC"
-	case OwedPension:
-		return "Pension contributions"
+	if n, ok := owedNames[k]; ok {
+		return n.form
 	}
 	return string(k)
 }

@@ -81,10 +81,8 @@ func TestLearnRule(t *testing.T) {
 }
 
 func TestPayeeMatches(t *testing.T) {
-	cases := []struct {
-		owed, tx string
-		want     bool
-	}{
+	checkPayeePairs(t, "PayeeMatches", PayeeMatches, false, []payeePair{
+		// owed, transaction
 		{"Zoe Ni Bhriain", "Z NI BHRIAIN WAGES", true},
 		{"Zoe Ni Bhriain", "FPO ZOE NI BHRIAIN", true},
 		{"Z Ni Bhriain", "ZOE NI BHRIAIN", true},
@@ -95,11 +93,29 @@ func TestPayeeMatches(t *testing.T) {
 		{"NEST", "NEST PENSIONS", true},
 		{"Z", "Z NI BHRIAIN", false}, // an initial alone is not enough
 		{"", "ANY", false},
-	}
+	})
+}
+
+// payeePair is two names and whether they should be taken for one payee.
+type payeePair struct {
+	a, b string
+	want bool
+}
+
+// checkPayeePairs checks f on each pair, and also the other way round when
+// f should be symmetric.
+func checkPayeePairs(t *testing.T, name string, f func(a, b string) bool, symmetric bool, cases []payeePair) {
+	t.Helper()
 	for _, c := range cases {
-		t.Run(c.owed+" | "+c.tx, func(t *testing.T) {
-			if got := PayeeMatches(c.owed, c.tx); got != c.want {
-				t.Errorf("PayeeMatches(%q, %q) = %v", c.owed, c.tx, got)
+		t.Run(c.a+" | "+c.b, func(t *testing.T) {
+			if got := f(c.a, c.b); got != c.want {
+				t.Errorf("%s(%q, %q) = %v, want %v", name, c.a, c.b, got, c.want)
+			}
+			if !symmetric {
+				return
+			}
+			if got := f(c.b, c.a); got != c.want {
+				t.Errorf("%s(%q, %q) = %v, want %v (the other way round)", name, c.b, c.a, got, c.want)
 			}
 		})
 	}
@@ -128,10 +144,7 @@ func TestStarterRules(t *testing.T) {
 }
 
 func TestPayeesAgree(t *testing.T) {
-	cases := []struct {
-		a, b string
-		want bool
-	}{
+	checkPayeePairs(t, "PayeesAgree", PayeesAgree, true, []payeePair{
 		// A line entered by hand and the bank's description of it.
 		{"Zoe wages", "Z NI BHRIAIN WAGES", true},
 		{"Zoë (April wages)", "Z NI BHRIAIN WAGES", true},
@@ -152,15 +165,5 @@ func TestPayeesAgree(t *testing.T) {
 		{"WIGAN COUNCIL DIRECT PAYMENT", "MBC DP 0042", false},
 		{"1234 5678", "1234 5678", false},
 		{"", "", false},
-	}
-	for _, c := range cases {
-		t.Run(c.a+" | "+c.b, func(t *testing.T) {
-			if got := PayeesAgree(c.a, c.b); got != c.want {
-				t.Errorf("PayeesAgree(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
-			}
-			if got := PayeesAgree(c.b, c.a); got != c.want {
-				t.Errorf("PayeesAgree(%q, %q) = %v, want %v (the other way round)", c.b, c.a, got, c.want)
-			}
-		})
-	}
+	})
 }

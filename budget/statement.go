@@ -507,6 +507,14 @@ func normHeader(s string) string {
 	return strings.Join(out, " ")
 }
 
+// column is the field of l that holds the index of a kind of column.
+func (l *Layout) column(k colKind) *int {
+	return [...]*int{
+		colDate: &l.Date, colDesc: &l.Description, colAmount: &l.Amount, colIn: &l.PaidIn,
+		colOut: &l.PaidOut, colBalance: &l.Balance, colType: &l.Type, colRef: &l.Reference,
+	}[k]
+}
+
 type headerGuess struct {
 	lay        Layout
 	recognised int
@@ -528,24 +536,7 @@ func guessHeader(rec []string) headerGuess {
 			continue
 		}
 		best[h.kind] = h.prio
-		switch h.kind {
-		case colDate:
-			g.lay.Date = i
-		case colDesc:
-			g.lay.Description = i
-		case colAmount:
-			g.lay.Amount = i
-		case colIn:
-			g.lay.PaidIn = i
-		case colOut:
-			g.lay.PaidOut = i
-		case colBalance:
-			g.lay.Balance = i
-		case colType:
-			g.lay.Type = i
-		case colRef:
-			g.lay.Reference = i
-		}
+		*g.lay.column(h.kind) = i
 	}
 	if g.lay.Amount >= 0 {
 		g.lay.PaidIn, g.lay.PaidOut = -1, -1

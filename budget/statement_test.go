@@ -201,15 +201,9 @@ func TestParseMalformed(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			st, err := parseFile(t, c.file)
-			var se *StatementError
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v, want a *StatementError", err)
-			}
+			se := wantRefused(t, st, err)
 			if se.Line != c.line || se.Reason != c.why || se.More != 0 {
 				t.Errorf("got line %d %q (more %d)\nwant line %d %q", se.Line, se.Reason, se.More, c.line, c.why)
-			}
-			if len(st.Lines) != 0 {
-				t.Errorf("a refused file returned %d lines", len(st.Lines))
 			}
 		})
 	}
@@ -281,6 +275,17 @@ func TestFiftyMegabyteFileRefusedWithoutReadingIt(t *testing.T) {
 	}
 }
 
+// wantRefused fails the test unless a parse was refused with a
+// *StatementError and no lines, and returns the error.
+func wantRefused(t *testing.T, st Statement, err error) *StatementError {
+	t.Helper()
+	var se *StatementError
+	if !errors.As(err, &se) || len(st.Lines) != 0 {
+		t.Fatalf("%T %v, %d lines: want a *StatementError and no lines", err, err, len(st.Lines))
+	}
+	return se
+}
+
 func parseString(t *testing.T, s string) (Statement, error) {
 	t.Helper()
 	return ParseStatement(strings.NewReader(s), "test.csv", ParseOptions{})
@@ -327,15 +332,9 @@ func TestParseErrorsInline(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			st, err := parseString(t, c.csv)
-			var se *StatementError
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v", err)
-			}
+			se := wantRefused(t, st, err)
 			if se.Line != c.line || se.Reason != c.why || se.More != c.more {
 				t.Errorf("got line %d %q more %d\nwant line %d %q more %d", se.Line, se.Reason, se.More, c.line, c.why, c.more)
-			}
-			if len(st.Lines) != 0 {
-				t.Error("lines returned with an error")
 			}
 		})
 	}

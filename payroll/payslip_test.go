@@ -21,21 +21,14 @@ func TestCalculateHMRCMonth1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := []struct {
-		name      string
-		got, want money.Money
-	}{
+	check := []amountCheck{
 		{"gross", ps.Gross, 115625}, {"taxable", ps.TaxablePay, 115625}, {"tax", ps.Tax, 2140},
 		{"employee NI", ps.EmployeeNI, 866}, {"employer NI", ps.EmployerNI, 11089}, {"net", ps.NetPay, 112619},
 		{"employer cost", ps.EmployerCost, 115625 + 11089}, {"deductions", ps.Deductions, 2140 + 866},
 		{"ytd tax", ps.YearToDate.Tax, 2140}, {"ytd taxable", ps.YearToDate.TaxablePay, 115625},
 		{"fps at LEL", ps.FPS.AtLEL, 55900}, {"fps LEL-PT", ps.FPS.LELToPT, 48900}, {"fps PT-UEL", ps.FPS.PTToUEL, 10825},
 	}
-	for _, c := range check {
-		if c.got != c.want {
-			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
-		}
-	}
+	checkAmounts(t, check)
 	if ps.NI.Category != 'A' || ps.FPS.NILetter != 'A' || ps.FPS.TaxMonth != 1 || ps.FPS.TaxWeek != 0 || ps.FPS.PayFrequency != "M1" || ps.FPS.HoursBand != HoursOther {
 		t.Errorf("FPS = %+v", ps.FPS)
 	}
@@ -81,10 +74,7 @@ func TestCalculateFull(t *testing.T) {
 	// 403.84) x 6% = 8.7996 -> 8.
 	// Net: 550.50 - (61.60 + 24.68 + 8 + 17.22) + 12.50 = 451.50.
 	// Employer cost: 550.50 + 12.50 + 68.17 + 12.92 = 644.09.
-	check := []struct {
-		name      string
-		got, want money.Money
-	}{
+	check := []amountCheck{
 		{"gross", ps.Gross, 55050}, {"expenses", ps.Expenses, 1250}, {"taxable", ps.TaxablePay, 55050},
 		{"pension base", ps.Pension.Base, 43050}, {"pension employee", ps.Pension.Employee, 1722},
 		{"pension relief", ps.Pension.TaxRelief, 431}, {"pension employer", ps.Pension.Employer, 1292},
@@ -100,11 +90,7 @@ func TestCalculateFull(t *testing.T) {
 		{"fps taxable to date", ps.FPS.TaxablePayToDate, 550500}, {"fps pension not NPA", ps.FPS.PensionNotNetPay, 1722},
 		{"fps pension NPA", ps.FPS.PensionNetPay, 0}, {"fps gross for NI to date", ps.FPS.GrossForNIToDate, 550500},
 	}
-	for _, c := range check {
-		if c.got != c.want {
-			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
-		}
-	}
+	checkAmounts(t, check)
 	if ps.Lines[0].Amount != 39000 || ps.Lines[2].Amount != 1300 || ps.Lines[3].Amount != 9750 {
 		t.Errorf("line amounts %+v", ps.Lines)
 	}
@@ -323,4 +309,20 @@ func FuzzCalculate(f *testing.F) {
 			t.Fatalf("negative figure in %+v", ps)
 		}
 	})
+}
+
+// amountCheck is one figure of a payslip and the figure worked by hand.
+type amountCheck struct {
+	name      string
+	got, want money.Money
+}
+
+// checkAmounts reports each figure that is not the one worked by hand.
+func checkAmounts(t *testing.T, checks []amountCheck) {
+	t.Helper()
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
 }

@@ -20,35 +20,35 @@ const (
 
 const numFrequencies = 4
 
+// frequencies holds what each frequency is called and how long it is,
+// indexed by Frequency.index(): its name on the command line and in files,
+// its code on an FPS, the weeks in one period (0 for monthly) and the
+// periods in a year.
+var frequencies = [numFrequencies]struct {
+	name, fps      string
+	weeks, perYear int
+}{
+	{"weekly", "W1", 1, 52},
+	{"fortnightly", "W2", 2, 26},
+	{"four-weekly", "W4", 4, 13},
+	{"monthly", "M1", 0, 12},
+}
+
 // String gives the name used on the command line and in files: "weekly",
 // "fortnightly", "four-weekly", "monthly".
 func (f Frequency) String() string {
-	switch f {
-	case Weekly:
-		return "weekly"
-	case Fortnightly:
-		return "fortnightly"
-	case FourWeekly:
-		return "four-weekly"
-	case Monthly:
-		return "monthly"
+	if !f.valid() {
+		return "unknown frequency"
 	}
-	return "unknown frequency"
+	return frequencies[f.index()].name
 }
 
 // FPSCode is the pay frequency as an FPS gives it: W1, W2, W4 or M1.
 func (f Frequency) FPSCode() string {
-	switch f {
-	case Weekly:
-		return "W1"
-	case Fortnightly:
-		return "W2"
-	case FourWeekly:
-		return "W4"
-	case Monthly:
-		return "M1"
+	if !f.valid() {
+		return ""
 	}
-	return ""
+	return frequencies[f.index()].fps
 }
 
 // ParseFrequency reads "weekly", "fortnightly", "four-weekly" (also
@@ -75,31 +75,19 @@ func (f Frequency) index() int { return int(f) - 1 }
 // Weeks returns the number of weeks in one pay period: 1, 2 or 4, or 0 for
 // monthly pay.
 func (f Frequency) Weeks() int {
-	switch f {
-	case Weekly:
-		return 1
-	case Fortnightly:
-		return 2
-	case FourWeekly:
-		return 4
+	if !f.valid() {
+		return 0
 	}
-	return 0
+	return frequencies[f.index()].weeks
 }
 
 // PeriodsPerYear returns 52, 26, 13 or 12 (a 53rd, 27th or 14th payday in
 // a year is possible and is taxed on a week 1 basis).
 func (f Frequency) PeriodsPerYear() int {
-	switch f {
-	case Weekly:
-		return 52
-	case Fortnightly:
-		return 26
-	case FourWeekly:
-		return 13
-	case Monthly:
-		return 12
+	if !f.valid() {
+		return 0
 	}
-	return 0
+	return frequencies[f.index()].perYear
 }
 
 // TaxWeek returns the tax year of d and its tax week: week 1 is 6 to 12

@@ -2,11 +2,11 @@ package payroll
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"patoolkit/civil"
 	"patoolkit/money"
+	"patoolkit/text"
 )
 
 // Rates holds every figure for one tax year. Each year lives in its own
@@ -195,13 +195,10 @@ func supportedList() string {
 	for i, r := range registry {
 		names[i] = r.Year.String()
 	}
-	switch len(names) {
-	case 0:
+	if len(names) == 0 {
 		return "none"
-	case 1:
-		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return text.List(names)
 }
 
 // EmergencyCode returns the emergency tax code of year y.

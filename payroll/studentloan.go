@@ -19,32 +19,22 @@ const (
 	Plan5
 )
 
+// planNumbers are the plans' numbers, the one home of their names: "plan2"
+// on the command line, "Plan 2" to a person, "02" on an FPS.
+var planNumbers = map[StudentLoanPlan]string{Plan1: "1", Plan2: "2", Plan4: "4", Plan5: "5"}
+
 // String gives the name used on the command line: "plan1" etc., or "none".
 func (p StudentLoanPlan) String() string {
-	switch p {
-	case Plan1:
-		return "plan1"
-	case Plan2:
-		return "plan2"
-	case Plan4:
-		return "plan4"
-	case Plan5:
-		return "plan5"
+	if n, ok := planNumbers[p]; ok {
+		return "plan" + n
 	}
 	return "none"
 }
 
 // Label gives the name shown to a person: "Plan 2".
 func (p StudentLoanPlan) Label() string {
-	switch p {
-	case Plan1:
-		return "Plan 1"
-	case Plan2:
-		return "Plan 2"
-	case Plan4:
-		return "Plan 4"
-	case Plan5:
-		return "Plan 5"
+	if n, ok := planNumbers[p]; ok {
+		return "Plan " + n
 	}
 	return "none"
 }
@@ -52,15 +42,8 @@ func (p StudentLoanPlan) Label() string {
 // FPSCode is the plan type as an FPS gives it ("01", "02", "04", "05"), or
 // "" for none.
 func (p StudentLoanPlan) FPSCode() string {
-	switch p {
-	case Plan1:
-		return "01"
-	case Plan2:
-		return "02"
-	case Plan4:
-		return "04"
-	case Plan5:
-		return "05"
+	if n, ok := planNumbers[p]; ok {
+		return "0" + n
 	}
 	return ""
 }
@@ -69,17 +52,13 @@ func (p StudentLoanPlan) FPSCode() string {
 func ParseStudentLoanPlan(s string) (StudentLoanPlan, error) {
 	t := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 	t = strings.TrimPrefix(t, "plan")
-	switch t {
-	case "", "none":
+	if t == "" || t == "none" {
 		return NoStudentLoan, nil
-	case "1":
-		return Plan1, nil
-	case "2":
-		return Plan2, nil
-	case "4":
-		return Plan4, nil
-	case "5":
-		return Plan5, nil
+	}
+	for p, n := range planNumbers {
+		if t == n {
+			return p, nil
+		}
 	}
 	return 0, invalidf("student loan plan %q is not valid: use plan1, plan2, plan4 or plan5 (a postgraduate loan is separate)", s)
 }

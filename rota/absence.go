@@ -26,18 +26,10 @@ const (
 )
 
 // Label returns the kind as shown.
-func (k AbsenceKind) Label() string {
-	switch k {
-	case Holiday:
-		return "Holiday"
-	case Sickness:
-		return "Sickness"
-	case OtherLeave:
-		return "Other leave"
-	case HospitalStay:
-		return "Hospital stay"
-	}
-	return "Unknown absence"
+func (k AbsenceKind) Label() string { return labelOr(absenceLabels, k, "Unknown absence") }
+
+var absenceLabels = map[AbsenceKind]string{
+	Holiday: "Holiday", Sickness: "Sickness", OtherLeave: "Other leave", HospitalStay: "Hospital stay",
 }
 
 // HospitalMode says what happens to shifts during a hospital stay.

@@ -205,16 +205,7 @@ func TestAbsenceValidate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.want, func(t *testing.T) {
-			err := tc.a.Validate()
-			if tc.want == "" {
-				if err != nil {
-					t.Errorf("%+v: %v", tc.a, err)
-				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("%+v: %v, want %q", tc.a, err, tc.want)
-			}
+			wantErr(t, fmt.Sprintf("%+v", tc.a), tc.a.Validate(), tc.want)
 		})
 	}
 	if _, err := ApplyAbsence(nil, Absence{Kind: Holiday}); err == nil {

@@ -44,10 +44,13 @@ var (
 	benchTo   = civil.MustParse("2027-04-04")
 )
 
-// fillYear fills the year from the patterns and numbers the shifts.
-func fillYear(tb testing.TB) []Shift {
+// fillYear fills the year from the bench patterns and numbers the shifts.
+func fillYear(tb testing.TB) []Shift { return fillYearFrom(tb, benchPatterns()) }
+
+// fillYearFrom fills the year from pats and numbers the shifts.
+func fillYearFrom(tb testing.TB, pats []Pattern) []Shift {
 	var all []Shift
-	for _, p := range benchPatterns() {
+	for _, p := range pats {
 		occ, err := p.Occurrences(benchFrom, benchTo)
 		if err != nil {
 			tb.Fatal(err)
@@ -113,18 +116,7 @@ func BenchmarkFillYearSixPAs(b *testing.B) {
 	pats := benchPatterns()
 	b.ReportAllocs()
 	for b.Loop() {
-		var all []Shift
-		for _, p := range pats {
-			occ, err := p.Occurrences(benchFrom, benchTo)
-			if err != nil {
-				b.Fatal(err)
-			}
-			all = append(all, occ...)
-		}
-		for i := range all {
-			all[i].ID = int64(i + 1)
-		}
-		_ = Check(benchInput(all))
+		_ = Check(benchInput(fillYearFrom(b, pats)))
 	}
 }
 

@@ -160,15 +160,9 @@ func TestPatternValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := ok()
 			tc.change(&p)
-			err := p.Validate()
+			wantErr(t, "Validate()", p.Validate(), tc.want)
 			if tc.want == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
 				return
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Validate() = %v, want %q", err, tc.want)
 			}
 			if _, err := p.Occurrences(p.From, p.From.AddDays(7)); err == nil {
 				t.Error("Occurrences accepted an invalid pattern")

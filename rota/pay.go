@@ -49,20 +49,11 @@ const (
 )
 
 // Label returns the class as shown on a payslip or timesheet.
-func (c PayClass) Label() string {
-	switch c {
-	case ClassDay:
-		return "Day"
-	case ClassWakingNight:
-		return "Waking night"
-	case ClassWeekend:
-		return "Weekend"
-	case ClassBankHoliday:
-		return "Bank holiday"
-	case ClassSleepIn:
-		return "Sleep-in allowance"
-	}
-	return string(c)
+func (c PayClass) Label() string { return labelOr(payClassLabels, c, string(c)) }
+
+var payClassLabels = map[PayClass]string{
+	ClassDay: "Day", ClassWakingNight: "Waking night", ClassWeekend: "Weekend",
+	ClassBankHoliday: "Bank holiday", ClassSleepIn: "Sleep-in allowance",
 }
 
 // ClassOn returns the class of hourly time of a shift of type t falling on

@@ -44,20 +44,15 @@ func ParseShiftType(s string) (ShiftType, error) {
 }
 
 // Valid reports whether t is one of the shift types.
-func (t ShiftType) Valid() bool { return t == Day || t == WakingNight || t == SleepIn }
+func (t ShiftType) Valid() bool {
+	_, ok := shiftTypeLabels[t]
+	return ok
+}
+
+var shiftTypeLabels = map[ShiftType]string{Day: "Day", WakingNight: "Waking night", SleepIn: "Sleep-in"}
 
 // Label returns the type as shown: "Day", "Waking night", "Sleep-in".
-func (t ShiftType) Label() string {
-	switch t {
-	case Day:
-		return "Day"
-	case WakingNight:
-		return "Waking night"
-	case SleepIn:
-		return "Sleep-in"
-	}
-	return "Unknown type"
-}
+func (t ShiftType) Label() string { return labelOr(shiftTypeLabels, t, "Unknown type") }
 
 // phrase is the type inside a sentence: "day shift", "waking night",
 // "sleep-in".

@@ -164,16 +164,7 @@ func TestShiftValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := base()
 			tc.change(&s)
-			err := s.Validate()
-			if tc.want == "" {
-				if err != nil {
-					t.Fatalf("Validate() = %v, want nil", err)
-				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Validate() = %v, want it to contain %q", err, tc.want)
-			}
+			wantErr(t, "Validate()", s.Validate(), tc.want)
 		})
 	}
 }

@@ -25,6 +25,21 @@ func wantFieldError(t *testing.T, err error, field, want string) {
 	}
 }
 
+// wantErr fails the test unless err is nil when want is "", or an error
+// saying want.
+func wantErr(t *testing.T, what string, err error, want string) {
+	t.Helper()
+	if want == "" {
+		if err != nil {
+			t.Fatalf("%s = %v, want nil", what, err)
+		}
+		return
+	}
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("%s = %v, want it to contain %q", what, err, want)
+	}
+}
+
 func TestCheckNote(t *testing.T) {
 	for _, c := range []struct{ name, note, want string }{
 		{"plain", "Bring the key; Łukasz covers.", ""},

@@ -25,24 +25,15 @@ const (
 )
 
 // Label returns the status as shown.
-func (s TimesheetStatus) Label() string {
-	switch s {
-	case Draft:
-		return "Draft"
-	case Signed:
-		return "Signed by the PA"
-	case Approved:
-		return "Approved"
-	case Locked:
-		return "Locked (paid)"
-	}
-	return "Unknown status"
+func (s TimesheetStatus) Label() string { return labelOr(statusLabels, s, "Unknown status") }
+
+var statusLabels = map[TimesheetStatus]string{
+	Draft: "Draft", Signed: "Signed by the PA", Approved: "Approved", Locked: "Locked (paid)",
 }
 
 // ParseTimesheetStatus reads a status as stored.
 func ParseTimesheetStatus(s string) (TimesheetStatus, error) {
-	switch st := TimesheetStatus(strings.ToLower(strings.TrimSpace(s))); st {
-	case Draft, Signed, Approved, Locked:
+	if st := TimesheetStatus(strings.ToLower(strings.TrimSpace(s))); statusLabels[st] != "" {
 		return st, nil
 	}
 	return "", invalidf("%q is not a timesheet status: use draft, signed, approved or locked.", s)
