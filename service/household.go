@@ -42,25 +42,16 @@ func fieldError(field, format string, a ...any) error {
 
 // Accounts returns every direct payment account in the file, by name.
 func (s *Service) Accounts() ([]household.Account, error) {
-	var out []household.Account
-	err := s.view("reading the budgets", func(tx *storage.Tx) (err error) {
-		out, err = tx.Accounts()
-		return err
+	return read(s, "reading the budgets", func(tx *storage.Tx) ([]household.Account, error) {
+		return tx.Accounts()
 	})
-	return out, err
 }
 
 // Account returns one account.
 func (s *Service) Account(id int64) (household.Account, error) {
-	var a household.Account
-	err := s.view("reading the budget", func(tx *storage.Tx) (err error) {
-		a, err = tx.Account(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That budget no longer exists.")
-		}
-		return err
+	return readRecord(s, "reading the budget", "That budget no longer exists.", func(tx *storage.Tx) (household.Account, error) {
+		return tx.Account(id)
 	})
-	return a, err
 }
 
 // FindAccount returns the account called name (ignoring case). An empty
@@ -223,25 +214,16 @@ func (s *Service) Setup(a household.Account, e household.Employer) (household.Ac
 
 // PAs returns an account's PAs (every account's when accountID is 0).
 func (s *Service) PAs(accountID int64) ([]household.PA, error) {
-	var out []household.PA
-	err := s.view("reading the PAs", func(tx *storage.Tx) (err error) {
-		out, err = tx.PAs(accountID)
-		return err
+	return read(s, "reading the PAs", func(tx *storage.Tx) ([]household.PA, error) {
+		return tx.PAs(accountID)
 	})
-	return out, err
 }
 
 // PA returns one PA.
 func (s *Service) PA(id int64) (household.PA, error) {
-	var p household.PA
-	err := s.view("reading the PA", func(tx *storage.Tx) (err error) {
-		p, err = tx.PA(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That PA no longer exists.")
-		}
-		return err
+	return readRecord(s, "reading the PA", "That PA no longer exists.", func(tx *storage.Tx) (household.PA, error) {
+		return tx.PA(id)
 	})
-	return p, err
 }
 
 // FindPA returns the account's PA called name (ignoring case).
@@ -372,12 +354,9 @@ func (s *Service) RecordLeaving(paID int64, date civil.Date, reason string) (hou
 
 // Contracts returns a PA's contracts, oldest first.
 func (s *Service) Contracts(paID int64) ([]household.Contract, error) {
-	var out []household.Contract
-	err := s.view("reading the contracts", func(tx *storage.Tx) (err error) {
-		out, err = tx.Contracts(paID)
-		return err
+	return read(s, "reading the contracts", func(tx *storage.Tx) ([]household.Contract, error) {
+		return tx.Contracts(paID)
 	})
-	return out, err
 }
 
 // ContractOn returns the PA's contract in force on d; ok is false when
@@ -439,12 +418,9 @@ func (s *Service) SaveContract(c household.Contract) (household.Contract, error)
 
 // Insurance returns an account's employer's liability policies, newest first.
 func (s *Service) Insurance(accountID int64) ([]household.Insurance, error) {
-	var out []household.Insurance
-	err := s.view("reading the insurance", func(tx *storage.Tx) (err error) {
-		out, err = tx.Insurance(accountID)
-		return err
+	return read(s, "reading the insurance", func(tx *storage.Tx) ([]household.Insurance, error) {
+		return tx.Insurance(accountID)
 	})
-	return out, err
 }
 
 // InsuranceCover returns what an account's policies say about day d: the

@@ -11,15 +11,9 @@ import (
 
 // Bills returns a budget's known bills.
 func (s *Service) Bills(accountID int64) ([]Bill, error) {
-	var out []Bill
-	err := s.view("reading the bills", func(tx *storage.Tx) (err error) {
-		if _, err := loadMoney(tx, accountID); err != nil {
-			return err
-		}
-		out, err = tx.Bills(accountID)
-		return err
+	return readMoney(s, "reading the bills", accountID, func(tx *storage.Tx) ([]Bill, error) {
+		return tx.Bills(accountID)
 	})
-	return out, err
 }
 
 // SaveBill stores a known bill (ID 0: new) or a change to it, after

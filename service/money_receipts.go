@@ -34,12 +34,9 @@ func receiptType(data []byte) string {
 
 // Receipts returns a ledger line's receipts (names and sizes).
 func (s *Service) Receipts(transactionID int64) ([]Receipt, error) {
-	var out []Receipt
-	err := s.view("reading the receipts", func(tx *storage.Tx) (err error) {
-		out, err = tx.Receipts(transactionID)
-		return err
+	return read(s, "reading the receipts", func(tx *storage.Tx) ([]Receipt, error) {
+		return tx.Receipts(transactionID)
 	})
-	return out, err
 }
 
 // AddReceiptFile keeps a copy of the file at path (a PNG or JPEG image or

@@ -11,15 +11,9 @@ import (
 
 // SetAsides returns a budget's money set aside.
 func (s *Service) SetAsides(accountID int64) ([]SetAside, error) {
-	var out []SetAside
-	err := s.view("reading the money set aside", func(tx *storage.Tx) (err error) {
-		if _, err := loadMoney(tx, accountID); err != nil {
-			return err
-		}
-		out, err = tx.SetAsides(accountID)
-		return err
+	return readMoney(s, "reading the money set aside", accountID, func(tx *storage.Tx) ([]SetAside, error) {
+		return tx.SetAsides(accountID)
 	})
-	return out, err
 }
 
 // SaveSetAside stores money set aside for a purpose (ID 0: new), or a

@@ -12,12 +12,9 @@ import (
 
 // Patterns returns an account's rota patterns.
 func (s *Service) Patterns(accountID int64) ([]rota.Pattern, error) {
-	var out []rota.Pattern
-	err := s.view("reading the patterns", func(tx *storage.Tx) (err error) {
-		out, err = tx.Patterns(accountID)
-		return err
+	return read(s, "reading the patterns", func(tx *storage.Tx) ([]rota.Pattern, error) {
+		return tx.Patterns(accountID)
 	})
-	return out, err
 }
 
 // FillResult says what filling a pattern did to the rota.
@@ -239,12 +236,9 @@ func shiftBefore(shifts []rota.Shift, id int64) rota.Shift {
 
 // Absences returns an account's absences overlapping from..to.
 func (s *Service) Absences(accountID int64, from, to civil.Date) ([]rota.Absence, error) {
-	var out []rota.Absence
-	err := s.view("reading the absences", func(tx *storage.Tx) (err error) {
-		out, err = tx.Absences(accountID, from, to)
-		return err
+	return read(s, "reading the absences", func(tx *storage.Tx) ([]rota.Absence, error) {
+		return tx.Absences(accountID, from, to)
 	})
-	return out, err
 }
 
 // CoverShift gives a shift that needs cover to another PA (paID), or to an

@@ -314,15 +314,10 @@ func (s *Service) CancelShift(id int64) error {
 
 // Shift returns one shift.
 func (s *Service) Shift(id int64) (rota.Shift, error) {
-	var sh rota.Shift
-	err := s.view("reading the shift", func(tx *storage.Tx) (err error) {
-		sh, _, err = tx.Shift(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
-		return err
+	return readRecord(s, "reading the shift", "That shift no longer exists.", func(tx *storage.Tx) (rota.Shift, error) {
+		sh, _, err := tx.Shift(id)
+		return sh, err
 	})
-	return sh, err
 }
 
 // Shifts returns an account's shifts starting on days from..to, inclusive.
@@ -330,12 +325,9 @@ func (s *Service) Shifts(accountID int64, from, to civil.Date) ([]rota.Shift, er
 	if p := rota.CheckDays(from, to); p != nil {
 		return nil, invalid(p)
 	}
-	var out []rota.Shift
-	err := s.view("reading the rota", func(tx *storage.Tx) (err error) {
-		out, err = tx.Shifts(accountID, dayStart(from), dayStart(to.AddDays(1)))
-		return err
+	return read(s, "reading the rota", func(tx *storage.Tx) ([]rota.Shift, error) {
+		return tx.Shifts(accountID, dayStart(from), dayStart(to.AddDays(1)))
 	})
-	return out, err
 }
 
 // CheckRota returns the rota's warnings for days from..to, looking back 17

@@ -210,3 +210,37 @@ func Restore(path, from string) (keptAside string, err error) {
 	}
 	return "", internal("restoring the backup", err)
 }
+
+// read runs one read-only job that returns a value.
+func read[T any](s *Service, doing string, get func(*storage.Tx) (T, error)) (T, error) {
+	var out T
+	err := s.view(doing, func(tx *storage.Tx) (err error) {
+		out, err = get(tx)
+		return err
+	})
+	return out, err
+}
+
+// readRecord is read for one record: a record that is not there is
+// NotFound, with the message gone ("That PA no longer exists.").
+func readRecord[T any](s *Service, doing, gone string, get func(*storage.Tx) (T, error)) (T, error) {
+	return read(s, doing, func(tx *storage.Tx) (T, error) {
+		v, err := get(tx)
+		if errors.Is(err, storage.ErrNotFound) {
+			return v, NotFoundf("%s", gone)
+		}
+		return v, err
+	})
+}
+
+// readMoney is read for one of a budget's money records, once the
+// budget's money side is known to be there (loadMoney).
+func readMoney[T any](s *Service, doing string, accountID int64, get func(*storage.Tx) (T, error)) (T, error) {
+	return read(s, doing, func(tx *storage.Tx) (T, error) {
+		if _, err := loadMoney(tx, accountID); err != nil {
+			var none T
+			return none, err
+		}
+		return get(tx)
+	})
+}

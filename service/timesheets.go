@@ -47,25 +47,17 @@ func payPeriods(tx *storage.Tx, accountID int64, from, to civil.Date) ([]househo
 
 // Timesheets returns an account's timesheets for periods overlapping from..to.
 func (s *Service) Timesheets(accountID int64, from, to civil.Date) ([]rota.Timesheet, error) {
-	var out []rota.Timesheet
-	err := s.view("reading the timesheets", func(tx *storage.Tx) (err error) {
-		out, err = tx.Timesheets(accountID, from, to)
-		return err
+	return read(s, "reading the timesheets", func(tx *storage.Tx) ([]rota.Timesheet, error) {
+		return tx.Timesheets(accountID, from, to)
 	})
-	return out, err
 }
 
 // Timesheet returns one timesheet.
 func (s *Service) Timesheet(id int64) (rota.Timesheet, error) {
-	var ts rota.Timesheet
-	err := s.view("reading the timesheet", func(tx *storage.Tx) (err error) {
-		ts, _, err = tx.Timesheet(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That timesheet no longer exists.")
-		}
-		return err
+	return readRecord(s, "reading the timesheet", "That timesheet no longer exists.", func(tx *storage.Tx) (rota.Timesheet, error) {
+		ts, _, err := tx.Timesheet(id)
+		return ts, err
 	})
-	return ts, err
 }
 
 // OpenTimesheet returns the PA's timesheet for the pay period containing
