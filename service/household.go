@@ -169,10 +169,7 @@ func (s *Service) SaveEmployer(e household.Employer) (household.Employer, error)
 }
 
 func (s *Service) saveEmployer(tx *storage.Tx, e household.Employer) error {
-	if _, err := tx.Account(e.AccountID); err != nil {
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That budget no longer exists.")
-		}
+	if err := budgetExists(tx, e.AccountID); err != nil {
 		return err
 	}
 	if err := tx.SaveEmployer(e); err != nil {
@@ -308,10 +305,7 @@ func (s *Service) SavePA(p household.PA) (household.PA, error) {
 		return p, invalid(problems)
 	}
 	err := s.update("saving the PA", func(tx *storage.Tx) error {
-		if _, err := tx.Account(p.AccountID); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That budget no longer exists.")
-			}
+		if err := budgetExists(tx, p.AccountID); err != nil {
 			return err
 		}
 		taken, err := tx.PANameTaken(p.AccountID, p.Name, p.ID)
@@ -321,19 +315,8 @@ func (s *Service) SavePA(p household.PA) (household.PA, error) {
 		if taken {
 			return fieldError("name", "There is already a PA called %q. Add a middle initial or a note to tell them apart.", p.Name)
 		}
-		if p.ID == 0 {
-			if err := tx.InsertPA(&p); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), p.AccountID, "PA added", p.Name)
-		}
-		if err := tx.UpdatePA(p); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That PA no longer exists.")
-			}
-			return err
-		}
-		return tx.Audit(s.now(), p.AccountID, "PA changed", p.Name)
+		return s.store(tx, p.AccountID, p.ID == 0, recordAudit{"That PA no longer exists.", "PA added", "PA changed"}, p.Name,
+			func() error { return tx.InsertPA(&p) }, func() error { return tx.UpdatePA(p) })
 	})
 	return p, err
 }
@@ -399,19 +382,8 @@ func (s *Service) SaveContract(c household.Contract) (household.Contract, error)
 			return fieldError("effective_from", "%s already has terms starting %s: change those, or choose another date.", p.Name, c.EffectiveFrom.UK())
 		}
 		detail := fmt.Sprintf("%s from %s: %s an hour", p.Name, c.EffectiveFrom.UK(), c.DayRate.Format())
-		if c.ID == 0 {
-			if err := tx.InsertContract(&c); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), p.AccountID, "contract added", detail)
-		}
-		if err := tx.UpdateContract(c); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That contract no longer exists.")
-			}
-			return err
-		}
-		return tx.Audit(s.now(), p.AccountID, "contract changed", detail)
+		return s.store(tx, p.AccountID, c.ID == 0, recordAudit{"That contract no longer exists.", "contract added", "contract changed"}, detail,
+			func() error { return tx.InsertContract(&c) }, func() error { return tx.UpdateContract(c) })
 	})
 	return c, err
 }
@@ -442,26 +414,12 @@ func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, err
 		return i, invalid(err)
 	}
 	err := s.update("saving the insurance", func(tx *storage.Tx) error {
-		if _, err := tx.Account(i.AccountID); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That budget no longer exists.")
-			}
+		if err := budgetExists(tx, i.AccountID); err != nil {
 			return err
 		}
 		detail := fmt.Sprintf("%s %s, renews %s", i.Insurer, i.PolicyNumber, i.RenewalDate.UK())
-		if i.ID == 0 {
-			if err := tx.InsertInsurance(&i); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), i.AccountID, "insurance added", detail)
-		}
-		if err := tx.UpdateInsurance(i); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That policy no longer exists.")
-			}
-			return err
-		}
-		return tx.Audit(s.now(), i.AccountID, "insurance changed", detail)
+		return s.store(tx, i.AccountID, i.ID == 0, recordAudit{"That policy no longer exists.", "insurance added", "insurance changed"}, detail,
+			func() error { return tx.InsertInsurance(&i) }, func() error { return tx.UpdateInsurance(i) })
 	})
 	return i, err
 }

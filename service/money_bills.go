@@ -1,7 +1,6 @@
 package service
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -29,37 +28,18 @@ func (s *Service) SaveBill(b Bill) (Bill, error) {
 			return err
 		}
 		detail := fmt.Sprintf("%s to %s from %s", b.Amount.Format(), b.Payee, b.Date.UK())
-		if b.ID == 0 {
-			if err := tx.InsertBill(&b); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), b.AccountID, "bill added", detail)
-		}
-		if err := tx.UpdateBill(b); errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That bill no longer exists.")
-		} else if err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), b.AccountID, "bill changed", detail)
+		return s.store(tx, b.AccountID, b.ID == 0, recordAudit{"That bill no longer exists.", "bill added", "bill changed"}, detail,
+			func() error { return tx.InsertBill(&b) }, func() error { return tx.UpdateBill(b) })
 	})
 	return b, err
 }
 
 // RemoveBill removes a known bill.
 func (s *Service) RemoveBill(id int64) error {
-	return s.update("removing the bill", func(tx *storage.Tx) error {
+	return s.remove("removing the bill", "That bill no longer exists.", "bill removed", func(tx *storage.Tx) (int64, string, error) {
 		b, err := tx.BillByID(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That bill no longer exists.")
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.DeleteBill(id); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), b.AccountID, "bill removed", fmt.Sprintf("%s to %s", b.Amount.Format(), b.Payee))
-	})
+		return b.AccountID, fmt.Sprintf("%s to %s", b.Amount.Format(), b.Payee), err
+	}, func(tx *storage.Tx) error { return tx.DeleteBill(id) })
 }
 
 // forecastBills turns stored bills into the forecast's (see

@@ -244,3 +244,54 @@ func readMoney[T any](s *Service, doing string, accountID int64, get func(*stora
 		return get(tx)
 	})
 }
+
+// recordAudit names one kind of record for store: the message when a
+// changed record is no longer there, and the audit log's actions.
+type recordAudit struct {
+	gone, added, changed string
+}
+
+// store adds a record (isNew, with insert) or stores a change to it (with
+// change), and writes the audit line for the budget accountID with detail.
+func (s *Service) store(tx *storage.Tx, accountID int64, isNew bool, r recordAudit, detail string, insert, change func() error) error {
+	if isNew {
+		if err := insert(); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, r.added, detail)
+	}
+	if err := change(); errors.Is(err, storage.ErrNotFound) {
+		return NotFoundf("%s", r.gone)
+	} else if err != nil {
+		return err
+	}
+	return tx.Audit(s.now(), accountID, r.changed, detail)
+}
+
+// budgetExists refuses a job for a budget that is no longer in the file.
+func budgetExists(tx *storage.Tx, accountID int64) error {
+	_, err := tx.Account(accountID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return NotFoundf("That budget no longer exists.")
+	}
+	return err
+}
+
+// remove deletes one record and writes the audit line: find reads the
+// record's budget and the audit detail (storage.ErrNotFound when it is no
+// longer there: NotFound with the message gone), del deletes it.
+func (s *Service) remove(doing, gone, action string, find func(*storage.Tx) (accountID int64, detail string, err error), del func(*storage.Tx) error) error {
+	return s.update(doing, func(tx *storage.Tx) error {
+		accountID, detail, err := find(tx)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("%s", gone)
+		}
+		if err != nil {
+			return err
+		}
+		if err := del(tx); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, action, detail)
+	})
+}
