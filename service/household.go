@@ -49,8 +49,8 @@ func (s *Service) Accounts() ([]household.Account, error) {
 
 // Account returns one account.
 func (s *Service) Account(id int64) (household.Account, error) {
-	return readRecord(s, "reading the budget", "That budget no longer exists.", func(tx *storage.Tx) (household.Account, error) {
-		return tx.Account(id)
+	return read(s, "reading the budget", func(tx *storage.Tx) (household.Account, error) {
+		return findBudget(tx, id)
 	})
 }
 

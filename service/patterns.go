@@ -1,7 +1,6 @@
 package service
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -181,13 +180,9 @@ func (s *Service) RecordAbsence(accountID int64, a rota.Absence) ([]rota.Shift, 
 	if err := rota.CheckNote(a.Note); err != nil {
 		return nil, rotaError(err)
 	}
-	var changed []rota.Shift
-	err := s.update("recording the absence", func(tx *storage.Tx) error {
-		var err error
-		changed, err = s.recordAbsence(tx, accountID, a)
-		return err
+	return write(s, "recording the absence", func(tx *storage.Tx) ([]rota.Shift, error) {
+		return s.recordAbsence(tx, accountID, a)
 	})
-	return changed, err
 }
 
 func (s *Service) recordAbsence(tx *storage.Tx, accountID int64, a rota.Absence) ([]rota.Shift, error) {
@@ -244,20 +239,13 @@ func (s *Service) Absences(accountID int64, from, to civil.Date) ([]rota.Absence
 // CoverShift gives a shift that needs cover to another PA (paID), or to an
 // agency when paID is 0.
 func (s *Service) CoverShift(shiftID, paID int64) (rota.Shift, error) {
-	var out rota.Shift
-	err := s.update("covering the shift", func(tx *storage.Tx) error {
-		var err error
-		out, err = s.coverShift(tx, shiftID, paID)
-		return err
+	return write(s, "covering the shift", func(tx *storage.Tx) (rota.Shift, error) {
+		return s.coverShift(tx, shiftID, paID)
 	})
-	return out, err
 }
 
 func (s *Service) coverShift(tx *storage.Tx, shiftID, paID int64) (rota.Shift, error) {
-	sh, accountID, err := tx.Shift(shiftID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return sh, NotFoundf("That shift no longer exists.")
-	}
+	sh, accountID, err := findShift(tx, shiftID)
 	if err != nil {
 		return sh, err
 	}
@@ -290,10 +278,7 @@ func (s *Service) coverShift(tx *storage.Tx, shiftID, paID int64) (rota.Shift, e
 func (s *Service) ReinstateShift(shiftID int64) (rota.Shift, error) {
 	var out rota.Shift
 	err := s.update("putting the shift back", func(tx *storage.Tx) error {
-		sh, accountID, err := tx.Shift(shiftID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
+		sh, accountID, err := findShift(tx, shiftID)
 		if err != nil {
 			return err
 		}

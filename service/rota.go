@@ -42,10 +42,7 @@ type rotaContext struct {
 }
 
 func loadRotaContext(tx *storage.Tx, accountID int64) (rotaContext, error) {
-	a, err := tx.Account(accountID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return rotaContext{}, NotFoundf("That budget no longer exists.")
-	}
+	a, err := findBudget(tx, accountID)
 	if err != nil {
 		return rotaContext{}, err
 	}
@@ -229,20 +226,11 @@ func (s *Service) UpdateShift(sh rota.Shift) (rota.Shift, []rota.Warning, error)
 	}
 	var warnings []rota.Warning
 	err := s.update("changing the shift", func(tx *storage.Tx) error {
-		old, accountID, err := tx.Shift(sh.ID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
+		old, rc, err := s.shiftToChange(tx, sh.ID)
 		if err != nil {
 			return err
 		}
-		if err := s.refuseIfTimesheetLocked(tx, accountID, old); err != nil {
-			return err
-		}
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
+		accountID := rc.account.ID
 		if err := rc.allowed(tx, sh); err != nil {
 			return err
 		}
@@ -285,20 +273,11 @@ func (s *Service) refuseIfTimesheetLocked(tx *storage.Tx, accountID int64, sh ro
 // bring it back.
 func (s *Service) CancelShift(id int64) error {
 	return s.update("cancelling the shift", func(tx *storage.Tx) error {
-		sh, accountID, err := tx.Shift(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
+		sh, rc, err := s.shiftToChange(tx, id)
 		if err != nil {
 			return err
 		}
-		if err := s.refuseIfTimesheetLocked(tx, accountID, sh); err != nil {
-			return err
-		}
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
+		accountID := rc.account.ID
 		if sh.PatternID == 0 {
 			err = tx.DeleteShift(id)
 		} else {
@@ -314,8 +293,8 @@ func (s *Service) CancelShift(id int64) error {
 
 // Shift returns one shift.
 func (s *Service) Shift(id int64) (rota.Shift, error) {
-	return readRecord(s, "reading the shift", "That shift no longer exists.", func(tx *storage.Tx) (rota.Shift, error) {
-		sh, _, err := tx.Shift(id)
+	return read(s, "reading the shift", func(tx *storage.Tx) (rota.Shift, error) {
+		sh, _, err := findShift(tx, id)
 		return sh, err
 	})
 }
@@ -392,4 +371,28 @@ func sortedPAs(m map[int64]household.PA) []household.PA {
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
+}
+
+// findShift reads a shift and its budget, NotFound when it is no longer
+// there.
+func findShift(tx *storage.Tx, id int64) (rota.Shift, int64, error) {
+	sh, accountID, err := tx.Shift(id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return sh, accountID, NotFoundf("That shift no longer exists.")
+	}
+	return sh, accountID, err
+}
+
+// shiftToChange reads a shift the rota may still change (it is on no
+// approved or locked timesheet) with its budget's rota context.
+func (s *Service) shiftToChange(tx *storage.Tx, id int64) (rota.Shift, rotaContext, error) {
+	sh, accountID, err := findShift(tx, id)
+	if err != nil {
+		return sh, rotaContext{}, err
+	}
+	if err := s.refuseIfTimesheetLocked(tx, accountID, sh); err != nil {
+		return sh, rotaContext{}, err
+	}
+	rc, err := loadRotaContext(tx, accountID)
+	return sh, rc, err
 }

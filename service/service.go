@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"patoolkit/household"
 	"patoolkit/outfile"
 	"patoolkit/storage"
 )
@@ -268,12 +269,18 @@ func (s *Service) store(tx *storage.Tx, accountID int64, isNew bool, r recordAud
 	return tx.Audit(s.now(), accountID, r.changed, detail)
 }
 
+// findBudget reads a budget, NotFound when it is no longer in the file.
+func findBudget(tx *storage.Tx, accountID int64) (household.Account, error) {
+	a, err := tx.Account(accountID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return a, NotFoundf("That budget no longer exists.")
+	}
+	return a, err
+}
+
 // budgetExists refuses a job for a budget that is no longer in the file.
 func budgetExists(tx *storage.Tx, accountID int64) error {
-	_, err := tx.Account(accountID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return NotFoundf("That budget no longer exists.")
-	}
+	_, err := findBudget(tx, accountID)
 	return err
 }
 
@@ -294,4 +301,14 @@ func (s *Service) remove(doing, gone, action string, find func(*storage.Tx) (acc
 		}
 		return tx.Audit(s.now(), accountID, action, detail)
 	})
+}
+
+// write runs one job that changes the file and returns a value.
+func write[T any](s *Service, doing string, do func(*storage.Tx) (T, error)) (T, error) {
+	var out T
+	err := s.update(doing, func(tx *storage.Tx) (err error) {
+		out, err = do(tx)
+		return err
+	})
+	return out, err
 }

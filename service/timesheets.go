@@ -14,20 +14,13 @@ import (
 // PayPeriods returns the account's pay periods overlapping from..to, from
 // the employer's pay frequency and usual payday.
 func (s *Service) PayPeriods(accountID int64, from, to civil.Date) ([]household.PayPeriod, error) {
-	var out []household.PayPeriod
-	err := s.view("working out the pay periods", func(tx *storage.Tx) error {
-		var err error
-		out, err = payPeriods(tx, accountID, from, to)
-		return err
+	return read(s, "working out the pay periods", func(tx *storage.Tx) ([]household.PayPeriod, error) {
+		return payPeriods(tx, accountID, from, to)
 	})
-	return out, err
 }
 
 func payPeriods(tx *storage.Tx, accountID int64, from, to civil.Date) ([]household.PayPeriod, error) {
-	a, err := tx.Account(accountID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return nil, NotFoundf("That budget no longer exists.")
-	}
+	a, err := findBudget(tx, accountID)
 	if err != nil {
 		return nil, err
 	}
@@ -63,13 +56,9 @@ func (s *Service) Timesheet(id int64) (rota.Timesheet, error) {
 // OpenTimesheet returns the PA's timesheet for the pay period containing
 // day, making a draft from the rota when there is none yet.
 func (s *Service) OpenTimesheet(accountID, paID int64, day civil.Date) (rota.Timesheet, error) {
-	var ts rota.Timesheet
-	err := s.update("opening the timesheet", func(tx *storage.Tx) error {
-		var err error
-		ts, err = s.openTimesheet(tx, accountID, paID, day)
-		return err
+	return write(s, "opening the timesheet", func(tx *storage.Tx) (rota.Timesheet, error) {
+		return s.openTimesheet(tx, accountID, paID, day)
 	})
-	return ts, err
 }
 
 func (s *Service) openTimesheet(tx *storage.Tx, accountID, paID int64, day civil.Date) (rota.Timesheet, error) {
