@@ -85,12 +85,15 @@ func (s *Service) FindAccount(name string) (household.Account, error) {
 	return household.Account{}, NotFoundf("There is no budget called %q. The budgets are: %s.", name, strings.Join(names, ", "))
 }
 
+// trimSpaces trims the spaces around each of a form's text fields.
+func trimSpaces(fields ...*string) {
+	for _, f := range fields {
+		*f = strings.TrimSpace(*f)
+	}
+}
+
 func tidyAccount(a *household.Account) {
-	a.Name = strings.TrimSpace(a.Name)
-	a.PersonSupported = strings.TrimSpace(a.PersonSupported)
-	a.ManagedBy = strings.TrimSpace(a.ManagedBy)
-	a.Council = strings.TrimSpace(a.Council)
-	a.CouncilReference = strings.TrimSpace(a.CouncilReference)
+	trimSpaces(&a.Name, &a.PersonSupported, &a.ManagedBy, &a.Council, &a.CouncilReference)
 	if a.Capacity == household.Self {
 		a.ManagedBy = a.PersonSupported
 	}
@@ -150,8 +153,7 @@ func (s *Service) Employer(accountID int64) (e household.Employer, ok bool, err 
 }
 
 func tidyEmployer(e *household.Employer) {
-	e.Name = strings.TrimSpace(e.Name)
-	e.Address = strings.TrimSpace(e.Address)
+	trimSpaces(&e.Name, &e.Address)
 	e.PAYEReference = household.NormaliseReference(e.PAYEReference)
 	e.AccountsOfficeReference = household.NormaliseReference(e.AccountsOfficeReference)
 }
@@ -279,9 +281,7 @@ func NewContract(paID int64, contracts []household.Contract) household.Contract 
 }
 
 func tidyPA(p *household.PA) {
-	p.Name = strings.TrimSpace(p.Name)
-	p.Email = strings.TrimSpace(p.Email)
-	p.Phone = strings.TrimSpace(p.Phone)
+	trimSpaces(&p.Name, &p.Email, &p.Phone)
 	p.NINumber = household.NormaliseNINumber(p.NINumber)
 	p.TaxCode = household.NormaliseReference(p.TaxCode)
 	p.NICategory = strings.ToUpper(strings.TrimSpace(p.NICategory))
@@ -408,8 +408,7 @@ func (s *Service) InsuranceCover(accountID int64, d civil.Date) (household.Cover
 
 // SaveInsurance stores a new policy (ID 0) or changes to one, after checking it.
 func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, error) {
-	i.Insurer = strings.TrimSpace(i.Insurer)
-	i.PolicyNumber = strings.TrimSpace(i.PolicyNumber)
+	trimSpaces(&i.Insurer, &i.PolicyNumber)
 	if err := household.ValidateInsurance(i); err != nil {
 		return i, invalid(err)
 	}

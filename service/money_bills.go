@@ -23,14 +23,9 @@ func (s *Service) SaveBill(b Bill) (Bill, error) {
 	if p := budget.CheckBill(b.Bill); len(p) > 0 {
 		return b, invalid(p)
 	}
-	err := s.update("saving the bill", func(tx *storage.Tx) error {
-		if _, err := loadMoney(tx, b.AccountID); err != nil {
-			return err
-		}
-		detail := fmt.Sprintf("%s to %s from %s", b.Amount.Format(), b.Payee, b.Date.UK())
-		return s.store(tx, b.AccountID, b.ID == 0, recordAudit{"That bill no longer exists.", "bill added", "bill changed"}, detail,
-			func() error { return tx.InsertBill(&b) }, func() error { return tx.UpdateBill(b) })
-	})
+	detail := fmt.Sprintf("%s to %s from %s", b.Amount.Format(), b.Payee, b.Date.UK())
+	err := s.storeMoney("saving the bill", b.AccountID, b.ID == 0, recordAudit{"That bill no longer exists.", "bill added", "bill changed"}, detail,
+		func(tx *storage.Tx) error { return tx.InsertBill(&b) }, func(tx *storage.Tx) error { return tx.UpdateBill(b) })
 	return b, err
 }
 

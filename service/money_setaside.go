@@ -22,14 +22,9 @@ func (s *Service) SaveSetAside(sa SetAside) (SetAside, error) {
 	if p := budget.CheckSetAside(budget.SetAside{Purpose: sa.Purpose, Amount: sa.Amount}); len(p) > 0 {
 		return sa, invalid(p)
 	}
-	err := s.update("saving the money set aside", func(tx *storage.Tx) error {
-		if _, err := loadMoney(tx, sa.AccountID); err != nil {
-			return err
-		}
-		detail := fmt.Sprintf("%s for %s", sa.Amount.Format(), sa.Purpose)
-		return s.store(tx, sa.AccountID, sa.ID == 0, recordAudit{"That money set aside no longer exists.", "money set aside", "money set aside changed"}, detail,
-			func() error { return tx.InsertSetAside(&sa) }, func() error { return tx.UpdateSetAside(sa) })
-	})
+	detail := fmt.Sprintf("%s for %s", sa.Amount.Format(), sa.Purpose)
+	err := s.storeMoney("saving the money set aside", sa.AccountID, sa.ID == 0, recordAudit{"That money set aside no longer exists.", "money set aside", "money set aside changed"}, detail,
+		func(tx *storage.Tx) error { return tx.InsertSetAside(&sa) }, func(tx *storage.Tx) error { return tx.UpdateSetAside(sa) })
 	return sa, err
 }
 

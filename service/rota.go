@@ -60,6 +60,23 @@ func loadRotaContext(tx *storage.Tx, accountID int64) (rotaContext, error) {
 	return rc, nil
 }
 
+// shiftsWithHistory returns the budget's shifts starting from 17 weeks
+// before from (the history the 48-hour average needs) to before the day
+// end.
+func (rc rotaContext) shiftsWithHistory(tx *storage.Tx, from, end civil.Date) ([]rota.Shift, error) {
+	return tx.Shifts(rc.account.ID, dayStart(from.AddDays(-17*7)), dayStart(end))
+}
+
+// loadRotaWithHistory is loadRotaContext and its shiftsWithHistory.
+func loadRotaWithHistory(tx *storage.Tx, accountID int64, from, end civil.Date) (rotaContext, []rota.Shift, error) {
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return rc, nil, err
+	}
+	shifts, err := rc.shiftsWithHistory(tx, from, end)
+	return rc, shifts, err
+}
+
 func (rc rotaContext) name(paID int64) string {
 	if p, ok := rc.pas[paID]; ok {
 		return p.Name
@@ -201,7 +218,7 @@ func (rc rotaContext) describe(sh rota.Shift) string {
 func (rc rotaContext) checkAround(tx *storage.Tx, sh rota.Shift) ([]rota.Warning, error) {
 	d := sh.Date()
 	monday := rota.WeekStart(d)
-	shifts, err := tx.Shifts(rc.account.ID, dayStart(monday.AddDays(-17*7)), dayStart(monday.AddDays(8)))
+	shifts, err := rc.shiftsWithHistory(tx, monday, monday.AddDays(8))
 	if err != nil {
 		return nil, err
 	}
@@ -315,20 +332,13 @@ func (s *Service) CheckRota(accountID int64, from, to civil.Date) ([]rota.Warnin
 	if p := rota.CheckDays(from, to); p != nil {
 		return nil, invalid(p)
 	}
-	var out []rota.Warning
-	err := s.view("checking the rota", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
+	return read(s, "checking the rota", func(tx *storage.Tx) ([]rota.Warning, error) {
+		rc, shifts, err := loadRotaWithHistory(tx, accountID, from, to.AddDays(1))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		shifts, err := tx.Shifts(accountID, dayStart(from.AddDays(-17*7)), dayStart(to.AddDays(1)))
-		if err != nil {
-			return err
-		}
-		out = rota.Check(rc.checkInput(shifts, from, to))
-		return nil
+		return rota.Check(rc.checkInput(shifts, from, to)), nil
 	})
-	return out, err
 }
 
 // WeekView lays out the week containing day for the week screen, with the
@@ -337,11 +347,7 @@ func (s *Service) WeekView(accountID int64, day civil.Date, byDay bool) (rota.We
 	monday := rota.WeekStart(day)
 	var week rota.Week
 	err := s.view("reading the week", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		shifts, err := tx.Shifts(accountID, dayStart(monday.AddDays(-17*7)), dayStart(monday.AddDays(7)))
+		rc, shifts, err := loadRotaWithHistory(tx, accountID, monday, monday.AddDays(7))
 		if err != nil {
 			return err
 		}

@@ -214,9 +214,14 @@ func Restore(path, from string) (keptAside string, err error) {
 
 // read runs one read-only job that returns a value.
 func read[T any](s *Service, doing string, get func(*storage.Tx) (T, error)) (T, error) {
+	return returning(s.view, doing, get)
+}
+
+// returning runs fn as the job (s.view or s.update) and returns its value.
+func returning[T any](job func(string, func(*storage.Tx) error) error, doing string, fn func(*storage.Tx) (T, error)) (T, error) {
 	var out T
-	err := s.view(doing, func(tx *storage.Tx) (err error) {
-		out, err = get(tx)
+	err := job(doing, func(tx *storage.Tx) (err error) {
+		out, err = fn(tx)
 		return err
 	})
 	return out, err
@@ -305,10 +310,16 @@ func (s *Service) remove(doing, gone, action string, find func(*storage.Tx) (acc
 
 // write runs one job that changes the file and returns a value.
 func write[T any](s *Service, doing string, do func(*storage.Tx) (T, error)) (T, error) {
-	var out T
-	err := s.update(doing, func(tx *storage.Tx) (err error) {
-		out, err = do(tx)
-		return err
+	return returning(s.update, doing, do)
+}
+
+// storeMoney is store for one of a budget's money records, as its own
+// job, once the budget's money side is known to be there (loadMoney).
+func (s *Service) storeMoney(doing string, accountID int64, isNew bool, r recordAudit, detail string, insert, change func(*storage.Tx) error) error {
+	return s.update(doing, func(tx *storage.Tx) error {
+		if _, err := loadMoney(tx, accountID); err != nil {
+			return err
+		}
+		return s.store(tx, accountID, isNew, r, detail, func() error { return insert(tx) }, func() error { return change(tx) })
 	})
-	return out, err
 }
