@@ -66,11 +66,7 @@ func (s *Service) ChangePattern(accountID, patternID int64, d civil.Date, entrie
 	var next rota.Pattern
 	var res FillResult
 	err := s.update("changing the pattern", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		old, err := findPattern(tx, accountID, patternID)
+		rc, old, err := loadPattern(tx, accountID, patternID)
 		if err != nil {
 			return err
 		}
@@ -138,11 +134,7 @@ func (s *Service) fill(tx *storage.Tx, rc rotaContext, p rota.Pattern, from, to 
 func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (FillResult, error) {
 	var res FillResult
 	err := s.update("filling the rota", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		p, err := findPattern(tx, accountID, patternID)
+		rc, p, err := loadPattern(tx, accountID, patternID)
 		if err != nil {
 			return err
 		}
@@ -155,6 +147,16 @@ func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (
 }
 
 // findPattern returns one of the account's patterns.
+// loadPattern is loadRotaContext and one of the budget's patterns.
+func loadPattern(tx *storage.Tx, accountID, patternID int64) (rotaContext, rota.Pattern, error) {
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return rc, rota.Pattern{}, err
+	}
+	p, err := findPattern(tx, accountID, patternID)
+	return rc, p, err
+}
+
 func findPattern(tx *storage.Tx, accountID, patternID int64) (rota.Pattern, error) {
 	pats, err := tx.Patterns(accountID)
 	if err != nil {
