@@ -59,14 +59,11 @@ func BenchmarkFillYearSixPAsService(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a, err := s.Setup(household.Account{Name: "Bench", PersonSupported: "A Person", Capacity: household.Self,
+		a := mustSetup(b, s, household.Account{Name: "Bench", PersonSupported: "A Person", Capacity: household.Self,
 			Council: "Example Council", Payment: money.MustParse("3000"), PaymentFrequency: household.FourWeekly,
 			StartDate: civil.MustParse("2026-04-06"), ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8,
 			SupportMinutesPerWeek: 80 * 60},
 			household.Employer{Name: "A Person", PayFrequency: household.Monthly, Payday: "last-working-day"})
-		if err != nil {
-			b.Fatal(err)
-		}
 		var entries []rota.PatternEntry
 		for n := 0; n < 6; n++ {
 			p, err := s.SavePA(household.PA{AccountID: a.ID, Name: fmt.Sprintf("PA %d", n+1),

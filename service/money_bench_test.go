@@ -20,13 +20,10 @@ func benchService(b *testing.B, dir string) (*Service, household.Account) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := s.Setup(household.Account{Name: "Bench", PersonSupported: "Alex Doe", Capacity: household.Self,
+	a := mustSetup(b, s, household.Account{Name: "Bench", PersonSupported: "Alex Doe", Capacity: household.Self,
 		Council: "Wigan Council", Payment: money.MustParse("1300"), PaymentFrequency: household.Monthly,
 		StartDate: civil.MustParse("2020-04-01"), ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8},
 		household.Employer{Name: "Alex Doe", PayFrequency: household.Monthly, Payday: "25"})
-	if err != nil {
-		b.Fatal(err)
-	}
 	return s, a
 }
 

@@ -24,16 +24,24 @@ func openTemp(t *testing.T) *Service {
 	return s
 }
 
+// mustSetup sets up a budget and its employer, or fails the test or
+// benchmark.
+func mustSetup(tb testing.TB, s *Service, a household.Account, e household.Employer) household.Account {
+	tb.Helper()
+	a, err := s.Setup(a, e)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
 func setupTom(t *testing.T, s *Service) household.Account {
 	t.Helper()
-	a, err := s.Setup(household.Account{Name: "Tom's care", PersonSupported: "Tom Smith", ManagedBy: "Jane Smith",
+	a := mustSetup(t, s, household.Account{Name: "Tom's care", PersonSupported: "Tom Smith", ManagedBy: "Jane Smith",
 		Capacity: household.SuitablePerson, Council: "Wigan Council", Payment: money.MustParse("1150"),
 		PaymentFrequency: household.Monthly, StartDate: civil.MustParse("2025-04-06"),
 		ReturnPeriod: household.ReturnYearly, SurplusLimitWeeks: 8},
 		household.Employer{Name: "Jane Smith", PayFrequency: household.Monthly, Payday: "25"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return a
 }
 
