@@ -223,16 +223,24 @@ func secondBudget(t *testing.T, s *Service) household.Account {
 	return a
 }
 
+// anotherBudgetsAccount: budget a ("Money test") has imported October's
+// statement of account 12-34-56 87654321 (head is that account's header)
+// and b is a second budget; next is November's statement of the account.
+func anotherBudgetsAccount(t *testing.T) (s *Service, a, b household.Account, head, next string) {
+	t.Helper()
+	s = openTemp(t)
+	a = setupMoney(t, s, false)
+	b = secondBudget(t, s)
+	head = "Sort Code:,12-34-56\nAccount Number:,87654321\n\n"
+	importText(t, s, a.ID, "october.csv", head+"Date,Description,Amount\n01/10/2026,WIGAN COUNCIL,1300.00\n")
+	return s, a, b, head, head + "Date,Description,Amount\n01/11/2026,WIGAN COUNCIL,1300.00\n"
+}
+
 // A statement for the bank account another budget's statements came from
 // is not imported without asking.
 func TestAnotherBudgetsStatementIsNotImportedUnasked(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	b := secondBudget(t, s)
-	head := "Sort Code:,12-34-56\nAccount Number:,87654321\n\n"
-	importText(t, s, a.ID, "october.csv", head+"Date,Description,Amount\n01/10/2026,WIGAN COUNCIL,1300.00\n")
+	s, _, b, _, next := anotherBudgetsAccount(t)
 	before := rows(t, s, b.ID)
-	next := head + "Date,Description,Amount\n01/11/2026,WIGAN COUNCIL,1300.00\n"
 	prev, err := s.PlanImport(b.ID, strings.NewReader(next), "november.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -247,12 +255,7 @@ func TestAnotherBudgetsStatementIsNotImportedUnasked(t *testing.T) {
 // The preview says whose account a statement looks like; said to, the
 // service imports it anyway, and asks nothing the next time.
 func TestAnotherBudgetsStatementCanBeImportedAnyway(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	b := secondBudget(t, s)
-	head := "Sort Code:,12-34-56\nAccount Number:,87654321\n\n"
-	importText(t, s, a.ID, "october.csv", head+"Date,Description,Amount\n01/10/2026,WIGAN COUNCIL,1300.00\n")
-	next := head + "Date,Description,Amount\n01/11/2026,WIGAN COUNCIL,1300.00\n"
+	s, a, b, head, next := anotherBudgetsAccount(t)
 	prev, err := s.PlanImport(b.ID, strings.NewReader(next), "november.csv")
 	if err != nil {
 		t.Fatal(err)

@@ -216,18 +216,15 @@ func (s *Service) MarkOwedSettled(owedID int64) error {
 // SettleCandidates returns the payments out that could pay an owed item,
 // best first (see budget.SettleCandidates).
 func (s *Service) SettleCandidates(owedID int64) ([]budget.Transaction, error) {
-	var out []budget.Transaction
-	err := s.view("finding payments", func(tx *storage.Tx) error {
+	return read(s, "finding payments", func(tx *storage.Tx) ([]budget.Transaction, error) {
 		o, accountID, err := owedItem(tx, owedID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		txs, err := tx.Transactions(accountID)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out = budget.SettleCandidates(o, txs)
-		return nil
+		return budget.SettleCandidates(o, txs), nil
 	})
-	return out, err
 }
