@@ -42,25 +42,16 @@ func fieldError(field, format string, a ...any) error {
 
 // Accounts returns every direct payment account in the file, by name.
 func (s *Service) Accounts() ([]household.Account, error) {
-	var out []household.Account
-	err := s.view("reading the budgets", func(tx *storage.Tx) (err error) {
-		out, err = tx.Accounts()
-		return err
+	return read(s, "reading the budgets", func(tx *storage.Tx) ([]household.Account, error) {
+		return tx.Accounts()
 	})
-	return out, err
 }
 
 // Account returns one account.
 func (s *Service) Account(id int64) (household.Account, error) {
-	var a household.Account
-	err := s.view("reading the budget", func(tx *storage.Tx) (err error) {
-		a, err = tx.Account(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That budget no longer exists.")
-		}
-		return err
+	return read(s, "reading the budget", func(tx *storage.Tx) (household.Account, error) {
+		return findBudget(tx, id)
 	})
-	return a, err
 }
 
 // FindAccount returns the account called name (ignoring case). An empty
@@ -94,12 +85,15 @@ func (s *Service) FindAccount(name string) (household.Account, error) {
 	return household.Account{}, NotFoundf("There is no budget called %q. The budgets are: %s.", name, strings.Join(names, ", "))
 }
 
+// trimSpaces trims the spaces around each of a form's text fields.
+func trimSpaces(fields ...*string) {
+	for _, f := range fields {
+		*f = strings.TrimSpace(*f)
+	}
+}
+
 func tidyAccount(a *household.Account) {
-	a.Name = strings.TrimSpace(a.Name)
-	a.PersonSupported = strings.TrimSpace(a.PersonSupported)
-	a.ManagedBy = strings.TrimSpace(a.ManagedBy)
-	a.Council = strings.TrimSpace(a.Council)
-	a.CouncilReference = strings.TrimSpace(a.CouncilReference)
+	trimSpaces(&a.Name, &a.PersonSupported, &a.ManagedBy, &a.Council, &a.CouncilReference)
 	if a.Capacity == household.Self {
 		a.ManagedBy = a.PersonSupported
 	}
@@ -159,8 +153,7 @@ func (s *Service) Employer(accountID int64) (e household.Employer, ok bool, err 
 }
 
 func tidyEmployer(e *household.Employer) {
-	e.Name = strings.TrimSpace(e.Name)
-	e.Address = strings.TrimSpace(e.Address)
+	trimSpaces(&e.Name, &e.Address)
 	e.PAYEReference = household.NormaliseReference(e.PAYEReference)
 	e.AccountsOfficeReference = household.NormaliseReference(e.AccountsOfficeReference)
 }
@@ -178,10 +171,7 @@ func (s *Service) SaveEmployer(e household.Employer) (household.Employer, error)
 }
 
 func (s *Service) saveEmployer(tx *storage.Tx, e household.Employer) error {
-	if _, err := tx.Account(e.AccountID); err != nil {
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That budget no longer exists.")
-		}
+	if err := budgetExists(tx, e.AccountID); err != nil {
 		return err
 	}
 	if err := tx.SaveEmployer(e); err != nil {
@@ -223,25 +213,16 @@ func (s *Service) Setup(a household.Account, e household.Employer) (household.Ac
 
 // PAs returns an account's PAs (every account's when accountID is 0).
 func (s *Service) PAs(accountID int64) ([]household.PA, error) {
-	var out []household.PA
-	err := s.view("reading the PAs", func(tx *storage.Tx) (err error) {
-		out, err = tx.PAs(accountID)
-		return err
+	return read(s, "reading the PAs", func(tx *storage.Tx) ([]household.PA, error) {
+		return tx.PAs(accountID)
 	})
-	return out, err
 }
 
 // PA returns one PA.
 func (s *Service) PA(id int64) (household.PA, error) {
-	var p household.PA
-	err := s.view("reading the PA", func(tx *storage.Tx) (err error) {
-		p, err = tx.PA(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That PA no longer exists.")
-		}
-		return err
+	return readRecord(s, "reading the PA", "That PA no longer exists.", func(tx *storage.Tx) (household.PA, error) {
+		return tx.PA(id)
 	})
-	return p, err
 }
 
 // FindPA returns the account's PA called name (ignoring case).
@@ -300,9 +281,7 @@ func NewContract(paID int64, contracts []household.Contract) household.Contract 
 }
 
 func tidyPA(p *household.PA) {
-	p.Name = strings.TrimSpace(p.Name)
-	p.Email = strings.TrimSpace(p.Email)
-	p.Phone = strings.TrimSpace(p.Phone)
+	trimSpaces(&p.Name, &p.Email, &p.Phone)
 	p.NINumber = household.NormaliseNINumber(p.NINumber)
 	p.TaxCode = household.NormaliseReference(p.TaxCode)
 	p.NICategory = strings.ToUpper(strings.TrimSpace(p.NICategory))
@@ -326,10 +305,7 @@ func (s *Service) SavePA(p household.PA) (household.PA, error) {
 		return p, invalid(problems)
 	}
 	err := s.update("saving the PA", func(tx *storage.Tx) error {
-		if _, err := tx.Account(p.AccountID); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That budget no longer exists.")
-			}
+		if err := budgetExists(tx, p.AccountID); err != nil {
 			return err
 		}
 		taken, err := tx.PANameTaken(p.AccountID, p.Name, p.ID)
@@ -339,19 +315,8 @@ func (s *Service) SavePA(p household.PA) (household.PA, error) {
 		if taken {
 			return fieldError("name", "There is already a PA called %q. Add a middle initial or a note to tell them apart.", p.Name)
 		}
-		if p.ID == 0 {
-			if err := tx.InsertPA(&p); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), p.AccountID, "PA added", p.Name)
-		}
-		if err := tx.UpdatePA(p); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That PA no longer exists.")
-			}
-			return err
-		}
-		return tx.Audit(s.now(), p.AccountID, "PA changed", p.Name)
+		return s.store(tx, p.AccountID, p.ID == 0, recordAudit{"That PA no longer exists.", "PA added", "PA changed"}, p.Name,
+			func() error { return tx.InsertPA(&p) }, func() error { return tx.UpdatePA(p) })
 	})
 	return p, err
 }
@@ -372,12 +337,9 @@ func (s *Service) RecordLeaving(paID int64, date civil.Date, reason string) (hou
 
 // Contracts returns a PA's contracts, oldest first.
 func (s *Service) Contracts(paID int64) ([]household.Contract, error) {
-	var out []household.Contract
-	err := s.view("reading the contracts", func(tx *storage.Tx) (err error) {
-		out, err = tx.Contracts(paID)
-		return err
+	return read(s, "reading the contracts", func(tx *storage.Tx) ([]household.Contract, error) {
+		return tx.Contracts(paID)
 	})
-	return out, err
 }
 
 // ContractOn returns the PA's contract in force on d; ok is false when
@@ -420,31 +382,17 @@ func (s *Service) SaveContract(c household.Contract) (household.Contract, error)
 			return fieldError("effective_from", "%s already has terms starting %s: change those, or choose another date.", p.Name, c.EffectiveFrom.UK())
 		}
 		detail := fmt.Sprintf("%s from %s: %s an hour", p.Name, c.EffectiveFrom.UK(), c.DayRate.Format())
-		if c.ID == 0 {
-			if err := tx.InsertContract(&c); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), p.AccountID, "contract added", detail)
-		}
-		if err := tx.UpdateContract(c); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That contract no longer exists.")
-			}
-			return err
-		}
-		return tx.Audit(s.now(), p.AccountID, "contract changed", detail)
+		return s.store(tx, p.AccountID, c.ID == 0, recordAudit{"That contract no longer exists.", "contract added", "contract changed"}, detail,
+			func() error { return tx.InsertContract(&c) }, func() error { return tx.UpdateContract(c) })
 	})
 	return c, err
 }
 
 // Insurance returns an account's employer's liability policies, newest first.
 func (s *Service) Insurance(accountID int64) ([]household.Insurance, error) {
-	var out []household.Insurance
-	err := s.view("reading the insurance", func(tx *storage.Tx) (err error) {
-		out, err = tx.Insurance(accountID)
-		return err
+	return read(s, "reading the insurance", func(tx *storage.Tx) ([]household.Insurance, error) {
+		return tx.Insurance(accountID)
 	})
-	return out, err
 }
 
 // InsuranceCover returns what an account's policies say about day d: the
@@ -460,32 +408,17 @@ func (s *Service) InsuranceCover(accountID int64, d civil.Date) (household.Cover
 
 // SaveInsurance stores a new policy (ID 0) or changes to one, after checking it.
 func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, error) {
-	i.Insurer = strings.TrimSpace(i.Insurer)
-	i.PolicyNumber = strings.TrimSpace(i.PolicyNumber)
+	trimSpaces(&i.Insurer, &i.PolicyNumber)
 	if err := household.ValidateInsurance(i); err != nil {
 		return i, invalid(err)
 	}
 	err := s.update("saving the insurance", func(tx *storage.Tx) error {
-		if _, err := tx.Account(i.AccountID); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That budget no longer exists.")
-			}
+		if err := budgetExists(tx, i.AccountID); err != nil {
 			return err
 		}
 		detail := fmt.Sprintf("%s %s, renews %s", i.Insurer, i.PolicyNumber, i.RenewalDate.UK())
-		if i.ID == 0 {
-			if err := tx.InsertInsurance(&i); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), i.AccountID, "insurance added", detail)
-		}
-		if err := tx.UpdateInsurance(i); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				return NotFoundf("That policy no longer exists.")
-			}
-			return err
-		}
-		return tx.Audit(s.now(), i.AccountID, "insurance changed", detail)
+		return s.store(tx, i.AccountID, i.ID == 0, recordAudit{"That policy no longer exists.", "insurance added", "insurance changed"}, detail,
+			func() error { return tx.InsertInsurance(&i) }, func() error { return tx.UpdateInsurance(i) })
 	})
 	return i, err
 }

@@ -34,10 +34,7 @@ type moneyContext struct {
 }
 
 func loadMoney(tx *storage.Tx, accountID int64) (moneyContext, error) {
-	a, err := tx.Account(accountID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return moneyContext{}, NotFoundf("That budget no longer exists.")
-	}
+	a, err := findBudget(tx, accountID)
 	if err != nil {
 		return moneyContext{}, err
 	}

@@ -1,7 +1,6 @@
 package service
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,15 +10,9 @@ import (
 
 // Bills returns a budget's known bills.
 func (s *Service) Bills(accountID int64) ([]Bill, error) {
-	var out []Bill
-	err := s.view("reading the bills", func(tx *storage.Tx) (err error) {
-		if _, err := loadMoney(tx, accountID); err != nil {
-			return err
-		}
-		out, err = tx.Bills(accountID)
-		return err
+	return readMoney(s, "reading the bills", accountID, func(tx *storage.Tx) ([]Bill, error) {
+		return tx.Bills(accountID)
 	})
-	return out, err
 }
 
 // SaveBill stores a known bill (ID 0: new) or a change to it, after
@@ -30,42 +23,18 @@ func (s *Service) SaveBill(b Bill) (Bill, error) {
 	if p := budget.CheckBill(b.Bill); len(p) > 0 {
 		return b, invalid(p)
 	}
-	err := s.update("saving the bill", func(tx *storage.Tx) error {
-		if _, err := loadMoney(tx, b.AccountID); err != nil {
-			return err
-		}
-		detail := fmt.Sprintf("%s to %s from %s", b.Amount.Format(), b.Payee, b.Date.UK())
-		if b.ID == 0 {
-			if err := tx.InsertBill(&b); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), b.AccountID, "bill added", detail)
-		}
-		if err := tx.UpdateBill(b); errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That bill no longer exists.")
-		} else if err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), b.AccountID, "bill changed", detail)
-	})
+	detail := fmt.Sprintf("%s to %s from %s", b.Amount.Format(), b.Payee, b.Date.UK())
+	err := s.storeMoney("saving the bill", b.AccountID, b.ID == 0, recordAudit{"That bill no longer exists.", "bill added", "bill changed"}, detail,
+		func(tx *storage.Tx) error { return tx.InsertBill(&b) }, func(tx *storage.Tx) error { return tx.UpdateBill(b) })
 	return b, err
 }
 
 // RemoveBill removes a known bill.
 func (s *Service) RemoveBill(id int64) error {
-	return s.update("removing the bill", func(tx *storage.Tx) error {
+	return s.remove("removing the bill", "That bill no longer exists.", "bill removed", func(tx *storage.Tx) (int64, string, error) {
 		b, err := tx.BillByID(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That bill no longer exists.")
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.DeleteBill(id); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), b.AccountID, "bill removed", fmt.Sprintf("%s to %s", b.Amount.Format(), b.Payee))
-	})
+		return b.AccountID, fmt.Sprintf("%s to %s", b.Amount.Format(), b.Payee), err
+	}, func(tx *storage.Tx) error { return tx.DeleteBill(id) })
 }
 
 // forecastBills turns stored bills into the forecast's (see

@@ -157,14 +157,22 @@ func ledgerLine(t *testing.T, s *Service, accountID int64, payee string) LedgerE
 	return LedgerEntry{}
 }
 
+// handEnteredChemist is a budget with "Chemist" −£12.34 entered by hand
+// on 5 November, and a statement with another payee's line of the same
+// amount on 10 November.
+func handEnteredChemist(t *testing.T) (*Service, household.Account, budget.Transaction, string) {
+	t.Helper()
+	s := openTemp(t)
+	a := setupMoney(t, s, false)
+	hand := addTx(t, s, a.ID, "2026-11-05", "Chemist", "-12.34", budget.CatOther)
+	return s, a, hand, "Date,Description,Amount\n10/11/2026,TOTALLY DIFFERENT SHOP,-12.34\n"
+}
+
 // The case: "Chemist" entered by hand is not taken over by
 // another payee's bank line of the same amount days later: its date and
 // payee stay, and the bank's line is added with the bank's payee.
 func TestAHandEnteredLineIsNotTakenByAnotherPayee(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	hand := addTx(t, s, a.ID, "2026-11-05", "Chemist", "-12.34", budget.CatOther)
-	stmt := "Date,Description,Amount\n10/11/2026,TOTALLY DIFFERENT SHOP,-12.34\n"
+	s, a, hand, stmt := handEnteredChemist(t)
 	_, res := importText(t, s, a.ID, "november.csv", stmt)
 	got, err := s.Transaction(hand.ID)
 	if err != nil || got.Reconciled || got.Date != civil.MustParse("2026-11-05") || got.Payee != "Chemist" || got.ImportKey != "" {
@@ -181,19 +189,14 @@ func TestAHandEnteredLineIsNotTakenByAnotherPayee(t *testing.T) {
 // Asked about a hand-entered line, the person may say it is the same: it
 // is confirmed. Unanswered, the bank's line is added as a new one.
 func TestAHandEnteredNearMatchIsAnsweredInThePreview(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	hand := addTx(t, s, a.ID, "2026-11-05", "Chemist", "-12.34", budget.CatOther)
-	stmt := "Date,Description,Amount\n10/11/2026,TOTALLY DIFFERENT SHOP,-12.34\n"
+	s, a, hand, stmt := handEnteredChemist(t)
 	prev, res := importText(t, s, a.ID, "november.csv", stmt)
 	if res.Unsure != 1 || len(prev.Plan.New[0].Maybe) != 1 || prev.Plan.New[0].Maybe[0].ID != hand.ID {
 		t.Errorf("unsure %d, plan %+v", res.Unsure, prev.Plan.New)
 	}
 
 	// Answered as the same line, it confirms the hand-entered one.
-	s2 := openTemp(t)
-	a2 := setupMoney(t, s2, false)
-	hand = addTx(t, s2, a2.ID, "2026-11-05", "Chemist", "-12.34", budget.CatOther)
+	s2, a2, hand, _ := handEnteredChemist(t)
 	prev, err := s2.PlanImport(a2.ID, strings.NewReader(stmt), "november.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -212,27 +215,32 @@ func TestAHandEnteredNearMatchIsAnsweredInThePreview(t *testing.T) {
 
 func secondBudget(t *testing.T, s *Service) household.Account {
 	t.Helper()
-	a, err := s.Setup(household.Account{Name: "Second budget", PersonSupported: "Sam Roe", Capacity: household.Self,
+	a := mustSetup(t, s, household.Account{Name: "Second budget", PersonSupported: "Sam Roe", Capacity: household.Self,
 		Council: "Wigan Council", Payment: money.MustParse("1300"), PaymentFrequency: household.Monthly,
 		StartDate: civil.MustParse("2026-04-01"), ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8,
 		Contingency: money.MustParse("200")},
 		household.Employer{Name: "Sam Roe", PayFrequency: household.Monthly, Payday: "last-working-day"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return a
+}
+
+// anotherBudgetsAccount: budget a ("Money test") has imported October's
+// statement of account 12-34-56 87654321 (head is that account's header)
+// and b is a second budget; next is November's statement of the account.
+func anotherBudgetsAccount(t *testing.T) (s *Service, a, b household.Account, head, next string) {
+	t.Helper()
+	s = openTemp(t)
+	a = setupMoney(t, s, false)
+	b = secondBudget(t, s)
+	head = "Sort Code:,12-34-56\nAccount Number:,87654321\n\n"
+	importText(t, s, a.ID, "october.csv", head+"Date,Description,Amount\n01/10/2026,WIGAN COUNCIL,1300.00\n")
+	return s, a, b, head, head + "Date,Description,Amount\n01/11/2026,WIGAN COUNCIL,1300.00\n"
 }
 
 // A statement for the bank account another budget's statements came from
 // is not imported without asking.
 func TestAnotherBudgetsStatementIsNotImportedUnasked(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	b := secondBudget(t, s)
-	head := "Sort Code:,12-34-56\nAccount Number:,87654321\n\n"
-	importText(t, s, a.ID, "october.csv", head+"Date,Description,Amount\n01/10/2026,WIGAN COUNCIL,1300.00\n")
+	s, _, b, _, next := anotherBudgetsAccount(t)
 	before := rows(t, s, b.ID)
-	next := head + "Date,Description,Amount\n01/11/2026,WIGAN COUNCIL,1300.00\n"
 	prev, err := s.PlanImport(b.ID, strings.NewReader(next), "november.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -247,12 +255,7 @@ func TestAnotherBudgetsStatementIsNotImportedUnasked(t *testing.T) {
 // The preview says whose account a statement looks like; said to, the
 // service imports it anyway, and asks nothing the next time.
 func TestAnotherBudgetsStatementCanBeImportedAnyway(t *testing.T) {
-	s := openTemp(t)
-	a := setupMoney(t, s, false)
-	b := secondBudget(t, s)
-	head := "Sort Code:,12-34-56\nAccount Number:,87654321\n\n"
-	importText(t, s, a.ID, "october.csv", head+"Date,Description,Amount\n01/10/2026,WIGAN COUNCIL,1300.00\n")
-	next := head + "Date,Description,Amount\n01/11/2026,WIGAN COUNCIL,1300.00\n"
+	s, a, b, head, next := anotherBudgetsAccount(t)
 	prev, err := s.PlanImport(b.ID, strings.NewReader(next), "november.csv")
 	if err != nil {
 		t.Fatal(err)

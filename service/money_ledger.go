@@ -175,9 +175,7 @@ func describeTx(t budget.Transaction) string {
 // may change. A new line that pays something owed is matched to it when
 // amount, payee and date agree.
 func (s *Service) SaveTransaction(accountID int64, t budget.Transaction) (budget.Transaction, error) {
-	t.Payee = strings.TrimSpace(t.Payee)
-	t.Reference = strings.TrimSpace(t.Reference)
-	t.Note = strings.TrimSpace(t.Note)
+	trimSpaces(&t.Payee, &t.Reference, &t.Note)
 	err := s.update("saving the transaction", func(tx *storage.Tx) error {
 		mc, err := loadMoney(tx, accountID)
 		if err != nil {

@@ -14,6 +14,17 @@ import (
 // farFuture is a date after any real one, for "everything so far".
 var farFuture = civil.New(2200, 12, 31)
 
+// owedAndPaid reads a budget's owed items and its ledger's transactions,
+// what budget.OutstandingOn works out what is still owed from.
+func owedAndPaid(tx *storage.Tx, accountID int64) ([]budget.Owed, []budget.Transaction, error) {
+	owed, err := tx.OwedItems(accountID)
+	if err != nil {
+		return nil, nil, err
+	}
+	txs, err := tx.Transactions(accountID)
+	return owed, txs, err
+}
+
 // autoMatch records the payments that certainly settle owed items (same
 // amount, payee and nearby date; see budget.MatchPayments), giving each
 // payment with no category the category of what it settles. It returns how
@@ -87,11 +98,7 @@ func (s *Service) OwedItems(accountID int64, on civil.Date) ([]OwedItem, error) 
 		if _, err := loadMoney(tx, accountID); err != nil {
 			return err
 		}
-		owed, err := tx.OwedItems(accountID)
-		if err != nil {
-			return err
-		}
-		txs, err := tx.Transactions(accountID)
+		owed, txs, err := owedAndPaid(tx, accountID)
 		if err != nil {
 			return err
 		}
@@ -209,18 +216,15 @@ func (s *Service) MarkOwedSettled(owedID int64) error {
 // SettleCandidates returns the payments out that could pay an owed item,
 // best first (see budget.SettleCandidates).
 func (s *Service) SettleCandidates(owedID int64) ([]budget.Transaction, error) {
-	var out []budget.Transaction
-	err := s.view("finding payments", func(tx *storage.Tx) error {
+	return read(s, "finding payments", func(tx *storage.Tx) ([]budget.Transaction, error) {
 		o, accountID, err := owedItem(tx, owedID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		txs, err := tx.Transactions(accountID)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out = budget.SettleCandidates(o, txs)
-		return nil
+		return budget.SettleCandidates(o, txs), nil
 	})
-	return out, err
 }

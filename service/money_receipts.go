@@ -34,12 +34,9 @@ func receiptType(data []byte) string {
 
 // Receipts returns a ledger line's receipts (names and sizes).
 func (s *Service) Receipts(transactionID int64) ([]Receipt, error) {
-	var out []Receipt
-	err := s.view("reading the receipts", func(tx *storage.Tx) (err error) {
-		out, err = tx.Receipts(transactionID)
-		return err
+	return read(s, "reading the receipts", func(tx *storage.Tx) ([]Receipt, error) {
+		return tx.Receipts(transactionID)
 	})
-	return out, err
 }
 
 // AddReceiptFile keeps a copy of the file at path (a PNG or JPEG image or
@@ -139,19 +136,10 @@ func (s *Service) ExportReceipt(id int64, out string, replace bool) error {
 
 // RemoveReceipt removes a receipt from a ledger line.
 func (s *Service) RemoveReceipt(id int64) error {
-	return s.update("removing the receipt", func(tx *storage.Tx) error {
+	return s.remove("removing the receipt", "That receipt no longer exists.", "receipt removed", func(tx *storage.Tx) (int64, string, error) {
 		rc, _, accountID, err := tx.Receipt(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That receipt no longer exists.")
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.DeleteReceipt(id); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), accountID, "receipt removed", rc.FileName)
-	})
+		return accountID, rc.FileName, err
+	}, func(tx *storage.Tx) error { return tx.DeleteReceipt(id) })
 }
 
 // sizeWords is "2.4 MB", "310 KB", "900 bytes".

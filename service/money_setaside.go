@@ -1,7 +1,6 @@
 package service
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,15 +10,9 @@ import (
 
 // SetAsides returns a budget's money set aside.
 func (s *Service) SetAsides(accountID int64) ([]SetAside, error) {
-	var out []SetAside
-	err := s.view("reading the money set aside", func(tx *storage.Tx) (err error) {
-		if _, err := loadMoney(tx, accountID); err != nil {
-			return err
-		}
-		out, err = tx.SetAsides(accountID)
-		return err
+	return readMoney(s, "reading the money set aside", accountID, func(tx *storage.Tx) ([]SetAside, error) {
+		return tx.SetAsides(accountID)
 	})
-	return out, err
 }
 
 // SaveSetAside stores money set aside for a purpose (ID 0: new), or a
@@ -29,40 +22,16 @@ func (s *Service) SaveSetAside(sa SetAside) (SetAside, error) {
 	if p := budget.CheckSetAside(budget.SetAside{Purpose: sa.Purpose, Amount: sa.Amount}); len(p) > 0 {
 		return sa, invalid(p)
 	}
-	err := s.update("saving the money set aside", func(tx *storage.Tx) error {
-		if _, err := loadMoney(tx, sa.AccountID); err != nil {
-			return err
-		}
-		detail := fmt.Sprintf("%s for %s", sa.Amount.Format(), sa.Purpose)
-		if sa.ID == 0 {
-			if err := tx.InsertSetAside(&sa); err != nil {
-				return err
-			}
-			return tx.Audit(s.now(), sa.AccountID, "money set aside", detail)
-		}
-		if err := tx.UpdateSetAside(sa); errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That money set aside no longer exists.")
-		} else if err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), sa.AccountID, "money set aside changed", detail)
-	})
+	detail := fmt.Sprintf("%s for %s", sa.Amount.Format(), sa.Purpose)
+	err := s.storeMoney("saving the money set aside", sa.AccountID, sa.ID == 0, recordAudit{"That money set aside no longer exists.", "money set aside", "money set aside changed"}, detail,
+		func(tx *storage.Tx) error { return tx.InsertSetAside(&sa) }, func(tx *storage.Tx) error { return tx.UpdateSetAside(sa) })
 	return sa, err
 }
 
 // RemoveSetAside stops holding money for a purpose.
 func (s *Service) RemoveSetAside(id int64) error {
-	return s.update("removing the money set aside", func(tx *storage.Tx) error {
+	return s.remove("removing the money set aside", "That money set aside no longer exists.", "money no longer set aside", func(tx *storage.Tx) (int64, string, error) {
 		sa, err := tx.SetAsideByID(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That money set aside no longer exists.")
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.DeleteSetAside(id); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), sa.AccountID, "money no longer set aside", fmt.Sprintf("%s for %s", sa.Amount.Format(), sa.Purpose))
-	})
+		return sa.AccountID, fmt.Sprintf("%s for %s", sa.Amount.Format(), sa.Purpose), err
+	}, func(tx *storage.Tx) error { return tx.DeleteSetAside(id) })
 }

@@ -19,11 +19,7 @@ func (s *Service) MoneyStatus(accountID int64, on civil.Date) (budget.Status, er
 		if err != nil {
 			return err
 		}
-		txs, err := tx.Transactions(accountID)
-		if err != nil {
-			return err
-		}
-		owed, err := tx.OwedItems(accountID)
+		owed, txs, err := owedAndPaid(tx, accountID)
 		if err != nil {
 			return err
 		}

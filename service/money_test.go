@@ -22,14 +22,11 @@ import (
 // working day, with an opening balance of £1,000 on 1 April 2026.
 func setupMoney(t *testing.T, s *Service, allowance bool) household.Account {
 	t.Helper()
-	a, err := s.Setup(household.Account{Name: "Money test", PersonSupported: "Alex Doe", Capacity: household.Self,
+	a := mustSetup(t, s, household.Account{Name: "Money test", PersonSupported: "Alex Doe", Capacity: household.Self,
 		Council: "Wigan Council", Payment: money.MustParse("1300"), PaymentFrequency: household.Monthly,
 		StartDate: civil.MustParse("2026-04-01"), ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8,
 		Contingency: money.MustParse("200")},
 		household.Employer{Name: "Alex Doe", PayFrequency: household.Monthly, Payday: "last-working-day", EmploymentAllowance: allowance})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := s.SaveMoneyAccount(MoneyAccount{AccountID: a.ID, OpeningBalance: money.MustParse("1000"),
 		OpeningDate: civil.MustParse("2026-04-01"), PaymentFirst: civil.MustParse("2026-04-01")}); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package service
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -12,12 +11,9 @@ import (
 
 // Patterns returns an account's rota patterns.
 func (s *Service) Patterns(accountID int64) ([]rota.Pattern, error) {
-	var out []rota.Pattern
-	err := s.view("reading the patterns", func(tx *storage.Tx) (err error) {
-		out, err = tx.Patterns(accountID)
-		return err
+	return read(s, "reading the patterns", func(tx *storage.Tx) ([]rota.Pattern, error) {
+		return tx.Patterns(accountID)
 	})
-	return out, err
 }
 
 // FillResult says what filling a pattern did to the rota.
@@ -70,11 +66,7 @@ func (s *Service) ChangePattern(accountID, patternID int64, d civil.Date, entrie
 	var next rota.Pattern
 	var res FillResult
 	err := s.update("changing the pattern", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		old, err := findPattern(tx, accountID, patternID)
+		rc, old, err := loadPattern(tx, accountID, patternID)
 		if err != nil {
 			return err
 		}
@@ -142,11 +134,7 @@ func (s *Service) fill(tx *storage.Tx, rc rotaContext, p rota.Pattern, from, to 
 func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (FillResult, error) {
 	var res FillResult
 	err := s.update("filling the rota", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		p, err := findPattern(tx, accountID, patternID)
+		rc, p, err := loadPattern(tx, accountID, patternID)
 		if err != nil {
 			return err
 		}
@@ -159,6 +147,16 @@ func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (
 }
 
 // findPattern returns one of the account's patterns.
+// loadPattern is loadRotaContext and one of the budget's patterns.
+func loadPattern(tx *storage.Tx, accountID, patternID int64) (rotaContext, rota.Pattern, error) {
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return rc, rota.Pattern{}, err
+	}
+	p, err := findPattern(tx, accountID, patternID)
+	return rc, p, err
+}
+
 func findPattern(tx *storage.Tx, accountID, patternID int64) (rota.Pattern, error) {
 	pats, err := tx.Patterns(accountID)
 	if err != nil {
@@ -184,13 +182,9 @@ func (s *Service) RecordAbsence(accountID int64, a rota.Absence) ([]rota.Shift, 
 	if err := rota.CheckNote(a.Note); err != nil {
 		return nil, rotaError(err)
 	}
-	var changed []rota.Shift
-	err := s.update("recording the absence", func(tx *storage.Tx) error {
-		var err error
-		changed, err = s.recordAbsence(tx, accountID, a)
-		return err
+	return write(s, "recording the absence", func(tx *storage.Tx) ([]rota.Shift, error) {
+		return s.recordAbsence(tx, accountID, a)
 	})
-	return changed, err
 }
 
 func (s *Service) recordAbsence(tx *storage.Tx, accountID int64, a rota.Absence) ([]rota.Shift, error) {
@@ -239,31 +233,21 @@ func shiftBefore(shifts []rota.Shift, id int64) rota.Shift {
 
 // Absences returns an account's absences overlapping from..to.
 func (s *Service) Absences(accountID int64, from, to civil.Date) ([]rota.Absence, error) {
-	var out []rota.Absence
-	err := s.view("reading the absences", func(tx *storage.Tx) (err error) {
-		out, err = tx.Absences(accountID, from, to)
-		return err
+	return read(s, "reading the absences", func(tx *storage.Tx) ([]rota.Absence, error) {
+		return tx.Absences(accountID, from, to)
 	})
-	return out, err
 }
 
 // CoverShift gives a shift that needs cover to another PA (paID), or to an
 // agency when paID is 0.
 func (s *Service) CoverShift(shiftID, paID int64) (rota.Shift, error) {
-	var out rota.Shift
-	err := s.update("covering the shift", func(tx *storage.Tx) error {
-		var err error
-		out, err = s.coverShift(tx, shiftID, paID)
-		return err
+	return write(s, "covering the shift", func(tx *storage.Tx) (rota.Shift, error) {
+		return s.coverShift(tx, shiftID, paID)
 	})
-	return out, err
 }
 
 func (s *Service) coverShift(tx *storage.Tx, shiftID, paID int64) (rota.Shift, error) {
-	sh, accountID, err := tx.Shift(shiftID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return sh, NotFoundf("That shift no longer exists.")
-	}
+	sh, accountID, err := findShift(tx, shiftID)
 	if err != nil {
 		return sh, err
 	}
@@ -296,10 +280,7 @@ func (s *Service) coverShift(tx *storage.Tx, shiftID, paID int64) (rota.Shift, e
 func (s *Service) ReinstateShift(shiftID int64) (rota.Shift, error) {
 	var out rota.Shift
 	err := s.update("putting the shift back", func(tx *storage.Tx) error {
-		sh, accountID, err := tx.Shift(shiftID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
+		sh, accountID, err := findShift(tx, shiftID)
 		if err != nil {
 			return err
 		}

@@ -42,10 +42,7 @@ type rotaContext struct {
 }
 
 func loadRotaContext(tx *storage.Tx, accountID int64) (rotaContext, error) {
-	a, err := tx.Account(accountID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return rotaContext{}, NotFoundf("That budget no longer exists.")
-	}
+	a, err := findBudget(tx, accountID)
 	if err != nil {
 		return rotaContext{}, err
 	}
@@ -61,6 +58,23 @@ func loadRotaContext(tx *storage.Tx, accountID int64) (rotaContext, error) {
 		}
 	}
 	return rc, nil
+}
+
+// shiftsWithHistory returns the budget's shifts starting from 17 weeks
+// before from (the history the 48-hour average needs) to before the day
+// end.
+func (rc rotaContext) shiftsWithHistory(tx *storage.Tx, from, end civil.Date) ([]rota.Shift, error) {
+	return tx.Shifts(rc.account.ID, dayStart(from.AddDays(-17*7)), dayStart(end))
+}
+
+// loadRotaWithHistory is loadRotaContext and its shiftsWithHistory.
+func loadRotaWithHistory(tx *storage.Tx, accountID int64, from, end civil.Date) (rotaContext, []rota.Shift, error) {
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return rc, nil, err
+	}
+	shifts, err := rc.shiftsWithHistory(tx, from, end)
+	return rc, shifts, err
 }
 
 func (rc rotaContext) name(paID int64) string {
@@ -204,7 +218,7 @@ func (rc rotaContext) describe(sh rota.Shift) string {
 func (rc rotaContext) checkAround(tx *storage.Tx, sh rota.Shift) ([]rota.Warning, error) {
 	d := sh.Date()
 	monday := rota.WeekStart(d)
-	shifts, err := tx.Shifts(rc.account.ID, dayStart(monday.AddDays(-17*7)), dayStart(monday.AddDays(8)))
+	shifts, err := rc.shiftsWithHistory(tx, monday, monday.AddDays(8))
 	if err != nil {
 		return nil, err
 	}
@@ -229,20 +243,11 @@ func (s *Service) UpdateShift(sh rota.Shift) (rota.Shift, []rota.Warning, error)
 	}
 	var warnings []rota.Warning
 	err := s.update("changing the shift", func(tx *storage.Tx) error {
-		old, accountID, err := tx.Shift(sh.ID)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
+		old, rc, err := s.shiftToChange(tx, sh.ID)
 		if err != nil {
 			return err
 		}
-		if err := s.refuseIfTimesheetLocked(tx, accountID, old); err != nil {
-			return err
-		}
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
+		accountID := rc.account.ID
 		if err := rc.allowed(tx, sh); err != nil {
 			return err
 		}
@@ -285,20 +290,11 @@ func (s *Service) refuseIfTimesheetLocked(tx *storage.Tx, accountID int64, sh ro
 // bring it back.
 func (s *Service) CancelShift(id int64) error {
 	return s.update("cancelling the shift", func(tx *storage.Tx) error {
-		sh, accountID, err := tx.Shift(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
+		sh, rc, err := s.shiftToChange(tx, id)
 		if err != nil {
 			return err
 		}
-		if err := s.refuseIfTimesheetLocked(tx, accountID, sh); err != nil {
-			return err
-		}
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
+		accountID := rc.account.ID
 		if sh.PatternID == 0 {
 			err = tx.DeleteShift(id)
 		} else {
@@ -314,15 +310,10 @@ func (s *Service) CancelShift(id int64) error {
 
 // Shift returns one shift.
 func (s *Service) Shift(id int64) (rota.Shift, error) {
-	var sh rota.Shift
-	err := s.view("reading the shift", func(tx *storage.Tx) (err error) {
-		sh, _, err = tx.Shift(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That shift no longer exists.")
-		}
-		return err
+	return read(s, "reading the shift", func(tx *storage.Tx) (rota.Shift, error) {
+		sh, _, err := findShift(tx, id)
+		return sh, err
 	})
-	return sh, err
 }
 
 // Shifts returns an account's shifts starting on days from..to, inclusive.
@@ -330,12 +321,9 @@ func (s *Service) Shifts(accountID int64, from, to civil.Date) ([]rota.Shift, er
 	if p := rota.CheckDays(from, to); p != nil {
 		return nil, invalid(p)
 	}
-	var out []rota.Shift
-	err := s.view("reading the rota", func(tx *storage.Tx) (err error) {
-		out, err = tx.Shifts(accountID, dayStart(from), dayStart(to.AddDays(1)))
-		return err
+	return read(s, "reading the rota", func(tx *storage.Tx) ([]rota.Shift, error) {
+		return tx.Shifts(accountID, dayStart(from), dayStart(to.AddDays(1)))
 	})
-	return out, err
 }
 
 // CheckRota returns the rota's warnings for days from..to, looking back 17
@@ -344,20 +332,13 @@ func (s *Service) CheckRota(accountID int64, from, to civil.Date) ([]rota.Warnin
 	if p := rota.CheckDays(from, to); p != nil {
 		return nil, invalid(p)
 	}
-	var out []rota.Warning
-	err := s.view("checking the rota", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
+	return read(s, "checking the rota", func(tx *storage.Tx) ([]rota.Warning, error) {
+		rc, shifts, err := loadRotaWithHistory(tx, accountID, from, to.AddDays(1))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		shifts, err := tx.Shifts(accountID, dayStart(from.AddDays(-17*7)), dayStart(to.AddDays(1)))
-		if err != nil {
-			return err
-		}
-		out = rota.Check(rc.checkInput(shifts, from, to))
-		return nil
+		return rota.Check(rc.checkInput(shifts, from, to)), nil
 	})
-	return out, err
 }
 
 // WeekView lays out the week containing day for the week screen, with the
@@ -366,11 +347,7 @@ func (s *Service) WeekView(accountID int64, day civil.Date, byDay bool) (rota.We
 	monday := rota.WeekStart(day)
 	var week rota.Week
 	err := s.view("reading the week", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		shifts, err := tx.Shifts(accountID, dayStart(monday.AddDays(-17*7)), dayStart(monday.AddDays(7)))
+		rc, shifts, err := loadRotaWithHistory(tx, accountID, monday, monday.AddDays(7))
 		if err != nil {
 			return err
 		}
@@ -400,4 +377,28 @@ func sortedPAs(m map[int64]household.PA) []household.PA {
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
+}
+
+// findShift reads a shift and its budget, NotFound when it is no longer
+// there.
+func findShift(tx *storage.Tx, id int64) (rota.Shift, int64, error) {
+	sh, accountID, err := tx.Shift(id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return sh, accountID, NotFoundf("That shift no longer exists.")
+	}
+	return sh, accountID, err
+}
+
+// shiftToChange reads a shift the rota may still change (it is on no
+// approved or locked timesheet) with its budget's rota context.
+func (s *Service) shiftToChange(tx *storage.Tx, id int64) (rota.Shift, rotaContext, error) {
+	sh, accountID, err := findShift(tx, id)
+	if err != nil {
+		return sh, rotaContext{}, err
+	}
+	if err := s.refuseIfTimesheetLocked(tx, accountID, sh); err != nil {
+		return sh, rotaContext{}, err
+	}
+	rc, err := loadRotaContext(tx, accountID)
+	return sh, rc, err
 }

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -293,6 +294,84 @@ func TestWeekViewPAs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if rows[tt.name] != tt.want {
 				t.Errorf("row for %s = %v, want %v (rows %v)", tt.name, rows[tt.name], tt.want, rows)
+			}
+		})
+	}
+}
+
+// TestExportRefusesAgainstFields: the export jobs refuse the days (as
+// rota.CheckExportRange) and a calendar for nobody against the form's
+// fields, so the window and the CLI show the same.
+func TestExportRefusesAgainstFields(t *testing.T) {
+	s, a, _, _ := rotaSetup(t)
+	d := civil.MustParse
+	tests := []struct {
+		name     string
+		export   func() error
+		field    string
+		contains string
+	}{
+		{"rota backwards", func() error { return s.ExportRotaPDF(io.Discard, a.ID, d("2026-11-22"), d("2026-11-16")) }, "to", "before the start date"},
+		{"timesheets with no first day", func() error {
+			return s.ExportTimesheetsPDF(io.Discard, a.ID, civil.Date{}, d("2026-11-16"), 0)
+		}, "from", "first and last dates"},
+		{"calendar too long", func() error { return s.ExportICS(io.Discard, a.ID, d("2025-01-01"), d("2026-11-16"), 1) }, "to", "at most 400 days"},
+		{"calendar for nobody", func() error { return s.ExportICS(io.Discard, a.ID, d("2026-11-16"), d("2026-11-22"), 0) }, "pa", "for one PA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.export()
+			if got := FieldProblems(err).For(tt.field); !strings.Contains(got, tt.contains) {
+				t.Errorf("%s problem = %q (error %v), want %q", tt.field, got, err, tt.contains)
+			}
+		})
+	}
+}
+
+// TestTimesheetPay: the service costs a timesheet at the contract in force
+// on each day (household.ContractOn), and refuses a day no contract covers.
+func TestTimesheetPay(t *testing.T) {
+	s, a, sarah, _ := rotaSetup(t)
+	// A pay rise from 18 November.
+	if _, err := s.SaveContract(household.Contract{PAID: sarah.ID, EffectiveFrom: civil.MustParse("2026-11-18"),
+		HoursType: household.IrregularHours, DayRate: money.MustParse("14.00"), BankHolidayRate: money.MustParse("21.00"),
+		SleepInAllowance: money.MustParse("80.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
+		t.Fatal(err)
+	}
+	for _, day := range []string{"2026-11-16", "2026-11-18"} {
+		if _, _, err := s.AddShift(a.ID, ShiftInput{PAID: sarah.ID, Start: at(day + " 08:00"), End: at(day + " 12:00"), Type: rota.Day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts, err := s.OpenTimesheet(a.ID, sarah.ID, civil.MustParse("2026-11-16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		entries func([]rota.Entry) []rota.Entry
+		total   string // "" for a refusal
+	}{
+		{"4 hours at £12.80 and 4 at £14.00", func(e []rota.Entry) []rota.Entry { return e }, "107.20"},
+		{"a day before any contract", func(e []rota.Entry) []rota.Entry {
+			e = append([]rota.Entry(nil), e...)
+			e[0].Start, e[0].End = at("2025-01-06 08:00"), at("2025-01-06 12:00")
+			return e
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := ts
+			x.Entries = tt.entries(ts.Entries)
+			pay, err := s.TimesheetPay(x)
+			if tt.total == "" {
+				if ErrorCode(err) != Invalid {
+					t.Errorf("pay = %+v, %v; want a refusal", pay, err)
+				}
+				return
+			}
+			if err != nil || pay.Total != money.MustParse(tt.total) {
+				t.Errorf("pay = %+v, %v; want %s", pay, err, tt.total)
 			}
 		})
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"patoolkit/household"
 	"patoolkit/outfile"
 	"patoolkit/storage"
 )
@@ -209,4 +210,116 @@ func Restore(path, from string) (keptAside string, err error) {
 		return "", &Error{Code: Invalid, Message: fmt.Sprintf("%s is not an ordinary file (a folder, a device or a pipe), so it is not a backup. Nothing was changed.", from), Err: err}
 	}
 	return "", internal("restoring the backup", err)
+}
+
+// read runs one read-only job that returns a value.
+func read[T any](s *Service, doing string, get func(*storage.Tx) (T, error)) (T, error) {
+	return returning(s.view, doing, get)
+}
+
+// returning runs fn as the job (s.view or s.update) and returns its value.
+func returning[T any](job func(string, func(*storage.Tx) error) error, doing string, fn func(*storage.Tx) (T, error)) (T, error) {
+	var out T
+	err := job(doing, func(tx *storage.Tx) (err error) {
+		out, err = fn(tx)
+		return err
+	})
+	return out, err
+}
+
+// readRecord is read for one record: a record that is not there is
+// NotFound, with the message gone ("That PA no longer exists.").
+func readRecord[T any](s *Service, doing, gone string, get func(*storage.Tx) (T, error)) (T, error) {
+	return read(s, doing, func(tx *storage.Tx) (T, error) {
+		v, err := get(tx)
+		if errors.Is(err, storage.ErrNotFound) {
+			return v, NotFoundf("%s", gone)
+		}
+		return v, err
+	})
+}
+
+// readMoney is read for one of a budget's money records, once the
+// budget's money side is known to be there (loadMoney).
+func readMoney[T any](s *Service, doing string, accountID int64, get func(*storage.Tx) (T, error)) (T, error) {
+	return read(s, doing, func(tx *storage.Tx) (T, error) {
+		if _, err := loadMoney(tx, accountID); err != nil {
+			var none T
+			return none, err
+		}
+		return get(tx)
+	})
+}
+
+// recordAudit names one kind of record for store: the message when a
+// changed record is no longer there, and the audit log's actions.
+type recordAudit struct {
+	gone, added, changed string
+}
+
+// store adds a record (isNew, with insert) or stores a change to it (with
+// change), and writes the audit line for the budget accountID with detail.
+func (s *Service) store(tx *storage.Tx, accountID int64, isNew bool, r recordAudit, detail string, insert, change func() error) error {
+	if isNew {
+		if err := insert(); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, r.added, detail)
+	}
+	if err := change(); errors.Is(err, storage.ErrNotFound) {
+		return NotFoundf("%s", r.gone)
+	} else if err != nil {
+		return err
+	}
+	return tx.Audit(s.now(), accountID, r.changed, detail)
+}
+
+// findBudget reads a budget, NotFound when it is no longer in the file.
+func findBudget(tx *storage.Tx, accountID int64) (household.Account, error) {
+	a, err := tx.Account(accountID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return a, NotFoundf("That budget no longer exists.")
+	}
+	return a, err
+}
+
+// budgetExists refuses a job for a budget that is no longer in the file.
+func budgetExists(tx *storage.Tx, accountID int64) error {
+	_, err := findBudget(tx, accountID)
+	return err
+}
+
+// remove deletes one record and writes the audit line: find reads the
+// record's budget and the audit detail (storage.ErrNotFound when it is no
+// longer there: NotFound with the message gone), del deletes it.
+func (s *Service) remove(doing, gone, action string, find func(*storage.Tx) (accountID int64, detail string, err error), del func(*storage.Tx) error) error {
+	return s.update(doing, func(tx *storage.Tx) error {
+		accountID, detail, err := find(tx)
+		if errors.Is(err, storage.ErrNotFound) {
+			return NotFoundf("%s", gone)
+		}
+		if err != nil {
+			return err
+		}
+		if err := del(tx); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), accountID, action, detail)
+	})
+}
+
+// write runs one job that changes the file and returns a value.
+func write[T any](s *Service, doing string, do func(*storage.Tx) (T, error)) (T, error) {
+	return returning(s.update, doing, do)
+}
+
+// storeMoney is store for one of a budget's money records, as its own
+// job, once the budget's money side is known to be there (loadMoney).
+func (s *Service) storeMoney(doing string, accountID int64, isNew bool, r recordAudit, detail string, insert, change func(*storage.Tx) error) error {
+	return s.update(doing, func(tx *storage.Tx) error {
+		if _, err := loadMoney(tx, accountID); err != nil {
+			return err
+		}
+		return s.store(tx, accountID, isNew, r, detail, func() error { return insert(tx) }, func() error { return change(tx) })
+	})
 }

@@ -14,20 +14,13 @@ import (
 // PayPeriods returns the account's pay periods overlapping from..to, from
 // the employer's pay frequency and usual payday.
 func (s *Service) PayPeriods(accountID int64, from, to civil.Date) ([]household.PayPeriod, error) {
-	var out []household.PayPeriod
-	err := s.view("working out the pay periods", func(tx *storage.Tx) error {
-		var err error
-		out, err = payPeriods(tx, accountID, from, to)
-		return err
+	return read(s, "working out the pay periods", func(tx *storage.Tx) ([]household.PayPeriod, error) {
+		return payPeriods(tx, accountID, from, to)
 	})
-	return out, err
 }
 
 func payPeriods(tx *storage.Tx, accountID int64, from, to civil.Date) ([]household.PayPeriod, error) {
-	a, err := tx.Account(accountID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return nil, NotFoundf("That budget no longer exists.")
-	}
+	a, err := findBudget(tx, accountID)
 	if err != nil {
 		return nil, err
 	}
@@ -47,37 +40,25 @@ func payPeriods(tx *storage.Tx, accountID int64, from, to civil.Date) ([]househo
 
 // Timesheets returns an account's timesheets for periods overlapping from..to.
 func (s *Service) Timesheets(accountID int64, from, to civil.Date) ([]rota.Timesheet, error) {
-	var out []rota.Timesheet
-	err := s.view("reading the timesheets", func(tx *storage.Tx) (err error) {
-		out, err = tx.Timesheets(accountID, from, to)
-		return err
+	return read(s, "reading the timesheets", func(tx *storage.Tx) ([]rota.Timesheet, error) {
+		return tx.Timesheets(accountID, from, to)
 	})
-	return out, err
 }
 
 // Timesheet returns one timesheet.
 func (s *Service) Timesheet(id int64) (rota.Timesheet, error) {
-	var ts rota.Timesheet
-	err := s.view("reading the timesheet", func(tx *storage.Tx) (err error) {
-		ts, _, err = tx.Timesheet(id)
-		if errors.Is(err, storage.ErrNotFound) {
-			return NotFoundf("That timesheet no longer exists.")
-		}
-		return err
+	return readRecord(s, "reading the timesheet", "That timesheet no longer exists.", func(tx *storage.Tx) (rota.Timesheet, error) {
+		ts, _, err := tx.Timesheet(id)
+		return ts, err
 	})
-	return ts, err
 }
 
 // OpenTimesheet returns the PA's timesheet for the pay period containing
 // day, making a draft from the rota when there is none yet.
 func (s *Service) OpenTimesheet(accountID, paID int64, day civil.Date) (rota.Timesheet, error) {
-	var ts rota.Timesheet
-	err := s.update("opening the timesheet", func(tx *storage.Tx) error {
-		var err error
-		ts, err = s.openTimesheet(tx, accountID, paID, day)
-		return err
+	return write(s, "opening the timesheet", func(tx *storage.Tx) (rota.Timesheet, error) {
+		return s.openTimesheet(tx, accountID, paID, day)
 	})
-	return ts, err
 }
 
 func (s *Service) openTimesheet(tx *storage.Tx, accountID, paID int64, day civil.Date) (rota.Timesheet, error) {

@@ -106,6 +106,18 @@ func newFlags(name string, stdout io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args; an unknown flag or a stray argument is bad input.
+// parseRequired is parseFlags for a command that cannot go on without one
+// flag: when its value is empty it refuses with the message missing.
+func parseRequired(fs *flag.FlagSet, args []string, value *string, missing string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *value == "" {
+		return badInput("%s", missing)
+	}
+	return nil
+}
+
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	// The flag package prints the usage on any error; only -h should.
 	usage := fs.Usage

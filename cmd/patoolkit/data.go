@@ -33,6 +33,16 @@ func openData(path string) (*service.Service, error) {
 	return svc, nil
 }
 
+// withData runs do with the data file opened by openData, and closes it.
+func withData(path string, do func(*service.Service) error) error {
+	svc, err := openData(path)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	return do(svc)
+}
+
 // openUnchecked opens the data file without the full check, for "check",
 // which reports what it finds.
 func openUnchecked(path string) (*service.Service, error) {

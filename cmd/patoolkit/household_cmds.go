@@ -21,22 +21,16 @@ func init() {
 func cmdDemo(args []string, stdout io.Writer) error {
 	fs := newFlags("demo", stdout)
 	data := dataFlag(fs)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseRequired(fs, args, data, "give a new file for the example data with --data FILE, so your own data is never mixed with it"); err != nil {
 		return err
 	}
-	if *data == "" {
-		return badInput("give a new file for the example data with --data FILE, so your own data is never mixed with it")
-	}
-	svc, err := openData(*data)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	if err := svc.Demo(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Example data written to %s. Open it with: patoolkit --data %s\n", svc.Path(), svc.Path())
-	return nil
+	return withData(*data, func(svc *service.Service) error {
+		if err := svc.Demo(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Example data written to %s. Open it with: patoolkit --data %s\n", svc.Path(), svc.Path())
+		return nil
+	})
 }
 
 func cmdCheck(args []string, stdout io.Writer) error {
@@ -69,33 +63,24 @@ func cmdBackup(args []string, stdout io.Writer) error {
 	data := dataFlag(fs)
 	out := fs.String("out", "", "the backup `FILE` to write (a new file, unless --force)")
 	force := forceFlag(fs)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseRequired(fs, args, out, "say where to write the backup with --out FILE"); err != nil {
 		return err
 	}
-	if *out == "" {
-		return badInput("say where to write the backup with --out FILE")
-	}
-	svc, err := openData(*data)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	if err := svc.Backup(*out, *force); err != nil {
-		return fileError(err, *out)
-	}
-	fmt.Fprintf(stdout, "Backup written to %s\n", *out)
-	return nil
+	return withData(*data, func(svc *service.Service) error {
+		if err := svc.Backup(*out, *force); err != nil {
+			return fileError(err, *out)
+		}
+		fmt.Fprintf(stdout, "Backup written to %s\n", *out)
+		return nil
+	})
 }
 
 func cmdRestore(args []string, stdout io.Writer) error {
 	fs := newFlags("restore", stdout)
 	data := dataFlag(fs)
 	from := fs.String("from", "", "the backup `FILE` to restore")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseRequired(fs, args, from, "say which backup to restore with --from FILE"); err != nil {
 		return err
-	}
-	if *from == "" {
-		return badInput("say which backup to restore with --from FILE")
 	}
 	path := *data
 	if path == "" {
@@ -131,32 +116,29 @@ func cmdAccounts(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	svc, err := openData(*data)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	accounts, err := svc.Accounts()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := make([]accountJSON, len(accounts))
-		for i, a := range accounts {
-			out[i] = accountJSON{a.Name, a.PersonSupported, a.ManagedBy, string(a.Capacity), a.Council}
+	return withData(*data, func(svc *service.Service) error {
+		accounts, err := svc.Accounts()
+		if err != nil {
+			return err
 		}
-		return writeJSON(stdout, out)
-	}
-	if len(accounts) == 0 {
-		fmt.Fprintln(stdout, "No budgets yet.")
-		return nil
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "Name\tWhose budget\tCouncil")
-	for _, a := range accounts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", a.Name, a.Description(), a.Council)
-	}
-	return tw.Flush()
+		if *asJSON {
+			out := make([]accountJSON, len(accounts))
+			for i, a := range accounts {
+				out[i] = accountJSON{a.Name, a.PersonSupported, a.ManagedBy, string(a.Capacity), a.Council}
+			}
+			return writeJSON(stdout, out)
+		}
+		if len(accounts) == 0 {
+			fmt.Fprintln(stdout, "No budgets yet.")
+			return nil
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "Name\tWhose budget\tCouncil")
+		for _, a := range accounts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", a.Name, a.Description(), a.Council)
+		}
+		return tw.Flush()
+	})
 }
 
 type personJSON struct {

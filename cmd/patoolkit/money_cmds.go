@@ -55,6 +55,15 @@ func moneyDateFlag(flagName, s string) (civil.Date, error) {
 	return d, nil
 }
 
+// moneyDayFlag is the date given with the flag flagName, or today when
+// it was left out.
+func moneyDayFlag(flagName, s string) (civil.Date, error) {
+	if s == "" {
+		return moneyToday(), nil
+	}
+	return moneyDateFlag(flagName, s)
+}
+
 // importJSON is what "import bank --json" writes. held_back and
 // possible_matches are written only when there are some.
 type importJSON struct {
@@ -334,12 +343,9 @@ func cmdMoneyStatus(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	day := moneyToday()
-	if *on != "" {
-		var err error
-		if day, err = moneyDateFlag("--on", *on); err != nil {
-			return err
-		}
+	day, err := moneyDayFlag("--on", *on)
+	if err != nil {
+		return err
 	}
 	svc, acc, err := af.open()
 	if err != nil {
@@ -381,12 +387,9 @@ func cmdForecast(args []string, stdout io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	start := moneyToday()
-	if *from != "" {
-		var err error
-		if start, err = moneyDateFlag("--from", *from); err != nil {
-			return err
-		}
+	start, err := moneyDayFlag("--from", *from)
+	if err != nil {
+		return err
 	}
 	n := *weeks
 	if *yearEnd {

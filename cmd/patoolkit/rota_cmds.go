@@ -201,43 +201,53 @@ func rangeCommand(name string, args []string, stdout io.Writer, do func(rangeReq
 	return do(rangeRequest{svc: svc, acc: a, from: f, to: t, names: names, asJSON: *asJSON})
 }
 
-func rotaList(args []string, stdout io.Writer) error {
-	return rangeCommand("rota list", args, stdout, func(r rangeRequest) error {
-		shifts, err := r.svc.Shifts(r.acc.ID, r.from, r.to)
+// rangeList is a rangeCommand that lists what read finds in the range:
+// as JSON (toJSON of each), as "No <none> from … to …." when there is
+// nothing, or as a line each (line), given the PAs' names.
+func rangeList[T, J any](name string, args []string, stdout io.Writer, none string, read func(rangeRequest) ([]T, error),
+	toJSON func(map[int64]string, T) J, line func(map[int64]string, T)) error {
+	return rangeCommand(name, args, stdout, func(r rangeRequest) error {
+		items, err := read(r)
 		if err != nil {
 			return err
 		}
-		return printShifts(stdout, r, shifts)
+		if r.asJSON {
+			out := make([]J, len(items))
+			for i, it := range items {
+				out[i] = toJSON(r.names, it)
+			}
+			return writeJSON(stdout, out)
+		}
+		if len(items) == 0 {
+			fmt.Fprintf(stdout, "No %s from %s to %s.\n", none, r.from.UK(), r.to.UK())
+			return nil
+		}
+		for _, it := range items {
+			line(r.names, it)
+		}
+		return nil
 	})
 }
 
-func printShifts(stdout io.Writer, r rangeRequest, shifts []rota.Shift) error {
-	names, f, t := r.names, r.from, r.to
-	if r.asJSON {
-		out := make([]shiftJSON, len(shifts))
-		for i, sh := range shifts {
-			out[i] = shiftJSON{ID: sh.ID, PA: names[sh.PAID], Start: sh.Start.In(rota.London()).Format(offsetTime), End: sh.End.In(rota.London()).Format(offsetTime),
+func rotaList(args []string, stdout io.Writer) error {
+	return rangeList("rota list", args, stdout, "shifts",
+		func(r rangeRequest) ([]rota.Shift, error) { return r.svc.Shifts(r.acc.ID, r.from, r.to) },
+		func(names map[int64]string, sh rota.Shift) shiftJSON {
+			return shiftJSON{ID: sh.ID, PA: names[sh.PAID], Start: sh.Start.In(rota.London()).Format(offsetTime), End: sh.End.In(rota.London()).Format(offsetTime),
 				Type: string(sh.Type), Minutes: sh.Minutes(), PaidMinutes: sh.PaidMinutes(), Status: string(sh.Status)}
-		}
-		return writeJSON(stdout, out)
-	}
-	if len(shifts) == 0 {
-		fmt.Fprintf(stdout, "No shifts from %s to %s.\n", f.UK(), t.UK())
-		return nil
-	}
-	for _, sh := range shifts {
-		who := names[sh.PAID]
-		if who == "" {
-			who = sh.Status.Label()
-		}
-		status := ""
-		if sh.Status != rota.Planned {
-			status = " [" + sh.Status.Label() + "]"
-		}
-		fmt.Fprintf(stdout, "%d  %s  %s–%s  %s  %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
-			sh.End.Format("15:04"), who, sh.Type.Label(), text.Hours(sh.Minutes()), status)
-	}
-	return nil
+		},
+		func(names map[int64]string, sh rota.Shift) {
+			who := names[sh.PAID]
+			if who == "" {
+				who = sh.Status.Label()
+			}
+			status := ""
+			if sh.Status != rota.Planned {
+				status = " [" + sh.Status.Label() + "]"
+			}
+			fmt.Fprintf(stdout, "%d  %s  %s–%s  %s  %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
+				sh.End.Format("15:04"), who, sh.Type.Label(), text.Hours(sh.Minutes()), status)
+		})
 }
 
 type warningJSON struct {
@@ -248,32 +258,14 @@ type warningJSON struct {
 }
 
 func rotaCheck(args []string, stdout io.Writer) error {
-	return rangeCommand("rota check", args, stdout, func(r rangeRequest) error {
-		ws, err := r.svc.CheckRota(r.acc.ID, r.from, r.to)
-		if err != nil {
-			return err
-		}
-		return printWarnings(stdout, r, ws)
-	})
-}
-
-func printWarnings(stdout io.Writer, r rangeRequest, ws []rota.Warning) error {
-	names, f, t := r.names, r.from, r.to
-	if r.asJSON {
-		out := make([]warningJSON, len(ws))
-		for i, w := range ws {
-			out[i] = warningJSON{Rule: w.Rule, PA: names[w.PAID], Date: w.Date.String(), Message: w.Message}
-		}
-		return writeJSON(stdout, out)
-	}
-	if len(ws) == 0 {
-		fmt.Fprintf(stdout, "No warnings from %s to %s.\n", f.UK(), t.UK())
-		return nil
-	}
-	for _, w := range ws {
-		fmt.Fprintf(stdout, "[%s] %s: %s\n", w.Rule, w.Date.UK(), w.Message)
-	}
-	return nil
+	return rangeList("rota check", args, stdout, "warnings",
+		func(r rangeRequest) ([]rota.Warning, error) { return r.svc.CheckRota(r.acc.ID, r.from, r.to) },
+		func(names map[int64]string, w rota.Warning) warningJSON {
+			return warningJSON{Rule: w.Rule, PA: names[w.PAID], Date: w.Date.String(), Message: w.Message}
+		},
+		func(_ map[int64]string, w rota.Warning) {
+			fmt.Fprintf(stdout, "[%s] %s: %s\n", w.Rule, w.Date.UK(), w.Message)
+		})
 }
 
 func cmdExport(args []string, stdout io.Writer) error {
