@@ -351,7 +351,7 @@ func (c *checker) perShift() {
 		if s.Status.Delivered() && m > 24*60 {
 			c.warn(RuleOver24h, s.PAID, it.date, s.ID,
 				"The %s from %s to %s is %s long, over 24 hours. Split it into shorter shifts with a handover, or check the end time.",
-				s.Type.phrase(), whenText(s.Start), whenText(s.End), text.Hours(m))
+				s.Type.Phrase(), whenText(s.Start), whenText(s.End), text.Hours(m))
 		}
 		if s.Status.WorkedByPA() && s.PAID != 0 && s.Type != SleepIn && m > 6*60 && s.BreakMinutes < 20 {
 			had := "has no break recorded"
@@ -360,7 +360,7 @@ func (c *checker) perShift() {
 			}
 			c.warn(RuleBreak6h, s.PAID, it.date, s.ID,
 				"%s's %s on %s (%s, %s) %s; a shift over 6 hours needs a break of at least 20 minutes. Add a break of 20 minutes or more.",
-				c.name(s.PAID), s.Type.phrase(), it.date.UK(), span(s), text.Hours(m), had)
+				c.name(s.PAID), s.Type.Phrase(), it.date.UK(), span(s), text.Hours(m), had)
 		}
 	}
 }
@@ -511,7 +511,7 @@ func (c *checker) minimumWage() {
 		}
 		switch k.problem {
 		case 1:
-			what := k.t.phrase() + "s"
+			what := k.t.Phrase() + "s"
 			if k.t == SleepIn {
 				what = "time woken during sleep-ins"
 			}

@@ -56,7 +56,9 @@ func (t ShiftType) Label() string { return labelOr(shiftTypeLabels, t, "Unknown 
 
 // phrase is the type inside a sentence: "day shift", "waking night",
 // "sleep-in".
-func (t ShiftType) phrase() string {
+// Phrase is the shift type inside a sentence: "day shift", "waking
+// night", "sleep-in".
+func (t ShiftType) Phrase() string {
 	switch t {
 	case Day:
 		return "day shift"
@@ -266,7 +268,7 @@ func (s Shift) Validate() error {
 		return invalidf("The woken time can't be negative: enter it in minutes, or 0 for none.")
 	}
 	if s.WokenMinutes != 0 && s.Type != SleepIn {
-		return invalidf("Woken time is only for sleep-ins; on a %s all the time is paid. Set the woken time to 0.", s.Type.phrase())
+		return invalidf("Woken time is only for sleep-ins; on a %s all the time is paid. Set the woken time to 0.", s.Type.Phrase())
 	}
 	if s.WokenMinutes > m {
 		return invalidf("The woken time (%s) is longer than the sleep-in (%s): check it.", text.Hours(s.WokenMinutes), text.Hours(m))

@@ -531,7 +531,7 @@ func (t Timesheet) Differences() []Difference {
 		}
 		p, ok := planned[e.ShiftID]
 		if e.ShiftID == 0 || !ok {
-			add(DiffAdded, "Not on the rota: %s, %s on %s (%s).", e.Type.phrase(), timesText(e.Start, e.End), d.UK(), text.Hours(e.Minutes()))
+			add(DiffAdded, "Not on the rota: %s, %s on %s (%s).", e.Type.Phrase(), timesText(e.Start, e.End), d.UK(), text.Hours(e.Minutes()))
 			continue
 		}
 		used[e.ShiftID] = true
@@ -542,7 +542,7 @@ func (t Timesheet) Differences() []Difference {
 			add(DiffEnd, "Finished %s, planned %s (%s).", moved(e.End, p.End), moved(p.End, e.End), lateness(e.End.Sub(p.End), "later", "earlier"))
 		}
 		if e.Type != p.Type {
-			add(DiffType, "Recorded as a %s, planned as a %s.", e.Type.phrase(), p.Type.phrase())
+			add(DiffType, "Recorded as a %s, planned as a %s.", e.Type.Phrase(), p.Type.Phrase())
 		}
 		if e.Retained != (p.Status == Retained) {
 			if e.Retained {
@@ -567,7 +567,7 @@ func (t Timesheet) Differences() []Difference {
 			continue
 		}
 		out = append(out, Difference{Kind: DiffMissing, Entry: -1, ShiftID: s.ID, Date: s.Date(),
-			Message: fmt.Sprintf("On the rota but not on the timesheet: %s, %s on %s.", s.Type.phrase(), timesText(s.Start, s.End), s.Date().UK())})
+			Message: fmt.Sprintf("On the rota but not on the timesheet: %s, %s on %s.", s.Type.Phrase(), timesText(s.Start, s.End), s.Date().UK())})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out

@@ -243,7 +243,7 @@ func makeBlock(s *Shift, names map[int64]string) Block {
 	t.WriteString(", ")
 	t.WriteString(span(s))
 	t.WriteString(", ")
-	t.WriteString(s.Type.phrase())
+	t.WriteString(s.Type.Phrase())
 	t.WriteString(", ")
 	t.WriteString(text.Hours(b.Minutes))
 	if s.BreakMinutes > 0 {

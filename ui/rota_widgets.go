@@ -122,19 +122,6 @@ func londonDate(t time.Time) civil.Date { return civil.Of(t.In(rota.London())) }
 // dayAndDate is "Monday 16/11/2026".
 func dayAndDate(d civil.Date) string { return d.Weekday().String() + " " + d.UK() }
 
-// typePhrase is a shift type inside a sentence: "day shift".
-func typePhrase(t rota.ShiftType) string {
-	switch t {
-	case rota.Day:
-		return "day shift"
-	case rota.WakingNight:
-		return "waking night"
-	case rota.SleepIn:
-		return "sleep-in"
-	}
-	return "shift"
-}
-
 // shiftSentence describes a shift in full: "Monday 16/11/2026, 08:00 to
 // 12:00, Sarah Lee, day shift, 4 hours [needs cover]". names gives PAs'
 // names by ID.
@@ -150,7 +137,7 @@ func shiftSentence(s rota.Shift, names map[int64]string) string {
 	if ed := londonDate(s.End); ed != s.Date() {
 		end += " on " + dayAndDate(ed)
 	}
-	text := fmt.Sprintf("%s, %s to %s, %s, %s, %s", dayAndDate(s.Date()), londonClock(s.Start), end, who, typePhrase(s.Type), text.Hours(s.Minutes()))
+	text := fmt.Sprintf("%s, %s to %s, %s, %s, %s", dayAndDate(s.Date()), londonClock(s.Start), end, who, s.Type.Phrase(), text.Hours(s.Minutes()))
 	switch s.Status {
 	case rota.Planned:
 	case rota.NeedsCover:

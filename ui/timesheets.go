@@ -585,7 +585,7 @@ func entryText(e rota.Entry) string {
 	if d := londonDate(e.End); d != londonDate(e.Start) {
 		end += " on " + dayAndDate(d)
 	}
-	s := fmt.Sprintf("%s, %s to %s, %s, %s", dayAndDate(londonDate(e.Start)), londonClock(e.Start), end, typePhrase(e.Type), text.Hours(e.Minutes()))
+	s := fmt.Sprintf("%s, %s to %s, %s, %s", dayAndDate(londonDate(e.Start)), londonClock(e.Start), end, e.Type.Phrase(), text.Hours(e.Minutes()))
 	if e.BreakMinutes > 0 {
 		s += ", break " + text.Hours(e.BreakMinutes)
 	}
