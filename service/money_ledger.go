@@ -10,6 +10,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
+	"patoolkit/rota"
 	"patoolkit/storage"
 )
 
@@ -60,8 +61,10 @@ type Ledger struct {
 
 // Ledger returns a budget's ledger lines as f chooses.
 func (s *Service) Ledger(accountID int64, f LedgerFilter) (Ledger, error) {
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		return Ledger{}, Invalidf("The end date %s is before the start date %s.", f.To.UK(), f.From.UK())
+	if !f.From.IsZero() && !f.To.IsZero() { // either may be left open
+		if p := rota.CheckDays(f.From, f.To); p != nil {
+			return Ledger{}, invalid(p) // the one rule for days that run backwards
+		}
 	}
 	var out Ledger
 	err := s.view("reading the ledger", func(tx *storage.Tx) error {
