@@ -2,7 +2,10 @@
 // periods, tax codes, PAYE, National Insurance, student and postgraduate
 // loans, workplace pensions, Statutory Sick Pay, holiday pay, the minimum
 // wage check and the Employment Allowance, for the tax years whose rates are
-// registered (see RatesFor and SupportedTaxYears).
+// registered (see RatesFor and SupportedTaxYears); and what is owed to HMRC
+// when: payment periods and due dates (HMRCPeriod), the FPS and EPS
+// deadlines (Filings), penalties in plain words, and approved mileage
+// payments (MileagePay).
 //
 // The package is pure: it reads no files, no clock and no database, and it
 // keeps money as whole pence (money.Money), hours as whole minutes and

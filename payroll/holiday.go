@@ -97,3 +97,140 @@ func WeeksPay(leaveStarts civil.Date, history []WeekPay) (WeeksPayResult, error)
 	res.Latest, res.Earliest = weeks[0].WeekEnding, weeks[len(weeks)-1].WeekEnding
 	return res, nil
 }
+
+// PaidPeriod is one past payslip's period: its days (From to To,
+// inclusive), the pay that counts for holiday pay, and the minutes worked.
+// The caller decides what pay counts; the law (Employment Rights Act 1996
+// s.221-224 and the Working Time Regulations) does not simply take gross
+// less holiday pay.
+type PaidPeriod struct {
+	From, To civil.Date
+	Pay      money.Money
+	Minutes  int64
+}
+
+// AverageWeek is a week's pay, and the average working week, worked out
+// from past pay periods.
+type AverageWeek struct {
+	// Pay is a week's pay (see WeeksPay).
+	Pay money.Money
+	// Minutes is the average minutes worked a week over the same weeks,
+	// to the nearest minute (halves up).
+	Minutes int64
+	// Weeks is the number of weeks used; Earliest and Latest are the last
+	// days of the earliest and latest of them.
+	Weeks            int
+	Earliest, Latest civil.Date
+	// HourlyRate is Pay x 60 / Minutes to the nearest penny (halves up),
+	// zero when Minutes is zero.
+	HourlyRate money.Money
+}
+
+// maxPaidPeriodDays is the longest pay period accepted: 53 weeks.
+const maxPaidPeriodDays = 53 * 7
+
+// AverageWeekBefore works out a week's pay for leave starting on
+// leaveStarts. Each period is split into 7-day weeks counted back from its
+// last day (the first week gets what is left over, so it may be short),
+// and its pay and minutes are shared between the weeks by days, in whole
+// pence and minutes, any remainder going to the last week so the weeks add
+// up exactly to the period. WeeksPay then picks the weeks (the last 52
+// weeks with pay before the leave, looking back at most 104 weeks) and the
+// minutes are averaged over the same weeks. Periods may not overlap.
+func AverageWeekBefore(leaveStarts civil.Date, periods []PaidPeriod) (AverageWeek, error) {
+	if leaveStarts.IsZero() {
+		return AverageWeek{}, invalid("the first day of the leave is needed to find the weeks before it")
+	}
+	sorted := make([]PaidPeriod, 0, len(periods))
+	for _, p := range periods {
+		if p.From.IsZero() || p.To.IsZero() {
+			return AverageWeek{}, invalid("a pay period in the history has no first or last day")
+		}
+		if p.To.Before(p.From) {
+			return AverageWeek{}, invalidf("the pay period %s to %s ends before it starts", p.From.UK(), p.To.UK())
+		}
+		if p.To.DaysSince(p.From)+1 > maxPaidPeriodDays {
+			return AverageWeek{}, invalidf("the pay period %s to %s is longer than 53 weeks", p.From.UK(), p.To.UK())
+		}
+		if err := checkAmount("pay for the period "+p.From.UK()+" to "+p.To.UK(), p.Pay, MaxPeriodPay); err != nil {
+			return AverageWeek{}, err
+		}
+		if p.Minutes < 0 || p.Minutes > maxLineMinutes {
+			return AverageWeek{}, invalidf("minutes worked in the period %s to %s must be from 0 to %d", p.From.UK(), p.To.UK(), maxLineMinutes)
+		}
+		sorted = append(sorted, p)
+	}
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].From.Before(sorted[j].From) })
+	for i := 1; i < len(sorted); i++ {
+		if a, b := sorted[i-1], sorted[i]; !b.From.After(a.To) {
+			return AverageWeek{}, invalidf("the pay periods %s to %s and %s to %s overlap: each day may be in one period only",
+				a.From.UK(), a.To.UK(), b.From.UK(), b.To.UK())
+		}
+	}
+
+	var weeks []WeekPay
+	minutes := make(map[civil.Date]int64)
+	for _, p := range sorted {
+		for _, w := range splitWeeks(p) {
+			weeks = append(weeks, WeekPay{WeekEnding: w.end, Pay: w.pay})
+			minutes[w.end] = w.minutes
+		}
+	}
+	wp, err := WeeksPay(leaveStarts, weeks)
+	if err != nil {
+		return AverageWeek{}, err
+	}
+	res := AverageWeek{Pay: wp.Average, Weeks: wp.Weeks, Earliest: wp.Earliest, Latest: wp.Latest}
+	if wp.Weeks == 0 {
+		return res, nil
+	}
+	// The weeks WeeksPay used are exactly the weeks with pay from Earliest
+	// to Latest: week endings are unique because periods do not overlap.
+	var total int64
+	for _, w := range weeks {
+		if w.Pay != 0 && !w.WeekEnding.Before(wp.Earliest) && !w.WeekEnding.After(wp.Latest) {
+			total += minutes[w.WeekEnding]
+		}
+	}
+	res.Minutes = divRoundHalfUp(total, int64(wp.Weeks))
+	if res.Minutes > 0 {
+		res.HourlyRate = money.Money(divRoundHalfUp(int64(res.Pay)*60, res.Minutes))
+	}
+	return res, nil
+}
+
+// paidWeek is one week of a pay period.
+type paidWeek struct {
+	end     civil.Date
+	pay     money.Money
+	minutes int64
+}
+
+// splitWeeks splits a checked period into 7-day weeks counted back from
+// its last day, the earliest week holding the days left over. Pay and
+// minutes are shared by days, rounded down, and the last week takes what
+// is left, so the weeks add up exactly to the period.
+func splitWeeks(p PaidPeriod) []paidWeek {
+	days := int64(p.To.DaysSince(p.From) + 1)
+	weeks := make([]paidWeek, 0, (days+6)/7)
+	payLeft, minLeft := p.Pay, p.Minutes
+	end := p.From.AddDays(int((days + 6) % 7)) // the earliest week's last day
+	for {
+		start := end.AddDays(-6)
+		if start.Before(p.From) {
+			start = p.From
+		}
+		wdays := int64(end.DaysSince(start) + 1)
+		w := paidWeek{end: end, pay: money.Money(int64(p.Pay) * wdays / days), minutes: p.Minutes * wdays / days}
+		if end == p.To {
+			w.pay, w.minutes = payLeft, minLeft
+		}
+		payLeft -= w.pay
+		minLeft -= w.minutes
+		weeks = append(weeks, w)
+		if end == p.To {
+			return weeks
+		}
+		end = end.AddDays(7)
+	}
+}

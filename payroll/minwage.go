@@ -10,8 +10,9 @@ import (
 // MinimumWageCheck is the input for checking one period's pay against the
 // National Minimum Wage.
 type MinimumWageCheck struct {
-	// Date is the day the rate is taken on (the payday, or the last day
-	// of the pay reference period).
+	// Date is the day the rate and the age are taken on: the first day
+	// of the pay reference period (NMW Regulations 2015), or the payday
+	// when that is not known.
 	Date        civil.Date
 	DateOfBirth civil.Date
 	// Apprentice is true when the worker is entitled to the apprentice
@@ -49,7 +50,7 @@ type MinimumWageResult struct {
 // April; the National Living Wage applies from 21 since April 2024).
 func CheckMinimumWage(c MinimumWageCheck) (MinimumWageResult, error) {
 	if c.Date.IsZero() || c.DateOfBirth.IsZero() {
-		return MinimumWageResult{}, invalid("the minimum wage check needs the date of birth and the payday")
+		return MinimumWageResult{}, invalid("the minimum wage check needs the date of birth and the first day of the pay period (or the payday)")
 	}
 	if c.DateOfBirth.After(c.Date) {
 		return MinimumWageResult{}, invalidf("the date of birth %s is after %s", c.DateOfBirth.UK(), c.Date.UK())

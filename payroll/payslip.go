@@ -111,7 +111,13 @@ type PayslipInput struct {
 	// check and the pension assessment; when given it must fall in
 	// TaxYear and Period.
 	PayDate civil.Date
-	Lines   []Line
+	// PayReferenceStart is the first day of the pay reference period: the
+	// minimum wage rate and the worker's age are those of that day (NMW
+	// Regulations 2015: a new rate or a birthday during a period counts
+	// from the next period); when zero, the payday is used.
+	// The pension assessment stays on the payday.
+	PayReferenceStart civil.Date
+	Lines             []Line
 
 	TaxCode TaxCode
 	// Week1Month1 operates the code non-cumulatively even without a W1,
@@ -376,8 +382,12 @@ func Calculate(in PayslipInput) (Payslip, error) {
 	ps.FPS = fpsFor(&ps, in, allMinutes)
 
 	// Checks and notes.
-	if !in.DateOfBirth.IsZero() && !in.PayDate.IsZero() && nmwMinutes > 0 && !in.DateOfBirth.After(in.PayDate) {
-		mw, err := CheckMinimumWage(MinimumWageCheck{Date: in.PayDate, DateOfBirth: in.DateOfBirth, Apprentice: in.Apprentice, Pay: nmwPay, Minutes: nmwMinutes})
+	nmwDate := in.PayDate
+	if !in.PayReferenceStart.IsZero() {
+		nmwDate = in.PayReferenceStart
+	}
+	if !in.DateOfBirth.IsZero() && !nmwDate.IsZero() && nmwMinutes > 0 && !in.DateOfBirth.After(nmwDate) {
+		mw, err := CheckMinimumWage(MinimumWageCheck{Date: nmwDate, DateOfBirth: in.DateOfBirth, Apprentice: in.Apprentice, Pay: nmwPay, Minutes: nmwMinutes})
 		switch {
 		case err != nil:
 			ps.Notes = append(ps.Notes, "The minimum wage was not checked: "+err.Error()+".")

@@ -326,3 +326,76 @@ func checkAmounts(t *testing.T, checks []amountCheck) {
 		}
 	}
 }
+
+// The minimum wage rate and the worker's age are those of the first day
+// of the pay reference period; the payday when that is not given.
+func TestCalculateMinimumWagePayReferenceStart(t *testing.T) {
+	tests := []struct {
+		name       string
+		start      string // first day of the pay reference period; "" for none
+		dob        string
+		rate       money.Money // hourly rate paid
+		wantRate   money.Money
+		wantAge    int
+		wantBelow  bool
+		wantRateOf string
+	}{
+		{"period from 1 April 2026 uses the 2026 rate", "2026-04-01", "1990-01-01", 1250, 1271, 36, true, "National Living Wage"},
+		{"period from 31 March 2026 uses the 2025 rate though paid in April", "2026-03-31", "1990-01-01", 1250, 1221, 36, false, "National Living Wage"},
+		{"no period start: the payday's rate", "", "1990-01-01", 1250, 1271, 36, true, "National Living Wage"},
+		{"21st birthday mid-period: the age on the first day", "2026-04-01", "2005-04-15", 1100, 1085, 20, false, "National Minimum Wage"},
+		{"21st birthday before the payday: the payday's age without a start", "", "2005-04-15", 1100, 1271, 21, true, "National Living Wage"},
+		{"21st birthday on the first day", "2026-04-15", "2005-04-15", 1100, 1271, 21, true, "National Living Wage"},
+		// 22 on the payday, 21 on the first day: the pension assessment
+		// (from 22) uses the payday, the minimum wage the first day.
+		{"22nd birthday mid-period", "2026-04-01", "2004-04-15", 1300, 1271, 21, false, "National Living Wage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := PayslipInput{
+				TaxYear: 2026, Frequency: Monthly, Period: 1, PayDate: civil.MustParse("2026-04-30"),
+				Lines:       []Line{{Kind: Basic, Minutes: 100 * 60, Rate: tt.rate}},
+				TaxCode:     mustCode(t, "1257L"),
+				DateOfBirth: civil.MustParse(tt.dob),
+			}
+			if tt.start != "" {
+				in.PayReferenceStart = civil.MustParse(tt.start)
+			}
+			ps, err := Calculate(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mw := ps.MinimumWage
+			if !ps.MinimumWageChecked || mw.Rate != tt.wantRate || mw.Age != tt.wantAge || mw.Below != tt.wantBelow || mw.RateName != tt.wantRateOf {
+				t.Errorf("checked %v, %+v; want rate %s age %d below %v", ps.MinimumWageChecked, mw, tt.wantRate, tt.wantAge, tt.wantBelow)
+			}
+			// The pension assessment stays on the payday.
+			if tt.dob == "2004-04-15" && ps.Pension.Category != EligibleJobholder {
+				t.Errorf("pension category %v, want an eligible jobholder (22 on the payday)", ps.Pension.Category)
+			}
+			if ps.Pension.Category != rates2026(t).AssessWorker(in.DateOfBirth, in.PayDate, Monthly, ps.Gross) {
+				t.Errorf("pension category %v", ps.Pension.Category)
+			}
+		})
+	}
+	t.Run("the warning names the first day", func(t *testing.T) {
+		ps, err := Calculate(PayslipInput{
+			TaxYear: 2026, Frequency: Monthly, Period: 1, PayDate: civil.MustParse("2026-04-30"),
+			PayReferenceStart: civil.MustParse("2026-04-01"),
+			Lines:             []Line{{Kind: Basic, Minutes: 100 * 60, Rate: 1250}},
+			TaxCode:           mustCode(t, "1257L"), DateOfBirth: civil.MustParse("1990-01-01"),
+		})
+		if err != nil || len(ps.Notes) == 0 || !strings.Contains(ps.Notes[0], "aged 36 on 01/04/2026") {
+			t.Errorf("notes %q, %v", ps.Notes, err)
+		}
+	})
+}
+
+func rates2026(t *testing.T) *Rates {
+	t.Helper()
+	r, err := RatesFor(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
