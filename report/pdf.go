@@ -28,6 +28,43 @@ type Doc struct {
 	title string
 	who   string
 	made  time.Time
+	tight int // 0 normal, up to Tightest: see SetTight
+}
+
+// spacing is how close together a Doc sets its text, by tightness.
+type spacing struct {
+	cell, pad, tableFont     float64 // table line height, padding, type size
+	line, paraFont           float64 // body and blocks line height, body type size
+	headGap, headH, headFont float64
+}
+
+var spacings = [...]spacing{
+	{cell: 4.6, pad: 1.5, tableFont: 9, line: lineH, paraFont: 10, headGap: 2, headH: 7, headFont: 12},
+	{cell: 4.0, pad: 1.0, tableFont: 8.5, line: 4.7, paraFont: 10, headGap: 1.5, headH: 6, headFont: 11},
+	{cell: 3.5, pad: 0.7, tableFont: 8, line: 4.0, paraFont: 9.5, headGap: 1, headH: 5.5, headFont: 10.5},
+	{cell: 3.2, pad: 0.5, tableFont: 7.5, line: 3.7, paraFont: 9, headGap: 0.8, headH: 5, headFont: 10},
+	{cell: 3.0, pad: 0.4, tableFont: 7.5, line: 3.5, paraFont: 8.5, headGap: 0.6, headH: 4.8, headFont: 10},
+}
+
+// Tightest is the closest spacing SetTight gives.
+const Tightest = len(spacings) - 1
+
+// SetTight sets how close together headings, tables and blocks are from
+// here on: 0 is normal, Tightest the closest, for a page that must fit.
+func (d *Doc) SetTight(level int) { d.tight = min(max(level, 0), Tightest) }
+
+func (d *Doc) sp() spacing { return spacings[d.tight] }
+
+// PageNo is the number of the page being written.
+func (d *Doc) PageNo() int { return d.pdf.PageNo() }
+
+// ensure starts a new page unless h mm are left on this one.
+func (d *Doc) ensure(h float64) {
+	_, pageH := d.pdf.GetPageSize()
+	_, _, _, bottom := d.pdf.GetMargins()
+	if d.pdf.GetY()+h > pageH-bottom {
+		d.pdf.AddPage()
+	}
 }
 
 // NewDoc starts a document. who names whose budget it belongs to
@@ -94,17 +131,20 @@ func (d *Doc) Width() float64 {
 // Heading writes a section heading.
 func (d *Doc) Heading(s string) {
 	p := d.pdf
-	p.Ln(2)
-	p.SetFont(font, "B", 12)
-	p.MultiCell(0, 7, s, "", "L", false)
+	sp := d.sp()
+	p.Ln(sp.headGap)
+	p.SetFont(font, "B", sp.headFont)
+	p.MultiCell(0, sp.headH, s, "", "L", false)
 	p.SetFont(font, "", 10)
 }
 
 // Para writes a paragraph of body text.
 func (d *Doc) Para(s string) {
+	sp := d.sp()
+	d.pdf.SetFont(font, "", sp.paraFont)
+	d.pdf.MultiCell(0, sp.line, s, "", "L", false)
+	d.pdf.Ln(sp.line / lineH)
 	d.pdf.SetFont(font, "", 10)
-	d.pdf.MultiCell(0, lineH, s, "", "L", false)
-	d.pdf.Ln(1)
 }
 
 // Small writes a line of small print.
@@ -142,14 +182,19 @@ type Column struct {
 
 // Table writes a table with a bold heading row repeated on each new page.
 // Cells wrap; rows never split across pages.
-func (d *Doc) Table(cols []Column, rows [][]string) {
+func (d *Doc) Table(cols []Column, rows [][]string) { d.TableTotal(cols, rows, nil) }
+
+// TableTotal is Table ending in a bold, shaded total row (none when total
+// is nil).
+func (d *Doc) TableTotal(cols []Column, rows [][]string, total []string) {
 	p := d.pdf
 	widths := d.widths(cols)
+	size := d.sp().tableFont
 	drawHead := func() {
-		p.SetFont(font, "B", 9)
+		p.SetFont(font, "B", size)
 		p.SetFillColor(225, 225, 225)
 		d.row(cols, widths, headings(cols), true)
-		p.SetFont(font, "", 9)
+		p.SetFont(font, "", size)
 	}
 	drawHead()
 	_, pageH := p.GetPageSize()
@@ -162,7 +207,18 @@ func (d *Doc) Table(cols []Column, rows [][]string) {
 		}
 		d.row(cols, widths, r, false)
 	}
-	p.Ln(2)
+	if total != nil {
+		p.SetFont(font, "B", size)
+		if p.GetY()+d.rowHeight(widths, total) > pageH-bottom-8 {
+			p.AddPage()
+			drawHead()
+			p.SetFont(font, "B", size)
+		}
+		p.SetFillColor(240, 240, 240)
+		d.row(cols, widths, total, true)
+		p.SetFont(font, "", size)
+	}
+	p.Ln(d.sp().cell / 2.3)
 }
 
 func headings(cols []Column) []string {
@@ -191,8 +247,6 @@ func (d *Doc) widths(cols []Column) []float64 {
 	return out
 }
 
-const cellLine = 4.6
-
 func (d *Doc) rowHeight(widths []float64, cells []string) float64 {
 	lines := 1
 	for i, c := range cells {
@@ -200,7 +254,7 @@ func (d *Doc) rowHeight(widths []float64, cells []string) float64 {
 			lines = max(lines, len(d.pdf.SplitText(c, widths[i]-2)))
 		}
 	}
-	return float64(lines)*cellLine + 1.5
+	return float64(lines)*d.sp().cell + d.sp().pad
 }
 
 func (d *Doc) row(cols []Column, widths []float64, cells []string, fill bool) {
@@ -219,15 +273,126 @@ func (d *Doc) row(cols []Column, widths []float64, cells []string, fill bool) {
 		p.SetDrawColor(120, 120, 120)
 		p.SetLineWidth(0.2)
 		p.Rect(x, y, widths[i], h, style)
-		p.SetXY(x+1, y+0.75)
+		p.SetXY(x+1, y+d.sp().pad/2)
 		align := cols[i].Align
 		if align == "" {
 			align = "L"
 		}
-		p.MultiCell(widths[i]-2, cellLine, text, "", align, false)
+		p.MultiCell(widths[i]-2, d.sp().cell, text, "", align, false)
 		x += widths[i]
 	}
 	p.SetXY(pageMargin, y+h)
+}
+
+// Block is a titled list of label and value lines, for Blocks; Note is
+// small print under them. RightValues sets the values flush right, for
+// columns of money.
+type Block struct {
+	Title       string
+	Pairs       [][2]string
+	Note        string
+	RightValues bool
+}
+
+// Blocks writes blocks side by side, each an equal share of the width, and
+// carries on under the longest. Labels and values both wrap.
+func (d *Doc) Blocks(blocks ...Block) {
+	if len(blocks) == 0 {
+		return
+	}
+	p := d.pdf
+	sp := d.sp()
+	const gap = 8.0
+	colW := (d.Width() - gap*float64(len(blocks)-1)) / float64(len(blocks))
+	d.ensure(d.blockHeight(blocks[0], colW))
+	top, bottom := p.GetY(), p.GetY()
+	for i, b := range blocks {
+		x := pageMargin + float64(i)*(colW+gap)
+		y := top
+		if b.Title != "" {
+			p.SetFont(font, "B", sp.headFont-1)
+			p.SetXY(x, y)
+			p.MultiCell(colW, sp.headH-0.5, b.Title, "", "L", false)
+			y = p.GetY()
+		}
+		labelW := d.labelWidth(b, colW)
+		for _, kv := range b.Pairs {
+			p.SetFont(font, "B", sp.paraFont-0.5)
+			p.SetXY(x, y)
+			p.MultiCell(labelW, sp.line, kv[0], "", "L", false)
+			below := p.GetY()
+			p.SetFont(font, "", sp.paraFont-0.5)
+			p.SetXY(x+labelW, y)
+			align := "L"
+			if b.RightValues {
+				align = "R"
+			}
+			p.MultiCell(colW-labelW, sp.line, kv[1], "", align, false)
+			y = max(below, p.GetY())
+		}
+		if b.Note != "" {
+			p.SetFont(font, "", 8)
+			p.SetXY(x, y+0.5)
+			p.MultiCell(colW, 3.8, b.Note, "", "L", false)
+			y = p.GetY()
+		}
+		bottom = max(bottom, y)
+	}
+	p.SetFont(font, "", 10)
+	p.SetXY(pageMargin, bottom+sp.line/3)
+}
+
+func (d *Doc) labelWidth(b Block, colW float64) float64 {
+	p := d.pdf
+	p.SetFont(font, "B", d.sp().paraFont-0.5)
+	w := 0.0
+	for _, kv := range b.Pairs {
+		w = max(w, p.GetStringWidth(kv[0])+3)
+	}
+	limit := 0.42
+	if b.RightValues {
+		limit = 0.68
+	}
+	return min(w, colW*limit)
+}
+
+func (d *Doc) blockHeight(b Block, colW float64) float64 {
+	sp := d.sp()
+	h := sp.headH
+	h += float64(len(b.Pairs)) * sp.line
+	return h
+}
+
+// Boxed writes one line in large bold type in a ruled, shaded box (label on
+// the left, value on the right), with a line of ordinary text under it
+// when under is not "": the figure a reader looks for first.
+func (d *Doc) Boxed(label, value, under string) {
+	p := d.pdf
+	big, h, underY, underH := 15.0, 10.0, 9.0, 5.0
+	if d.tight >= 2 {
+		big, h, underY, underH = 13, 8.5, 7.4, 4.2
+	}
+	if under != "" {
+		h += underH
+	}
+	d.ensure(h + 3)
+	x, y := pageMargin, p.GetY()+1
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.7)
+	p.SetFillColor(242, 242, 242)
+	p.Rect(x, y, d.Width(), h, "FD")
+	p.SetLineWidth(0.2)
+	p.SetFont(font, "B", big)
+	p.SetXY(x+3, y+1.2)
+	p.CellFormat(d.Width()/2, 7, label, "", 0, "L", false, 0, "")
+	p.CellFormat(d.Width()/2-6, 7, value, "", 0, "R", false, 0, "")
+	if under != "" {
+		p.SetFont(font, "", 10)
+		p.SetXY(x+3, y+underY)
+		p.CellFormat(d.Width()-6, underH, under, "", 0, "L", false, 0, "")
+	}
+	p.SetFont(font, "", 10)
+	p.SetXY(pageMargin, y+h+2)
 }
 
 // SignatureLines writes labelled lines to sign and date by hand.
