@@ -119,11 +119,15 @@ type Employer struct {
 	EmploymentAllowance     bool
 	PayFrequency            Frequency
 	Payday                  Payday
+	// PayFrom is the first day of a pay period, for weekly, fortnightly
+	// and four-weekly pay: periods run every 1, 2 or 4 weeks from it.
+	// Zero means the day the direct payment started.
+	PayFrom civil.Date
 }
 
 // Payday names the usual payday: a weekday ("friday") for weekly,
 // fortnightly and four-weekly pay; for monthly pay a day of the month
-// ("25"), "last-day" or "last-working-day".
+// ("25"), "last-day", "last-working-day" or "last-friday".
 type Payday string
 
 // PA is a personal assistant: an employee of the account's employer.
@@ -335,4 +339,20 @@ func labelled[T ~string](v T) string {
 		return s
 	}
 	return string(v)
+}
+
+// MinutesOn is the share of the contract's weekly hours that falls on d
+// (WeekMinutesOn).
+func (c Contract) MinutesOn(d civil.Date) int { return WeekMinutesOn(c.ContractedMinutesWeek, d) }
+
+// WeekMinutesOn is the share of a week's minutes that falls on d: the
+// week's minutes spread evenly over its seven days, the odd minutes from
+// Monday on.
+func WeekMinutesOn(weekly int, d civil.Date) int {
+	i := (int(d.Weekday()) + 6) % 7 // Monday 0
+	m := weekly / 7
+	if i < weekly%7 {
+		m++
+	}
+	return m
 }

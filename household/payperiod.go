@@ -23,9 +23,11 @@ func (p PayPeriod) Label() string { return p.From.UK() + " to " + p.To.UK() }
 // PayPeriods returns the employer's pay periods that overlap from..to.
 //
 // Monthly pay covers calendar months, paid on the usual payday of that
-// month (a day from 1 to 28, the last day, or the last working day). Weekly,
+// month (a day from 1 to 28, the last day, the last working day or the
+// last Friday). Weekly,
 // fortnightly and four-weekly pay covers runs of 7, 14 or 28 days counted
-// from anchor (usually the date the direct payment started), paid on the
+// from the employer's PayFrom, or anchor when that is not set (usually
+// the date the direct payment started), paid on the
 // first usual payday weekday on or after the period's last day. A payday
 // that falls on a weekend or a bank holiday (isHoliday; may be nil) moves
 // to the working day before.
@@ -55,6 +57,12 @@ func PayPeriods(e Employer, anchor, from, to civil.Date, isHoliday func(civil.Da
 				payday = working(last)
 			case "last-working-day":
 				payday = working(last)
+			case "last-friday":
+				f := last
+				for f.Weekday() != time.Friday {
+					f = f.AddDays(-1)
+				}
+				payday = working(f)
 			default:
 				n, _ := strconv.Atoi(string(e.Payday))
 				payday = working(civil.New(m.Year, m.Month, n))
@@ -62,6 +70,9 @@ func PayPeriods(e Employer, anchor, from, to civil.Date, isHoliday func(civil.Da
 			out = append(out, PayPeriod{From: m, To: last, Payday: payday})
 		}
 		return out, nil
+	}
+	if !e.PayFrom.IsZero() {
+		anchor = e.PayFrom
 	}
 	days := map[Frequency]int{Weekly: 7, Fortnightly: 14, FourWeekly: 28}[e.PayFrequency]
 	var weekday time.Weekday

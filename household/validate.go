@@ -209,7 +209,7 @@ var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", 
 // PaydayChoices lists the paydays a form offers for a pay frequency.
 func PaydayChoices(f Frequency) []Payday {
 	if f == Monthly {
-		out := []Payday{"last-working-day", "last-day"}
+		out := []Payday{"last-working-day", "last-day", "last-friday"}
 		for d := 1; d <= 28; d++ {
 			out = append(out, Payday(strconv.Itoa(d)))
 		}
@@ -230,7 +230,7 @@ func CheckPayday(f Frequency, d Payday) string {
 		}
 	}
 	if f == Monthly {
-		return "Choose the monthly payday: a day from 1 to 28, the last day, or the last working day of the month."
+		return "Choose the monthly payday: a day from 1 to 28, the last day, the last working day or the last Friday of the month."
 	}
 	return "Choose the day of the week the PAs are paid."
 }
@@ -242,6 +242,8 @@ func (d Payday) Label() string {
 		return "Last working day of the month"
 	case "last-day":
 		return "Last day of the month"
+	case "last-friday":
+		return "Last Friday of the month"
 	}
 	if n, err := strconv.Atoi(string(d)); err == nil {
 		return ordinal(n) + " of the month"

@@ -490,6 +490,17 @@ func (t *Timesheet) Lock() error {
 	return refusedf("Only an approved timesheet can be locked (once it is paid): approve it first.")
 }
 
+// Unlock returns a locked timesheet to approved when the pay run that paid
+// it is reversed (with a reason, in the audit log), so a new run can pay
+// it. It is the only way a locked timesheet changes.
+func (t *Timesheet) Unlock() error {
+	if t.Status != Locked {
+		return refusedf("Only a locked timesheet can be unlocked, when the pay run that paid it is reversed.")
+	}
+	t.Status = Approved
+	return nil
+}
+
 // DiffKind names what differs between a timesheet and the rota.
 type DiffKind string
 

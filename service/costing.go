@@ -48,6 +48,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/payroll"
+	"patoolkit/payrun"
 	"patoolkit/rota"
 	"patoolkit/storage"
 )
@@ -84,20 +85,6 @@ type rotaCosting struct {
 	notes   []string
 }
 
-func payrollFrequency(f household.Frequency) payroll.Frequency {
-	switch f {
-	case household.Weekly:
-		return payroll.Weekly
-	case household.Fortnightly:
-		return payroll.Fortnightly
-	case household.FourWeekly:
-		return payroll.FourWeekly
-	case household.Monthly:
-		return payroll.Monthly
-	}
-	return 0
-}
-
 // ratesDay returns day, or the same day a year or more earlier when the
 // payroll rates of day's tax year are not known yet (the latest known
 // year's rates are then used), and whether it moved.
@@ -112,64 +99,21 @@ func ratesDay(day civil.Date) (civil.Date, bool) {
 }
 
 // typicalPayslip works out one period's payslip for gross pay paid on
-// payday, as the PA's details and contract say. ytd is the year to date
-// before it (zero for a typical payslip on a week 1 / month 1 basis).
+// payday, as the PA's details and contract say (payrun.EngineInput, as a
+// pay run does). ytd is the year to date before it (nil for a typical
+// payslip on a week 1 / month 1 basis).
 func typicalPayslip(pa household.PA, c household.Contract, freq household.Frequency, payday civil.Date, gross money.Money, ytd *payroll.YearToDate) (payroll.Payslip, error) {
-	pf := payrollFrequency(freq)
-	year := payroll.TaxYearOf(payday)
-	code, err := payroll.ParseTaxCode(pa.TaxCode)
-	if err != nil {
-		if code, err = payroll.EmergencyCode(year); err != nil {
-			return payroll.Payslip{}, err
-		}
-	}
-	cat, err := payroll.ParseNICategory(pa.NICategory)
-	if err != nil {
-		cat = 0
-	}
-	plan, err := payroll.ParseStudentLoanPlan(pa.StudentLoan)
-	if err != nil {
-		plan = payroll.NoStudentLoan
-	}
-	var pension payroll.PensionSettings
-	if c.PensionMethod == household.PensionReliefAtSource || c.PensionMethod == household.PensionNetPay {
-		rates, err := payroll.RatesFor(year)
-		if err != nil {
-			return payroll.Payslip{}, err
-		}
-		if w := rates.AssessWorker(pa.DateOfBirth, payday, pf, gross); w == payroll.EligibleJobholder || w == payroll.NotAssessed {
-			pension = payroll.PensionSettings{Membership: payroll.Enrolled,
-				EmployeePercent: payroll.Percent(c.PensionEmployeeBP), EmployerPercent: payroll.Percent(c.PensionEmployerBP)}
-			if c.PensionMethod == household.PensionNetPay {
-				pension.Method = payroll.NetPay
-			}
-			if c.PensionBasis == household.PensionAllPay {
-				pension.Basis = payroll.AllPay
-			}
-		}
-	}
-	in := payroll.PayslipInput{
-		Frequency: pf, PayDate: payday,
-		Lines:   []payroll.Line{{Kind: payroll.Basic, Description: "Pay", Amount: gross}},
-		TaxCode: code, Week1Month1: ytd == nil, NICategory: cat, StudentLoan: plan, PostgraduateLoan: pa.PostgradLoan,
-		Pension: pension, DateOfBirth: pa.DateOfBirth,
-	}
+	var before payroll.YearToDate
 	if ytd != nil {
-		in.YearToDate = *ytd
+		before = *ytd
 	}
+	in, err := payrun.EngineInput(pa, c, payrun.Frequency(freq), payday,
+		[]payroll.Line{{Kind: payroll.Basic, Description: "Pay", Amount: gross}}, before)
+	if err != nil {
+		return payroll.Payslip{}, err
+	}
+	in.Week1Month1 = ytd == nil
 	return payroll.Calculate(in)
-}
-
-// contractedMinutesOn is the share of a week's contracted minutes that
-// falls on d: the week's minutes spread over its seven days, the odd
-// minutes from Monday on.
-func contractedMinutesOn(weekly int, d civil.Date) int {
-	i := (int(d.Weekday()) + 6) % 7 // Monday 0
-	m := weekly / 7
-	if i < weekly%7 {
-		m++
-	}
-	return m
 }
 
 // costRota costs the planned rota for the forecast's weeks from start.
@@ -259,7 +203,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 		if i < 0 {
 			continue
 		}
-		pay, err := rota.CostShift(sh, ratesLookup(rc.contracts[sh.PAID]))
+		pay, err := rota.CostShift(sh, payrun.RatesLookup(rc.contracts[sh.PAID]))
 		if err != nil {
 			costErrs = append(costErrs, fmt.Sprintf("%s's shift on %s (%s)", rc.name(sh.PAID), sh.Date().UK(), strings.TrimSuffix(refusalText("costing a shift", err), ".")))
 			continue
@@ -293,7 +237,7 @@ func costRota(tx *storage.Tx, mc moneyContext, owed []budget.Owed, start civil.D
 					irregular[pa.Name] = true
 					continue
 				}
-				byRate[c.DayRate] += contractedMinutesOn(c.ContractedMinutesWeek, d)
+				byRate[c.DayRate] += c.MinutesOn(d)
 			}
 			for rate, m := range byRate {
 				minutes[k] += m

@@ -123,7 +123,7 @@ func demoPayroll(p *demoMoneyPlan, h demoHousehold, bankNames map[string]string,
 				if c.HoursType == household.IrregularHours {
 					weekly = hoursFor(pa.Name, x)
 				}
-				byRate[c.DayRate] += contractedMinutesOn(weekly, x)
+				byRate[c.DayRate] += household.WeekMinutesOn(weekly, x)
 			}
 			var gross money.Money
 			for rate, m := range byRate {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/payrun"
 	"patoolkit/report"
 	"patoolkit/rota"
 	"patoolkit/storage"
@@ -101,7 +102,7 @@ func (s *Service) ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civ
 					}
 				}
 				doc := report.TimesheetDoc{Timesheet: ts, PAName: p.Name, Employer: employer}
-				if pay, err := ts.Pay(ratesLookup(rc.contracts[p.ID])); err == nil {
+				if pay, err := ts.Pay(payrun.RatesLookup(rc.contracts[p.ID])); err == nil {
 					doc.Pay = &pay
 				}
 				docs = append(docs, doc)

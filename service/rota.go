@@ -11,6 +11,7 @@ import (
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/payroll"
+	"patoolkit/payrun"
 	"patoolkit/rota"
 	"patoolkit/storage"
 )
@@ -21,18 +22,6 @@ func rotaError(err error) error { return refusedInput(err) }
 
 // dayStart is the instant a civil day starts in Europe/London.
 func dayStart(d civil.Date) time.Time { return d.Time(rota.London()) }
-
-// ratesLookup returns the rota rates of a PA's contracts in force on a day.
-func ratesLookup(contracts []household.Contract) func(civil.Date) (rota.Rates, bool) {
-	return func(d civil.Date) (rota.Rates, bool) {
-		found, ok := household.ContractOn(contracts, d)
-		if !ok {
-			return rota.Rates{}, false
-		}
-		return rota.Rates{Day: found.DayRate, WakingNight: found.WakingNightRate, Weekend: found.WeekendRate,
-			BankHoliday: found.BankHolidayRate, SleepIn: found.SleepInAllowance}, true
-	}
-}
 
 // rotaContext is what the rota jobs need to know of an account's PAs.
 type rotaContext struct {
@@ -94,7 +83,7 @@ func (rc rotaContext) checkInput(shifts []rota.Shift, from, to civil.Date) rota.
 		Shifts: shifts, PAs: pas, AllowTwoToOne: rc.account.AllowTwoToOne, HandoverMinutes: rota.StandardHandoverMinutes,
 		SupportMinutesPerWeek: rc.account.SupportMinutesPerWeek, From: from, To: to,
 		HourlyRate: func(paID int64, d civil.Date, t rota.ShiftType) (money.Money, bool) {
-			r, ok := ratesLookup(rc.contracts[paID])(d)
+			r, ok := payrun.RatesLookup(rc.contracts[paID])(d)
 			if !ok {
 				return 0, false
 			}

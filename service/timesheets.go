@@ -7,6 +7,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/payrun"
 	"patoolkit/rota"
 	"patoolkit/storage"
 )
@@ -177,6 +178,6 @@ func (s *Service) TimesheetPay(ts rota.Timesheet) (rota.TimesheetPay, error) {
 	if err != nil {
 		return rota.TimesheetPay{}, err
 	}
-	pay, err := ts.Pay(ratesLookup(cs))
+	pay, err := ts.Pay(payrun.RatesLookup(cs))
 	return pay, rotaError(err)
 }

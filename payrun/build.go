@@ -1,0 +1,519 @@
+package payrun
+
+import (
+	"sort"
+	"strconv"
+
+	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
+	"patoolkit/payroll"
+	"patoolkit/rota"
+	"patoolkit/text"
+)
+
+// PAInput is what one PA's pay in a run is built from.
+type PAInput struct {
+	PA        household.PA
+	Contracts []household.Contract
+	// Timesheets are the PA's timesheets whose period starts in the run's
+	// period, whatever their state.
+	Timesheets []rota.Timesheet
+	// Holiday is the holiday the PA took in the period (rota.HolidayTaken),
+	// and HolidayFrom the first day of it.
+	Holiday     rota.HolidayUse
+	HolidayFrom civil.Date
+	// History is the PA's earlier pay, for a week's pay.
+	History []payroll.PaidPeriod
+	// Adjustments are the lines entered by hand for this payday.
+	Adjustments []Adjustment
+	// YearToDate is the PA's year to date in this employment before this
+	// run; MilesBefore the business miles (in tenths) paid this tax year.
+	YearToDate  payroll.YearToDate
+	MilesBefore int64
+}
+
+// RunInput is what a pay run is built from.
+type RunInput struct {
+	Employer household.Employer
+	Period   household.PayPeriod
+	PAs      []PAInput
+	// EmployerNIBefore and AllowanceUsed are the employer's NI and the
+	// Employment Allowance used by earlier runs in the tax year.
+	EmployerNIBefore, AllowanceUsed money.Money
+}
+
+// PAResult is one PA's payslip in a run, with where each line came from.
+type PAResult struct {
+	PAID int64  `json:"pa_id"`
+	PA   string `json:"pa"`
+	// Lines are the payslip's lines with their sources (the same lines as
+	// Payslip.Lines, in the same order).
+	Lines    []Line               `json:"lines"`
+	Input    payroll.PayslipInput `json:"-"`
+	Payslip  payroll.Payslip      `json:"-"`
+	Warnings []Warning            `json:"warnings"`
+	Calc     bool                 `json:"-"` // Payslip was worked out
+	FPS      FPSDetails           `json:"-"`
+	Paid     []int64              `json:"-"` // timesheets paid by this payslip
+	Adjusted []int64              `json:"-"` // adjustments paid by this payslip
+	Minutes  int64                `json:"-"`
+	Miles    int64                `json:"-"` // tenths of a mile
+	Pension  string               `json:"-"` // the pension scheme's name
+	Allow    money.Money          `json:"-"` // Employment Allowance this payslip used
+	Contract household.Contract   `json:"-"`
+	Period   household.PayPeriod  `json:"-"`
+	Holiday  money.Money          `json:"-"` // holiday pay on this payslip
+}
+
+// FPSDetails are the FPS fields the payroll engine cannot know.
+type FPSDetails struct {
+	// HoursBand is from the contract's weekly hours (E for irregular
+	// hours); Irregular is HMRC's irregular payment indicator, for PAs on
+	// variable hours who may go three months unpaid.
+	HoursBand payroll.HoursBand
+	Irregular bool
+	// Starter is the starter declaration (A, B or C) on the first pay;
+	// LeavingDate the last day of a leaver's employment, on their last
+	// pay.
+	Starter     string
+	LeavingDate civil.Date
+	// PeriodsCovered is 1 for a regular payday.
+	PeriodsCovered int
+}
+
+// Totals are a run's sums.
+type Totals struct {
+	Gross, Expenses, Tax, EmployeeNI, EmployerNI money.Money
+	StudentLoan, PostgraduateLoan                money.Money
+	PensionEmployee, PensionEmployer             money.Money
+	NetPay                                       money.Money
+	// Allowance is the Employment Allowance used: employer's NI not paid.
+	Allowance money.Money
+	// HMRC is what the run adds to the HMRC bill: tax, both NIs (less the
+	// allowance) and loans. Pension is what goes to the pension scheme.
+	HMRC, Pension money.Money
+}
+
+// Run is a payday's pay run, worked out.
+type Run struct {
+	Period    household.PayPeriod
+	TaxYear   payroll.TaxYear
+	TaxPeriod int
+	Frequency payroll.Frequency
+	PAs       []PAResult
+	// Warnings are every PA's warnings and the run's own, in order.
+	Warnings []Warning
+	Totals   Totals
+}
+
+// Blocked reports whether a warning stops the run being finalised.
+func (r Run) Blocked() bool {
+	for _, w := range r.Warnings {
+		if w.Blocks {
+			return true
+		}
+	}
+	return false
+}
+
+// Blocking returns the warnings that stop the run being finalised.
+func (r Run) Blocking() []Warning {
+	var out []Warning
+	for _, w := range r.Warnings {
+		if w.Blocks {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// RatesLookup returns the contract rates in force on a day, as the rota
+// prices shifts with them.
+func RatesLookup(contracts []household.Contract) func(civil.Date) (rota.Rates, bool) {
+	return func(d civil.Date) (rota.Rates, bool) {
+		c, ok := household.ContractOn(contracts, d)
+		if !ok {
+			return rota.Rates{}, false
+		}
+		return rota.Rates{Day: c.DayRate, WakingNight: c.WakingNightRate, Weekend: c.WeekendRate,
+			BankHoliday: c.BankHolidayRate, SleepIn: c.SleepInAllowance}, true
+	}
+}
+
+// Build works out a payday's pay run. A PA with nothing to pay (no
+// timesheet, no contracted hours, nothing entered by hand) has no payslip.
+// A problem in one PA's pay is a warning that blocks the run, never an
+// error: the preview shows every problem at once.
+func Build(in RunInput) (Run, error) {
+	freq := Frequency(in.Employer.PayFrequency)
+	if freq == 0 {
+		return Run{}, invalidf("The pay frequency is not set: choose it in the employer's details.")
+	}
+	if in.Period.Payday.IsZero() || in.Period.From.IsZero() || in.Period.To.Before(in.Period.From) {
+		return Run{}, invalidf("The pay period is not valid: check the employer's payday.")
+	}
+	year, period, _ := payroll.PeriodOf(in.Period.Payday, freq)
+	if _, err := payroll.RatesFor(year); err != nil {
+		return Run{}, invalidf("The toolkit does not have the tax rates for %s yet, so it cannot pay on %s.", year, in.Period.Payday.UK())
+	}
+	run := Run{Period: in.Period, TaxYear: year, TaxPeriod: period, Frequency: freq}
+	allowance, _ := payroll.NewEmploymentAllowance(year)
+	allowance.EmployerNI, allowance.Used = in.EmployerNIBefore, min(in.AllowanceUsed, allowance.Allowance)
+	for _, p := range in.PAs {
+		r, ok := buildPA(p, in.Period, freq, year)
+		if !ok {
+			continue
+		}
+		if r.Calc && in.Employer.EmploymentAllowance {
+			r.Allow = allowance.Offset(r.Payslip.EmployerNI)
+		}
+		run.Warnings = append(run.Warnings, r.Warnings...)
+		run.PAs = append(run.PAs, r)
+	}
+	sort.SliceStable(run.PAs, func(i, j int) bool { return run.PAs[i].PA < run.PAs[j].PA })
+	for _, r := range run.PAs {
+		if !r.Calc {
+			continue
+		}
+		ps := r.Payslip
+		t := &run.Totals
+		t.Gross += ps.Gross
+		t.Expenses += ps.Expenses
+		t.Tax += ps.Tax
+		t.EmployeeNI += ps.EmployeeNI
+		t.EmployerNI += ps.EmployerNI
+		t.StudentLoan += ps.StudentLoan
+		t.PostgraduateLoan += ps.PostgraduateLoan
+		t.PensionEmployee += ps.Pension.Employee
+		t.PensionEmployer += ps.Pension.Employer
+		t.NetPay += ps.NetPay
+		t.Allowance += r.Allow
+	}
+	t := &run.Totals
+	t.HMRC = t.Tax + t.EmployeeNI + t.EmployerNI - t.Allowance + t.StudentLoan + t.PostgraduateLoan
+	t.Pension = t.PensionEmployee + t.PensionEmployer
+	if len(run.PAs) == 0 {
+		run.Warnings = append(run.Warnings, Warning{Message: "No PA has pay for " + in.Period.Label() + ".",
+			Fix: "Approve the PAs' timesheets for the period, or add a line by hand, then preview again.", Blocks: true})
+	}
+	return run, nil
+}
+
+// buildPA works out one PA's payslip; ok is false when the PA has nothing
+// to be paid and nothing to be warned of.
+func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year payroll.TaxYear) (PAResult, bool) {
+	pa := in.PA
+	r := PAResult{PAID: pa.ID, PA: pa.Name, Period: per}
+	warn := func(blocks bool, msg, fix string) {
+		r.Warnings = append(r.Warnings, Warning{PA: pa.Name, Message: msg, Fix: fix, Blocks: blocks})
+	}
+	rates := RatesLookup(in.Contracts)
+	c, haveContract := household.ContractOn(in.Contracts, per.To)
+	if !haveContract {
+		c, haveContract = lastContractIn(in.Contracts, per)
+	}
+	r.Contract = c
+
+	// Timesheets.
+	var usable []rota.Timesheet
+	for _, ts := range in.Timesheets {
+		name := "The timesheet for " + ts.From.UK() + " to " + ts.To.UK()
+		switch ts.Status {
+		case rota.Approved:
+			usable = append(usable, ts)
+		case rota.Locked:
+			warn(false, name+" was paid by an earlier run, so it is not paid again.", "")
+		case rota.Signed:
+			warn(true, name+" is signed by "+pa.Name+" but not approved.", "Check it and approve it under Timesheets, then preview again.")
+		default:
+			warn(true, name+" is a draft: "+pa.Name+" has not signed it.", "Finish it and have "+pa.Name+" sign it, then approve it under Timesheets.")
+		}
+	}
+	var worked money.Money // pay for work, for rolled-up holiday pay
+	for _, ts := range usable {
+		tp, err := ts.Pay(rates)
+		if err != nil {
+			warn(true, "The timesheet for "+ts.From.UK()+" to "+ts.To.UK()+" cannot be paid: "+err.Error(), "Correct the contract or the timesheet.")
+			continue
+		}
+		src := "Timesheet " + ts.From.UK() + " to " + ts.To.UK() + ", " + text.Uncapitalise(ts.StatusText())
+		for _, l := range tp.Lines {
+			line := timesheetLine(l, src)
+			r.Lines = append(r.Lines, line)
+			worked += line.Amount
+		}
+		r.Minutes += int64(tp.PaidMinutes)
+		r.Paid = append(r.Paid, ts.ID)
+		totals := ts.Totals()
+		if totals.Expenses > 0 {
+			r.Lines = append(r.Lines, Line{Line: payroll.Line{Kind: payroll.Expenses, Description: "Expenses paid back", Amount: totals.Expenses}, Source: src})
+		}
+		if totals.MileageTenths > 0 {
+			amount, err := payroll.MileagePay(in.MilesBefore+r.Miles, int64(totals.MileageTenths))
+			if err != nil {
+				warn(true, "The mileage on the timesheet for "+ts.From.UK()+" to "+ts.To.UK()+" cannot be paid: "+err.Error(), "Correct the timesheet.")
+			} else {
+				r.Lines = append(r.Lines, Line{Line: payroll.Line{Kind: payroll.Expenses, Description: "Mileage: " + milesText(int64(totals.MileageTenths)) + " miles", Amount: amount},
+					Source: src + "; HMRC's approved rate (45p a mile for the first 10,000 miles in the tax year, 25p after): not taxed"})
+			}
+			r.Miles += int64(totals.MileageTenths)
+		}
+	}
+
+	// Contracted hours with no timesheet.
+	blockingTimesheet := len(usable) < len(in.Timesheets)
+	if len(in.Timesheets) == 0 && pa.EmployedIn(per) {
+		switch {
+		case !haveContract:
+			warn(true, pa.Name+" has no contract in force in "+per.Label()+", so there is nothing to pay them from.", "Add their contract under People.")
+		case c.HoursType == household.FixedHours && c.ContractedMinutesWeek > 0:
+			lines, minutes := contractLines(in.Contracts, pa, per)
+			r.Lines = append(r.Lines, lines...)
+			for _, l := range lines {
+				worked += l.Amount
+			}
+			r.Minutes += minutes
+			warn(false, pa.Name+" has no timesheet for "+per.Label()+", so they are paid their contracted hours.", "If they worked different hours, make and approve a timesheet first.")
+		default:
+			warn(false, pa.Name+" has no timesheet for "+per.Label()+" and no fixed hours, so there is no pay for their hours.", "If they worked, make their timesheet and approve it, then preview again.")
+		}
+	}
+
+	// Holiday taken.
+	if in.Holiday.Minutes > 0 || in.Holiday.SleepIns > 0 {
+		if c.HolidayMethod == household.HolidayRolledUp {
+			warn(false, pa.Name+" took "+text.Hours(in.Holiday.Minutes)+" of holiday. Their holiday pay is rolled up into each payslip, so the holiday itself is not paid again.", "")
+		} else {
+			r.Lines = append(r.Lines, holidayLines(in, c, rates)...)
+		}
+	}
+	for _, l := range r.Lines {
+		if l.Kind == payroll.Holiday {
+			r.Holiday += l.Amount
+		}
+	}
+
+	// Rolled-up holiday pay, its own line.
+	if c.HolidayMethod == household.HolidayRolledUp && worked > 0 {
+		r.Lines = append(r.Lines, Line{Line: payroll.Line{Kind: payroll.RolledUpHoliday, Description: "Holiday pay (12.07% of " + worked.Format() + ")", Amount: payroll.RolledUpHolidayPay(worked)},
+			Source: "Rolled-up holiday pay: the contract pays holiday as 12.07% of pay for work, shown on its own line as the law requires"})
+	}
+
+	// Lines entered by hand.
+	for _, a := range in.Adjustments {
+		kind := payroll.Bonus
+		if a.Kind == Expenses {
+			kind = payroll.Expenses
+		}
+		r.Lines = append(r.Lines, Line{Line: payroll.Line{Kind: kind, Description: a.Description, Amount: a.Amount}, Source: a.Kind.Label() + ", entered by hand"})
+		r.Adjusted = append(r.Adjusted, a.ID)
+	}
+
+	if len(r.Lines) == 0 {
+		return r, len(r.Warnings) > 0 && (blockingTimesheet || pa.EmployedIn(per))
+	}
+	if blockingTimesheet {
+		// Pay nothing until every timesheet is approved: a part payslip
+		// would have to be corrected later.
+		return r, true
+	}
+
+	// Leavers and starters.
+	code, codeNote := taxCodeFor(pa, per, year)
+	if codeNote != "" {
+		warn(false, codeNote, "")
+	}
+	if !pa.LeavingDate.IsZero() {
+		switch {
+		case per.Contains(pa.LeavingDate) || (!pa.LeavingDate.Before(per.From) && !pa.LeavingDate.After(per.Payday)):
+			r.FPS.LeavingDate = pa.LeavingDate
+			warn(false, pa.Name+" left on "+pa.LeavingDate.UK()+": this is their last pay.", "Put the leaving date on this payday's FPS and give them a P45 (Basic PAYE Tools makes it).")
+		case pa.LeavingDate.Before(per.From):
+			warn(false, pa.Name+" left on "+pa.LeavingDate.UK()+", before this period: pay after a P45 is taxed on code 0T, week 1 / month 1, as HMRC requires.", "")
+		}
+	}
+	if in.YearToDate == (payroll.YearToDate{}) && !pa.StartDate.IsZero() && !pa.StartDate.Before(per.From.AddDays(-40)) {
+		r.FPS.Starter = pa.StarterStatement
+	}
+	if pa.NINumber == "" {
+		warn(false, pa.Name+" has no National Insurance number on record.", "The FPS can go without it, with their date of birth and address; add it under People when they have it.")
+	}
+	if pa.DateOfBirth.IsZero() {
+		warn(false, pa.Name+" has no date of birth on record, so the minimum wage and pension checks cannot be made.", "Add it under People.")
+	}
+	if haveContract {
+		if c.HoursType == household.IrregularHours {
+			r.FPS.HoursBand, r.FPS.Irregular = payroll.HoursOther, true
+		} else {
+			r.FPS.HoursBand = payroll.HoursBandFor(payroll.Weekly, int64(c.ContractedMinutesWeek))
+		}
+	} else {
+		r.FPS.HoursBand = payroll.HoursOther
+	}
+	r.FPS.PeriodsCovered = 1
+
+	// The engine.
+	lines := make([]payroll.Line, len(r.Lines))
+	for i, l := range r.Lines {
+		lines[i] = l.Line
+	}
+	input, err := EngineInput(pa, c, freq, per.Payday, lines, in.YearToDate)
+	if err != nil {
+		warn(true, pa.Name+"'s pay cannot be worked out: "+err.Error()+".", "Correct their details under People.")
+		return r, true
+	}
+	input.TaxCode, input.Week1Month1 = code.code, code.week1
+	input.PayReferenceStart = per.From
+	if in.YearToDate == (payroll.YearToDate{}) && payroll.TaxYearOf(pa.StartDate) == year && !code.week1 {
+		input.Previous = payroll.PreviousEmployment{TaxablePay: pa.P45PayToDate, Tax: pa.P45TaxToDate}
+	}
+	ps, err := payroll.Calculate(input)
+	if err != nil {
+		warn(true, pa.Name+"'s pay cannot be worked out: "+err.Error()+".", "Correct the lines or their details under People.")
+		return r, true
+	}
+	for i := range r.Lines {
+		r.Lines[i].Line = ps.Lines[i]
+	}
+	for _, n := range ps.Notes {
+		warn(false, n, "")
+	}
+	r.Input, r.Payslip, r.Calc = input, ps, true
+	r.Pension = c.PensionScheme
+	return r, true
+}
+
+// codeChoice is the tax code a payslip uses.
+type codeChoice struct {
+	code  payroll.TaxCode
+	week1 bool
+}
+
+// taxCodeFor chooses the PA's tax code: their own; 0T week 1 / month 1
+// for pay after they left; the emergency code, week 1 / month 1, when
+// none is on record or it cannot be read. note says why, when it is not
+// their own.
+func taxCodeFor(pa household.PA, per household.PayPeriod, year payroll.TaxYear) (codeChoice, string) {
+	if !pa.LeavingDate.IsZero() && pa.LeavingDate.Before(per.From) {
+		c, _ := payroll.ParseTaxCode("0T")
+		return codeChoice{c, true}, ""
+	}
+	c, err := payroll.ParseTaxCode(pa.TaxCode)
+	if err == nil {
+		em, _ := payroll.EmergencyCode(year)
+		if c.Base() == em.Base() && (pa.Week1Month1 || c.NonCumulative()) {
+			return codeChoice{c, pa.Week1Month1}, pa.Name + " is on the emergency tax code " + em.Base() + " (week 1 / month 1). HMRC will send the right code after the FPS; change it under People when it comes."
+		}
+		return codeChoice{c, pa.Week1Month1}, ""
+	}
+	em, _ := payroll.EmergencyCode(year)
+	why := "has no tax code on record"
+	if pa.TaxCode != "" {
+		why = "has a tax code that cannot be read (" + pa.TaxCode + ")"
+	}
+	return codeChoice{em.WithBasis(payroll.Cumulative), true}, pa.Name + " " + why + ", so the emergency code " + em.Base() + " is used on a week 1 / month 1 basis. Enter the code from their P45 or HMRC's letter under People."
+}
+
+// lastContractIn returns the latest contract that starts in the period.
+func lastContractIn(cs []household.Contract, per household.PayPeriod) (household.Contract, bool) {
+	var out household.Contract
+	ok := false
+	for _, c := range cs {
+		if !c.EffectiveFrom.After(per.To) && (!ok || c.EffectiveFrom.After(out.EffectiveFrom)) {
+			out, ok = c, true
+		}
+	}
+	return out, ok
+}
+
+// timesheetLine turns a timesheet's pay line into a payslip line:
+// weekend and bank holiday premiums are Overtime for the minimum wage
+// (reg 10(j): a premium does not count).
+func timesheetLine(l rota.PayLine, src string) Line {
+	desc := l.Class.Label()
+	kind := payroll.Basic
+	switch l.Class {
+	case rota.ClassSleepIn:
+		kind = payroll.SleepIn
+		desc = "Sleep-in allowance: " + text.Count(l.Count, "night", "nights") + " at " + l.Rate.Format()
+		return Line{Line: payroll.Line{Kind: kind, Description: desc, Amount: l.Amount}, Source: src}
+	case rota.ClassWeekend, rota.ClassBankHoliday:
+		kind = payroll.Overtime
+	}
+	desc += " hours"
+	if l.Retained {
+		desc = "Retainer (" + text.Uncapitalise(l.Class.Label()) + " hours not worked during a hospital stay)"
+	}
+	return Line{Line: payroll.Line{Kind: kind, Description: desc, Minutes: int64(l.Minutes), Rate: l.Rate, Amount: l.Amount}, Source: src}
+}
+
+// contractLines pays a fixed-hours PA's contracted hours for the days of
+// the period they are employed, at the day rate of the contract in force
+// on each day (household.Contract.MinutesOn spreads a week's hours).
+func contractLines(cs []household.Contract, pa household.PA, per household.PayPeriod) ([]Line, int64) {
+	byRate := map[money.Money]int{}
+	var rates []money.Money
+	for d := per.From; !d.After(per.To); d = d.AddDays(1) {
+		if !pa.Active(d) {
+			continue
+		}
+		c, ok := household.ContractOn(cs, d)
+		if !ok || c.HoursType != household.FixedHours {
+			continue
+		}
+		if _, seen := byRate[c.DayRate]; !seen {
+			rates = append(rates, c.DayRate)
+		}
+		byRate[c.DayRate] += c.MinutesOn(d)
+	}
+	var out []Line
+	var minutes int64
+	for _, rate := range rates {
+		m := byRate[rate]
+		if m == 0 {
+			continue
+		}
+		out = append(out, Line{Line: payroll.Line{Kind: payroll.Basic, Description: "Contracted hours", Minutes: int64(m), Rate: rate, Amount: rota.AmountFor(m, rate)},
+			Source: "Contract: no timesheet, so the contracted hours for the days employed in " + per.Label()})
+		minutes += int64(m)
+	}
+	return out, minutes
+}
+
+// holidayLines pays the holiday taken at a week's pay: the average pay an
+// hour over the last 52 weeks with pay (at most 104 weeks back), times the
+// hours the PA would have worked; with no earlier pay to average, at the
+// contract's rates. Sleep-ins missed are paid their allowance.
+func holidayLines(in PAInput, c household.Contract, rates func(civil.Date) (rota.Rates, bool)) []Line {
+	var out []Line
+	if m := in.Holiday.Minutes; m > 0 {
+		avg, err := payroll.AverageWeekBefore(in.HolidayFrom, in.History)
+		if err == nil && avg.Weeks > 0 && avg.HourlyRate > 0 {
+			out = append(out, Line{Line: payroll.Line{Kind: payroll.Holiday, Description: "Holiday taken", Minutes: int64(m), Rate: avg.HourlyRate},
+				Source: "A week's pay: " + avg.Pay.Format() + " a week for " + text.Hours(int(avg.Minutes)) + " on average over " + text.Count(avg.Weeks, "paid week", "paid weeks") +
+					" (" + avg.Earliest.UK() + " to " + avg.Latest.UK() + "), so " + avg.HourlyRate.Format() + " an hour"})
+		} else {
+			rate := c.DayRate
+			if r, ok := rates(in.HolidayFrom); ok {
+				rate = r.Day
+			}
+			out = append(out, Line{Line: payroll.Line{Kind: payroll.Holiday, Description: "Holiday taken", Minutes: int64(m), Rate: rate},
+				Source: "No earlier pay to average yet, so the holiday is paid at the contract's day rate"})
+		}
+	}
+	if n := in.Holiday.SleepIns; n > 0 && c.SleepInAllowance > 0 {
+		out = append(out, Line{Line: payroll.Line{Kind: payroll.Holiday, Description: "Holiday taken: " + text.Count(n, "sleep-in", "sleep-ins") + " at " + c.SleepInAllowance.Format(),
+			Amount: money.Money(n) * c.SleepInAllowance}, Source: "The sleep-ins the PA would have done on holiday, at the contract's allowance"})
+	}
+	return out
+}
+
+// milesText shows tenths of a mile: "12.5".
+func milesText(tenths int64) string {
+	s := strconv.FormatInt(tenths/10, 10)
+	if tenths%10 != 0 {
+		s += "." + strconv.FormatInt(tenths%10, 10)
+	}
+	return s
+}
