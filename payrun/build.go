@@ -193,7 +193,13 @@ func Build(in RunInput) (Run, error) {
 	t := &run.Totals
 	t.HMRC = t.Tax + t.EmployeeNI + t.EmployerNI - t.Allowance + t.StudentLoan + t.PostgraduateLoan
 	t.Pension = t.PensionEmployee + t.PensionEmployer
-	if len(run.PAs) == 0 {
+	paid := 0
+	for _, r := range run.PAs {
+		if r.Calc {
+			paid++
+		}
+	}
+	if paid == 0 && !run.Blocked() {
 		run.Warnings = append(run.Warnings, Warning{Message: "No PA has pay for " + in.Period.Label() + ".",
 			Fix: "Approve the PAs' timesheets for the period, or add a line by hand, then preview again.", Blocks: true})
 	}
@@ -491,8 +497,8 @@ func holidayLines(in PAInput, c household.Contract, rates func(civil.Date) (rota
 		avg, err := payroll.AverageWeekBefore(in.HolidayFrom, in.History)
 		if err == nil && avg.Weeks > 0 && avg.HourlyRate > 0 {
 			out = append(out, Line{Line: payroll.Line{Kind: payroll.Holiday, Description: "Holiday taken", Minutes: int64(m), Rate: avg.HourlyRate},
-				Source: "A week's pay: " + avg.Pay.Format() + " a week for " + text.Hours(int(avg.Minutes)) + " on average over " + text.Count(avg.Weeks, "paid week", "paid weeks") +
-					" (" + avg.Earliest.UK() + " to " + avg.Latest.UK() + "), so " + avg.HourlyRate.Format() + " an hour"})
+				Source: "A week's pay: the average pay for an hour's work over the last " + text.Count(avg.Weeks, "week", "weeks") + " with pay (weeks ending " +
+					avg.Earliest.UK() + " to " + avg.Latest.UK() + "), for the hours the PA would have worked"})
 		} else {
 			rate := c.DayRate
 			if r, ok := rates(in.HolidayFrom); ok {

@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"patoolkit/budget"
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/payroll"
-	"patoolkit/rota"
 	"patoolkit/storage"
 )
 
@@ -21,16 +19,16 @@ import (
 //
 //   - the council's payments and the person's contribution on their
 //     schedules;
-//   - each PA's net pay on each payday, from the payroll engine run on the
-//     PA's contracted hours (Sam's irregular hours follow a fixed cycle),
-//     with the year to date carried through each tax year;
+//   - a finalised pay run for every payday, from the approved timesheets
+//     (demoPayRuns), and each PA's net pay paid on the payday;
 //   - HMRC (Priya pays quarterly; Tom's PA earns below the thresholds and
 //     the Employment Allowance covers the employer's NI, so nothing is
 //     due to HMRC for Tom), NEST pension contributions, insurance premiums
 //     matching the stored policies, a payroll service (Priya), training,
 //     equipment and an agency invoice for respite cover (Tom);
-//   - the wages, HMRC and pension a pay run would have raised, as owed
-//     items each settled by its payment; an agency invoice owed then paid;
+//   - the wages, HMRC and pension the pay runs raised, as owed items each
+//     settled by its payment (one HMRC payment late); an agency invoice
+//     owed then paid;
 //     one payroll invoice still owed at the end;
 //   - money set aside, known bills, categories, and the payee rules a
 //     person would have confirmed by importing statements;
@@ -68,6 +66,14 @@ type demoMoneyPlan struct {
 	// bankAccount is the account the household's statements say they are
 	// for (testdata/bank-sample.csv is Priya's).
 	bankAccount budget.BankAccount
+	// owedIDs holds, for each owed item already stored (raised by a pay
+	// run), its ID; 0 for an item saveDemoMoney stores.
+	owedIDs []int64
+	// How the bank names the payments to each PA, the pension scheme and
+	// HMRC; lateHMRC is the due date of the one HMRC payment made late.
+	wageBanks             map[string]string
+	pensionBank, hmrcBank string
+	lateHMRC              civil.Date
 }
 
 func (p *demoMoneyPlan) add(date civil.Date, payee, bank string, amount money.Money, cat budget.Category) *demoLine {
@@ -78,148 +84,112 @@ func (p *demoMoneyPlan) add(date civil.Date, payee, bank string, amount money.Mo
 // owe adds an owed item and returns its index+1.
 func (p *demoMoneyPlan) owe(o budget.Owed) int {
 	p.owed = append(p.owed, o)
+	p.owedIDs = append(p.owedIDs, 0)
 	return len(p.owed)
 }
 
-// demoPayroll runs the payroll for a household's PAs on their contracted
-// hours (or hoursFor, for irregular hours), paying each PA's net pay on
-// the payday, and returns per payday what is due to HMRC and the pension
-// scheme.
-type demoPayday struct {
-	payday  civil.Date
-	hmrc    money.Money
-	pension money.Money
+// oweStored adds an owed item already stored and returns its index+1.
+func (p *demoMoneyPlan) oweStored(o budget.Owed) int {
+	p.owed = append(p.owed, o)
+	p.owedIDs = append(p.owedIDs, o.ID)
+	return len(p.owed)
 }
 
-func demoPayroll(p *demoMoneyPlan, h demoHousehold, bankNames map[string]string, hoursFor func(pa string, d civil.Date) int) ([]demoPayday, error) {
-	periods, err := household.PayPeriods(h.employer, h.account.StartDate, DemoStart, DemoEnd, rota.IsBankHoliday)
+// demoPayRuns finalises the household's pay run for every payday from
+// DemoStart to DemoEnd, from its approved timesheets, as a person would
+// (Service.finalise), and pays what the runs raised: each PA's net pay on
+// the payday; the pension by direct debit on the 19th of the next month;
+// HMRC two working days before each period's due date, except once, when
+// the payment went late (demoLateHMRC), so the HMRC record shows it.
+func (s *Service) demoPayRuns(tx *storage.Tx, a household.Account, p *demoMoneyPlan) error {
+	m := p.settings
+	m.AccountID = a.ID
+	if err := tx.SaveMoneyAccount(m); err != nil {
+		return err
+	}
+	periods, err := payPeriods(tx, a.ID, DemoStart, DemoEnd)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	type ytdKey struct {
-		pa   string
-		year payroll.TaxYear
-	}
-	ytd := map[ytdKey]*payroll.YearToDate{}
-	allowances := map[payroll.TaxYear]*payroll.EmploymentAllowance{}
-	var out []demoPayday
 	for _, per := range periods {
 		if per.Payday.After(DemoEnd) || per.Payday.Before(DemoStart) {
 			continue
 		}
-		day := demoPayday{payday: per.Payday}
-		for _, d := range h.pas {
-			pa := d.pa
-			byRate := map[money.Money]int{}
-			for x := per.From; !x.After(per.To); x = x.AddDays(1) {
-				if !pa.Active(x) {
-					continue
-				}
-				c, ok := household.ContractOn(d.contracts, x)
-				if !ok {
-					continue
-				}
-				weekly := c.ContractedMinutesWeek
-				if c.HoursType == household.IrregularHours {
-					weekly = hoursFor(pa.Name, x)
-				}
-				byRate[c.DayRate] += household.WeekMinutesOn(weekly, x)
+		v, err := payRunView(tx, a.ID, per.Payday)
+		if err != nil {
+			return err
+		}
+		if v.Run.Blocked() && len(v.Run.PAs) == 0 {
+			continue // nobody to pay
+		}
+		if _, err := s.finalise(tx, a.ID, per.Payday); err != nil {
+			return fmt.Errorf("the example pay run for %s: %w", per.Payday.UK(), err)
+		}
+	}
+	// Each FPS was sent on the payday, and each EPS a few days early.
+	pc, err := loadPay(tx, a.ID)
+	if err != nil {
+		return err
+	}
+	for y := payroll.TaxYearOf(DemoStart); y <= payroll.TaxYearOf(DemoEnd); y++ {
+		var paydays []civil.Date
+		runs, err := tx.PayRuns(a.ID, y.Start(), y.End())
+		if err != nil {
+			return err
+		}
+		for _, r := range runs {
+			paydays = append(paydays, r.Period.Payday)
+		}
+		fs, err := filings(tx, pc, y, paydays, DemoEnd)
+		if err != nil {
+			return err
+		}
+		for _, f := range fs {
+			on := f.Due
+			if f.Kind != payroll.FilingFPS {
+				on = f.Due.AddDays(-3)
 			}
-			var gross money.Money
-			for rate, m := range byRate {
-				gross += rota.AmountFor(m, rate)
+			if !on.After(DemoEnd) {
+				if err := tx.SetFiled(a.ID, string(f.Kind), f.Ref(), on); err != nil {
+					return err
+				}
 			}
-			if gross == 0 {
+		}
+	}
+	owed, err := tx.OwedItems(a.ID)
+	if err != nil {
+		return err
+	}
+	for _, o := range owed {
+		i := p.oweStored(o)
+		switch o.Kind {
+		case budget.OwedNetPay:
+			l := p.add(o.Due, o.Payee, p.wageBanks[o.Payee], -o.Amount, budget.CatWages)
+			l.t.Reference = "Pay for " + o.Due.UK()
+			l.owed = i
+		case budget.OwedPension:
+			next := civil.New(o.Raised.Year, o.Raised.Month, 1).AddMonths(1)
+			paid := workingDayBefore(civil.New(next.Year, next.Month, 19))
+			if paid.After(DemoEnd) {
 				continue
 			}
-			c, _ := household.ContractOn(d.contracts, per.To)
-			year := payroll.TaxYearOf(per.Payday)
-			k := ytdKey{pa.Name, year}
-			if ytd[k] == nil {
-				ytd[k] = &payroll.YearToDate{}
+			l := p.add(paid, o.Payee, p.pensionBank, -o.Amount, budget.CatPension)
+			l.t.Reference = "Contributions from the pay of " + o.Raised.UK()
+			l.owed = i
+		case budget.OwedHMRC:
+			if o.Due.After(DemoEnd) {
+				continue
 			}
-			ps, err := typicalPayslip(pa, c, h.employer.PayFrequency, per.Payday, gross, ytd[k])
-			if err != nil {
-				return nil, fmt.Errorf("the example payslip for %s on %s: %w", pa.Name, per.Payday.UK(), err)
+			paid := workingDayBefore(o.Due.AddDays(-2))
+			if o.Due == p.lateHMRC {
+				paid = o.Due.AddDays(6)
 			}
-			*ytd[k] = ps.YearToDate
-			employerNI := ps.EmployerNI
-			if h.employer.EmploymentAllowance {
-				if allowances[year] == nil {
-					if allowances[year], err = payroll.NewEmploymentAllowance(year); err != nil {
-						return nil, err
-					}
-				}
-				employerNI -= allowances[year].Offset(ps.EmployerNI)
-			}
-			day.hmrc += ps.Tax + ps.EmployeeNI + employerNI + ps.StudentLoan + ps.PostgraduateLoan
-			day.pension += ps.Pension.Employee + ps.Pension.Employer
-			o := p.owe(budget.Owed{Kind: budget.OwedNetPay, Payee: pa.Name, Amount: ps.NetPay, Raised: per.Payday, Due: per.Payday})
-			l := p.add(per.Payday, pa.Name, bankNames[pa.Name], -ps.NetPay, budget.CatWages)
-			l.t.Reference = "Pay for " + per.Label()
-			l.owed = o
+			l := p.add(paid, "HMRC", p.hmrcBank, -o.Amount, budget.CatHMRC)
+			l.t.Reference = "PAYE due " + o.Due.UK()
+			l.owed = i
 		}
-		out = append(out, day)
 	}
-	return out, nil
-}
-
-// demoPension pays the pension contributions for each payday by direct
-// debit on the 19th of the next month (due by the 22nd).
-func demoPension(p *demoMoneyPlan, days []demoPayday, bank string) {
-	for _, d := range days {
-		if d.pension == 0 {
-			continue
-		}
-		next := d.payday.AddDays(-d.payday.Day + 1).AddMonths(1)
-		due := civil.New(next.Year, next.Month, 22)
-		o := p.owe(budget.Owed{Kind: budget.OwedPension, Payee: "NEST", Amount: d.pension, Raised: d.payday, Due: due})
-		paid := workingDayBefore(civil.New(next.Year, next.Month, 19))
-		if paid.After(DemoEnd) {
-			continue
-		}
-		l := p.add(paid, "NEST", bank, -d.pension, budget.CatPension)
-		l.t.Reference = "Contributions from the pay of " + d.payday.UK()
-		l.owed = o
-	}
-}
-
-// demoHMRC pays what each quarter's paydays owe HMRC on the quarter's due
-// date (quarterly) or each tax month's (monthly).
-func demoHMRC(p *demoMoneyPlan, days []demoPayday, quarterly bool, bank string) {
-	type period struct {
-		due    civil.Date
-		first  civil.Date
-		amount money.Money
-	}
-	var order []civil.Date
-	byDue := map[civil.Date]*period{}
-	for _, d := range days {
-		if d.hmrc == 0 {
-			continue
-		}
-		y, m := payroll.TaxMonth(d.payday)
-		if quarterly {
-			m = (m-1)/3*3 + 3 // the last tax month of the quarter
-		}
-		due := workingDayBefore(civil.New(int(y), time.April+time.Month(m), 22))
-		if byDue[due] == nil {
-			byDue[due] = &period{due: due, first: d.payday}
-			order = append(order, due)
-		}
-		byDue[due].amount += d.hmrc
-	}
-	for _, due := range order {
-		per := byDue[due]
-		o := p.owe(budget.Owed{Kind: budget.OwedHMRC, Payee: "HMRC", Amount: per.amount, Raised: per.first, Due: due})
-		if due.After(DemoEnd) {
-			continue
-		}
-		paid := workingDayBefore(due.AddDays(-2))
-		l := p.add(paid, "HMRC", bank, -per.amount, budget.CatHMRC)
-		l.t.Reference = "PAYE due " + due.UK()
-		l.owed = o
-	}
+	return nil
 }
 
 // demoSchedules adds the council's payments and the contribution.
@@ -265,17 +235,10 @@ func demoPriyaMoney(h demoHousehold) (demoMoneyPlan, error) {
 	}
 	demoSchedules(&p, h.account, "WIGAN COUNCIL DIRECT PAYMENT", "P SHAH CONTRIBUTION")
 	demoInsurance(&p, h, "EXAMPLE MUTUAL INSURANCE")
-	// Sam works irregular hours: a fixed cycle of weekly hours.
-	cycle := []int{15, 18, 13, 20, 16, 19, 21, 18}
-	sam := func(_ string, day civil.Date) int { return hours(cycle[day.DaysSince(DemoStart)/7%len(cycle)]) }
-	days, err := demoPayroll(&p, h, map[string]string{
-		"Zoë Ní Bhriain": "Z NI BHRIAIN WAGES", "Sam Okafor": "S OKAFOR WAGES", "Chris Walker": "C WALKER WAGES",
-	}, sam)
-	if err != nil {
-		return p, err
-	}
-	demoPension(&p, days, "NEST PENSIONS")
-	demoHMRC(&p, days, true, "HMRC CUMBERNAULD 120PX00000001")
+	p.wageBanks = map[string]string{"Zoë Ní Bhriain": "Z NI BHRIAIN WAGES", "Sam Okafor": "S OKAFOR WAGES", "Chris Walker": "C WALKER WAGES"}
+	p.pensionBank, p.hmrcBank = "NEST PENSIONS", "HMRC CUMBERNAULD 120PX00000001"
+	// The quarter to 5 January 2026 was paid a week late.
+	p.lateHMRC = d("2026-01-22")
 
 	// A payroll service invoices on the 15th and is paid on the 3rd; the
 	// November invoice is still owed.
@@ -314,12 +277,8 @@ func demoTomMoney(h demoHousehold) (demoMoneyPlan, error) {
 	}
 	demoSchedules(&p, h.account, "ST HELENS COUNCIL IP", "")
 	demoInsurance(&p, h, "SAMPLE CARE INSURERS")
-	days, err := demoPayroll(&p, h, map[string]string{"Łukasz Nowak": "L NOWAK WAGES"}, nil)
-	if err != nil {
-		return p, err
-	}
-	demoPension(&p, days, "NEST PENSIONS")
-	demoHMRC(&p, days, false, "HMRC CUMBERNAULD 120PT00000002")
+	p.wageBanks = map[string]string{"Łukasz Nowak": "L NOWAK WAGES"}
+	p.pensionBank, p.hmrcBank = "NEST PENSIONS", "HMRC CUMBERNAULD 120PT00000002"
 
 	p.add(d("2025-06-20"), "Sample First Aid Training", "SAMPLE FIRST AID TRAINING", -gbp("95.00"), budget.CatTraining).t.Note = "Emergency first aid course for Łukasz"
 	p.add(d("2025-09-12"), "Sample Mobility Shop", "CARD PAYMENT TO SAMPLE MOBILITY SHOP", -gbp("385.00"), budget.CatEquipment).t.Note = "Shower chair, agreed with the council on 01/09/2025"
@@ -424,6 +383,9 @@ func (s *Service) demoMoney(tx *storage.Tx) error {
 		if err != nil {
 			return internal("making the example ledger", err)
 		}
+		if err := s.demoPayRuns(tx, a, &p); err != nil {
+			return err
+		}
 		p.finish(a)
 		if err := s.saveDemoMoney(tx, a, p); err != nil {
 			return err
@@ -452,6 +414,10 @@ func (s *Service) saveDemoMoney(tx *storage.Tx, a household.Account, p demoMoney
 	}
 	owedIDs := make([]int64, len(p.owed))
 	for i := range p.owed {
+		if p.owedIDs[i] != 0 {
+			owedIDs[i] = p.owedIDs[i]
+			continue
+		}
 		o := p.owed[i]
 		if err := tx.InsertOwed(a.ID, &o); err != nil {
 			return err

@@ -185,8 +185,8 @@ func (s *Service) demoTomRota(tx *storage.Tx, accountID int64, id map[string]int
 }
 
 // demoTimesheets makes each PA's timesheet for every pay period from the
-// start of the story: signed, approved and locked (paid) where the payday
-// has passed by the demo's date, signed and waiting for approval where the
+// start of the story: signed and approved where the payday has passed by
+// the demo's date (the demo's pay runs then pay and lock them), signed and waiting for approval where the
 // period has ended but not been paid, and a draft for the period running
 // on the demo's date.
 func (s *Service) demoTimesheets(tx *storage.Tx, a household.Account, pas []household.PA) error {
@@ -234,9 +234,6 @@ func (s *Service) demoTimesheets(tx *storage.Tx, a household.Account, pas []hous
 			}
 			if !period.Payday.After(DemoEnd) {
 				if err := ts.Approve(approver, period.To.AddDays(1)); err != nil {
-					return err
-				}
-				if err := ts.Lock(); err != nil {
 					return err
 				}
 			}

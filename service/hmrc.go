@@ -10,7 +10,6 @@ import (
 	"errors"
 	"sort"
 
-	"patoolkit/budget"
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
@@ -31,7 +30,6 @@ type HMRCPeriodRow struct {
 	DueDate, PaidDate              civil.Date
 	Late                           bool
 	PaidInLedger, MarkedPaid       bool
-	_                              struct{}
 }
 
 // Filing is one item of the filing list, and when it was marked done.
@@ -90,16 +88,10 @@ func hmrcRecord(tx *storage.Tx, accountID int64, year payroll.TaxYear, today civ
 	if err != nil {
 		return rec, err
 	}
-	type owedPaid struct {
-		settled bool
-		on      civil.Date
-	}
 	rows := map[payroll.HMRCPeriod]*HMRCPeriodRow{}
 	for _, p := range payroll.HMRCPeriods(year, pc.quarterly) {
 		rows[p] = &HMRCPeriodRow{Period: p, DueDate: p.DueDate(rota.IsBankHoliday)}
 	}
-	unpaid := map[payroll.HMRCPeriod]bool{}
-	lastPaid := map[payroll.HMRCPeriod]civil.Date{}
 	var paydays []civil.Date
 	for _, r := range runs {
 		if !r.Live() {
@@ -122,29 +114,18 @@ func hmrcRecord(tx *storage.Tx, accountID int64, year payroll.TaxYear, today civ
 			row.StudentLoan += p.Result.StudentLoan + p.Result.PostgraduateLoan
 		}
 		row.EmploymentAllowance += r.Allowance
-		owed, err := tx.RunOwedPayments(r.ID)
-		if err != nil {
-			return rec, err
-		}
-		for _, o := range owed {
-			if o.Owed.Kind != budget.OwedHMRC {
-				continue
-			}
-			if o.Paid < o.Owed.Amount && !o.Owed.Settled {
-				unpaid[row.Period] = true
-			}
-			if o.LastPaid.After(lastPaid[row.Period]) {
-				lastPaid[row.Period] = o.LastPaid
-			}
-		}
 	}
 	for _, p := range payroll.HMRCPeriods(year, pc.quarterly) {
 		row := rows[p]
 		row.Due = row.Tax + row.EmployeeNI + row.EmployerNI + row.StudentLoan - row.EmploymentAllowance - row.Recovered
-		if d, ok := marked[p.Key()]; ok {
+		owed, ok, err := tx.HMRCOwed(accountID, p.Key())
+		if err != nil {
+			return rec, err
+		}
+		if d, found := marked[p.Key()]; found {
 			row.PaidDate, row.MarkedPaid = d, true
-		} else if row.Paydays > 0 && !unpaid[p] && !lastPaid[p].IsZero() {
-			row.PaidDate, row.PaidInLedger = lastPaid[p], true
+		} else if ok && owed.Payments > 0 && (owed.Paid >= owed.Owed.Amount || owed.Owed.Settled) {
+			row.PaidDate, row.PaidInLedger = owed.LastPaid, true
 		}
 		switch {
 		case !row.PaidDate.IsZero():

@@ -324,7 +324,17 @@ func runPaid(tx *storage.Tx, runID int64) (bool, error) {
 // pension scheme, and a line in the audit log.
 func (s *Service) FinalisePayRun(accountID int64, payday civil.Date) (PayRunView, error) {
 	var out PayRunView
-	err := s.update("finalising the pay run", func(tx *storage.Tx) error {
+	err := s.update("finalising the pay run", func(tx *storage.Tx) (err error) {
+		out, err = s.finalise(tx, accountID, payday)
+		return err
+	})
+	return out, err
+}
+
+// finalise finalises the payday's run inside tx.
+func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (PayRunView, error) {
+	var out PayRunView
+	err := func() error {
 		v, err := payRunView(tx, accountID, payday)
 		if err != nil {
 			return err
@@ -400,20 +410,32 @@ func (s *Service) FinalisePayRun(accountID int64, payday civil.Date) (PayRunView
 		}
 		out, err = payRunView(tx, accountID, payday)
 		return err
-	})
+	}()
 	return out, err
 }
 
-// raiseRunBills records what a run owes HMRC (due on its period's due
-// date) and each pension scheme (due by the 22nd of the next month, as
+// raiseRunBills records what a run owes HMRC (added to the item owed for
+// its tax month or quarter, due on that period's due date) and each
+// pension scheme (due by the 22nd of the next month, as
 // The Pensions Regulator asks for payments by direct debit).
 func raiseRunBills(tx *storage.Tx, pc payContext, run PayRun, r payrun.Run) error {
 	payday := run.Period.Payday
 	if r.Totals.HMRC > 0 {
-		due := payroll.HMRCPeriodOf(payday, pc.quarterly).DueDate(rota.IsBankHoliday)
-		o := budget.Owed{Kind: budget.OwedHMRC, Payee: "HMRC", Amount: r.Totals.HMRC, Raised: payday, Due: due}
-		if err := tx.InsertRunOwed(pc.account.ID, run.ID, &o); err != nil {
+		per := payroll.HMRCPeriodOf(payday, pc.quarterly)
+		o, ok, err := tx.HMRCOwed(pc.account.ID, per.Key())
+		if err != nil {
 			return err
+		}
+		if ok {
+			o.Owed.Amount += r.Totals.HMRC
+			if err := tx.UpdateOwed(pc.account.ID, o.Owed); err != nil {
+				return err
+			}
+		} else {
+			o := budget.Owed{Kind: budget.OwedHMRC, Payee: "HMRC", Amount: r.Totals.HMRC, Raised: payday, Due: per.DueDate(rota.IsBankHoliday)}
+			if err := tx.InsertHMRCOwed(pc.account.ID, per.Key(), &o); err != nil {
+				return err
+			}
 		}
 	}
 	schemes := map[string]money.Money{}
@@ -504,11 +526,45 @@ func (s *Service) ReversePayRun(accountID int64, payday civil.Date, reason strin
 		if err := tx.DeleteRunOwed(run.ID); err != nil {
 			return err
 		}
+		if err := takeBackHMRC(tx, accountID, run); err != nil {
+			return err
+		}
 		if err := tx.ReversePayRun(run.ID, s.now(), reason); err != nil {
 			return err
 		}
 		return tx.Audit(s.now(), accountID, "pay run reversed", "payday "+payday.UK()+": "+reason)
 	})
+}
+
+// takeBackHMRC takes a reversed run's share off what is owed to HMRC for
+// its period, refusing when HMRC has been paid more than is left.
+func takeBackHMRC(tx *storage.Tx, accountID int64, run PayRun) error {
+	slips, err := tx.RunPayslips(run.ID)
+	if err != nil {
+		return err
+	}
+	r := storedRun(run, slips)
+	if r.Totals.HMRC <= 0 {
+		return nil
+	}
+	mc, err := loadMoney(tx, accountID)
+	if err != nil {
+		return err
+	}
+	per := payroll.HMRCPeriodOf(run.Period.Payday, mc.settings.HMRCQuarterly)
+	o, ok, err := tx.HMRCOwed(accountID, per.Key())
+	if err != nil || !ok {
+		return err
+	}
+	left := o.Owed.Amount - r.Totals.HMRC
+	if o.Paid > left {
+		return Conflictf("HMRC has already been paid %s for %s, more than would be owed without this run, so it cannot be reversed. Put the correction in the next run instead.", o.Paid.Format(), per.Label())
+	}
+	if left <= 0 {
+		return tx.DeleteOwed(o.Owed.ID)
+	}
+	o.Owed.Amount = left
+	return tx.UpdateOwed(accountID, o.Owed)
 }
 
 // PaydayRow is one payday in the Pay section's list.

@@ -246,15 +246,19 @@ type OwedPayments struct {
 
 // RunOwedPayments returns the owed items a run raised, with their payments.
 func (t *Tx) RunOwedPayments(runID int64) ([]OwedPayments, error) {
-	return queryAll(t, func(r rowScanner) (OwedPayments, error) {
-		var o OwedPayments
-		var err error
-		o.Owed, err = scanOwed(r, &o.Payments, &o.Paid, dateScan{&o.LastPaid})
-		o.Paid = -o.Paid
-		return o, err
-	}, "SELECT "+owedCols+`, (SELECT count(*) FROM ledger l WHERE l.settles_id = owed.id),
+	return queryAll(t, scanOwedPayments, "SELECT "+owedCols+owedPaymentCols+" FROM owed WHERE pay_run_id = ? ORDER BY id", runID)
+}
+
+const owedPaymentCols = `, (SELECT count(*) FROM ledger l WHERE l.settles_id = owed.id),
 		(SELECT coalesce(sum(amount_pence), 0) FROM ledger l WHERE l.settles_id = owed.id),
-		(SELECT coalesce(max(date), '') FROM ledger l WHERE l.settles_id = owed.id) FROM owed WHERE pay_run_id = ? ORDER BY id`, runID)
+		(SELECT coalesce(max(date), '') FROM ledger l WHERE l.settles_id = owed.id)`
+
+func scanOwedPayments(r rowScanner) (OwedPayments, error) {
+	var o OwedPayments
+	var err error
+	o.Owed, err = scanOwed(r, &o.Payments, &o.Paid, dateScan{&o.LastPaid})
+	o.Paid = -o.Paid
+	return o, err
 }
 
 // RunOwed returns the owed items a run raised, and for each how many
@@ -270,6 +274,30 @@ func (t *Tx) RunOwed(runID int64) ([]budget.Owed, []int, error) {
 		out[i], paid[i] = o.Owed, o.Payments
 	}
 	return out, paid, nil
+}
+
+// HMRCOwed returns the item owed to HMRC for a tax month or quarter (by
+// its key) with its payments; ok is false when there is none yet.
+func (t *Tx) HMRCOwed(accountID int64, period string) (o OwedPayments, ok bool, err error) {
+	all, err := queryAll(t, scanOwedPayments, "SELECT "+owedCols+owedPaymentCols+" FROM owed WHERE account_id = ? AND hmrc_period = ? ORDER BY id LIMIT 1", accountID, period)
+	if err != nil || len(all) == 0 {
+		return OwedPayments{}, false, err
+	}
+	return all[0], true, nil
+}
+
+// InsertHMRCOwed stores the item owed to HMRC for a tax month or quarter.
+func (t *Tx) InsertHMRCOwed(accountID int64, period string, o *budget.Owed) error {
+	if err := t.InsertOwed(accountID, o); err != nil {
+		return err
+	}
+	_, err := t.exec("UPDATE owed SET hmrc_period = ? WHERE id = ?", period, o.ID)
+	return err
+}
+
+// DeleteOwed removes an owed item that nothing pays.
+func (t *Tx) DeleteOwed(id int64) error {
+	return t.updateOne("money owed", "DELETE FROM owed WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ledger WHERE settles_id = owed.id)", id)
 }
 
 // DeleteRunOwed removes the owed items a run raised.

@@ -373,7 +373,7 @@ func cmdHMRC(args []string, stdout io.Writer) error {
 		if !f.Done.IsZero() {
 			done = "done " + f.Done.UK()
 		}
-		fmt.Fprintf(stdout, "  %s: due %s, %s\n", f.What, f.Due.UK(), done)
+		fmt.Fprintf(stdout, "  %s (due %s, %s)\n", strings.TrimSuffix(f.What, "."), f.Due.UK(), done)
 	}
 	for _, p := range rec.Penalties {
 		fmt.Fprintln(stdout, "\n"+p)

@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota or timesheets as PDF, or a PA's calendar (export rota|timesheets|ics)", cmdExport)
+	register("export", "write the rota, timesheets, payslips or HMRC record as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|ics)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {
@@ -270,11 +270,13 @@ func rotaCheck(args []string, stdout io.Writer) error {
 
 func cmdExport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to export: export rota, export timesheets or export ics")
+		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc or export ics")
 	}
 	what := args[0]
-	if what != "rota" && what != "timesheets" && what != "ics" {
-		return badInput("unknown export %q: use rota, timesheets or ics", what)
+	switch what {
+	case "rota", "timesheets", "payslips", "hmrc", "ics":
+	default:
+		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc or ics", what)
 	}
 	fs, af := addAccountFlags("export "+what, stdout)
 	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
@@ -322,6 +324,13 @@ func cmdExport(args []string, stdout io.Writer) error {
 		err = svc.ExportRotaPDF(&buf, a.ID, f, t)
 	case "timesheets":
 		err = svc.ExportTimesheetsPDF(&buf, a.ID, f, t, paID)
+	case "payslips":
+		err = svc.ExportPayslipsPDF(&buf, a.ID, f, t, paID)
+	case "hmrc":
+		if paID != 0 {
+			return badInput("--pa is not used with export hmrc: the HMRC record is for the whole employer")
+		}
+		err = svc.ExportHMRCPDF(&buf, a.ID, f, t)
 	case "ics":
 		err = svc.ExportICS(&buf, a.ID, f, t, paID)
 	}

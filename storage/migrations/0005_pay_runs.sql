@@ -72,9 +72,14 @@ CREATE TABLE pay_adjustments (
 
 CREATE INDEX pay_adjustments_payday ON pay_adjustments(account_id, payday);
 
--- The run that paid a timesheet, and the run that raised an owed item.
+-- The run that paid a timesheet, and the run that raised an owed item
+-- (a PA's net pay, the pension). What is owed to HMRC is one item per tax
+-- month or quarter (hmrc_period, its key), which each run adds to, since
+-- HMRC is paid once for the period.
 ALTER TABLE timesheets ADD COLUMN pay_run_id INTEGER REFERENCES pay_runs(id);
 ALTER TABLE owed ADD COLUMN pay_run_id INTEGER REFERENCES pay_runs(id);
+ALTER TABLE owed ADD COLUMN hmrc_period TEXT NOT NULL DEFAULT '';
+CREATE INDEX owed_hmrc_period ON owed(account_id, hmrc_period) WHERE hmrc_period != '';
 
 -- When each HMRC period's bill was paid, as the person marks it.
 CREATE TABLE hmrc_paid (
