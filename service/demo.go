@@ -36,16 +36,22 @@ func (s *Service) Demo() error {
 		saved := s.now
 		s.now = clock
 		defer func() { s.now = saved }()
-		for _, h := range demoHouseholds() {
-			if err := s.saveDemoHousehold(tx, h); err != nil {
-				return err
-			}
-		}
-		if err := s.demoRota(tx); err != nil {
+		return s.demoInto(tx, nil)
+	})
+}
+
+// demoInto writes the demo households, their rotas, pay runs and money in
+// tx; keep, when not nil, is given each household's money plan as stored.
+func (s *Service) demoInto(tx *storage.Tx, keep func(household.Account, demoMoneyPlan)) error {
+	for _, h := range demoHouseholds() {
+		if err := s.saveDemoHousehold(tx, h); err != nil {
 			return err
 		}
-		return s.demoMoney(tx)
-	})
+	}
+	if err := s.demoRota(tx); err != nil {
+		return err
+	}
+	return s.demoMoney(tx, keep)
 }
 
 type demoPA struct {

@@ -21,9 +21,9 @@ import (
 //     schedules;
 //   - a finalised pay run for every payday, from the approved timesheets
 //     (demoPayRuns), and each PA's net pay paid on the payday;
-//   - HMRC (Priya pays quarterly; Tom's PA earns below the thresholds and
-//     the Employment Allowance covers the employer's NI, so nothing is
-//     due to HMRC for Tom), NEST pension contributions, insurance premiums
+//   - HMRC (Priya pays quarterly, Jane monthly for Tom; the Employment
+//     Allowance covers both employers' NI, so what is due is the PAs' tax
+//     and NI), NEST pension contributions, insurance premiums
 //     matching the stored policies, a payroll service (Priya), training,
 //     equipment and an agency invoice for respite cover (Tom);
 //   - the wages, HMRC and pension the pay runs raised, as owed items each
@@ -364,7 +364,7 @@ func (p *demoMoneyPlan) finish(a household.Account) {
 
 // demoMoney writes each demo household's money: called by Demo inside its
 // transaction, after the households are stored.
-func (s *Service) demoMoney(tx *storage.Tx) error {
+func (s *Service) demoMoney(tx *storage.Tx, keep func(household.Account, demoMoneyPlan)) error {
 	accounts, err := tx.Accounts()
 	if err != nil {
 		return err
@@ -387,6 +387,9 @@ func (s *Service) demoMoney(tx *storage.Tx) error {
 			return err
 		}
 		p.finish(a)
+		if keep != nil {
+			keep(a, p)
+		}
 		if err := s.saveDemoMoney(tx, a, p); err != nil {
 			return err
 		}

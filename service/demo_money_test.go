@@ -2,16 +2,20 @@ package service
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"patoolkit/budget"
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/money"
+	"patoolkit/storage"
 )
 
 var updateSample = flag.Bool("update-bank-sample", false, "rewrite ../testdata/bank-sample.csv from the demo ledger")
@@ -38,17 +42,7 @@ var bankSampleNew = []struct {
 // balance.
 func bankSampleCSV(t *testing.T) []byte {
 	t.Helper()
-	var h demoHousehold
-	for _, x := range demoHouseholds() {
-		if x.account.Name == "Priya's support" {
-			h = x
-		}
-	}
-	p, err := demoMoneyFor(h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.finish(h.account)
+	p := demoPlan(t, "Priya's support")
 	type row struct {
 		date   civil.Date
 		kind   string
@@ -103,6 +97,31 @@ func bankSampleCSV(t *testing.T) []byte {
 		fmt.Fprintf(&b, "\"%s\",\"%s\",\"%s\",\"%s\",\"%s\",\"%s\"\r\n", r.date.UK(), r.kind, r.desc, out, in, balances[i].Format())
 	}
 	return b.Bytes()
+}
+
+// demoPlan is the money plan the demo stores for a budget: the demo is
+// made in a transaction that is then rolled back.
+func demoPlan(t *testing.T, name string) demoMoneyPlan {
+	t.Helper()
+	s := openTemp(t)
+	var plan demoMoneyPlan
+	found := false
+	rollback := errors.New("rolled back")
+	err := s.db.Update(context.Background(), func(tx *storage.Tx) error {
+		s.now = func() time.Time { return DemoEnd.Time(time.UTC).Add(9 * time.Hour) }
+		if err := s.demoInto(tx, func(a household.Account, p demoMoneyPlan) {
+			if a.Name == name {
+				plan, found = p, true
+			}
+		}); err != nil {
+			return err
+		}
+		return rollback
+	})
+	if !errors.Is(err, rollback) || !found {
+		t.Fatalf("making the demo: %v (found %v)", err, found)
+	}
+	return plan
 }
 
 func TestBankSampleIsUpToDate(t *testing.T) {

@@ -181,12 +181,12 @@ func paidOn(tx *storage.Tx, p Payslip) (civil.Date, error) {
 // ExportHMRCPDF writes the HMRC record of the tax year holding from..to,
 // with the months or quarters that overlap it.
 func (s *Service) ExportHMRCPDF(w io.Writer, accountID int64, from, to civil.Date) error {
+	year := payroll.TaxYearOf(from)
+	if !from.IsZero() && !to.IsZero() && !to.Before(from) && payroll.TaxYearOf(to) != year {
+		return Invalidf("The HMRC record is kept per tax year (6 April to 5 April): choose days within one tax year, such as %s to %s.", year.Start().UK(), year.End().UK())
+	}
 	if err := checkPayRange(from, to); err != nil {
 		return err
-	}
-	year := payroll.TaxYearOf(from)
-	if payroll.TaxYearOf(to) != year {
-		return Invalidf("The HMRC record is kept per tax year (6 April to 5 April): choose days within one tax year, such as %s to %s.", year.Start().UK(), year.End().UK())
 	}
 	rec, err := s.HMRCRecord(accountID, year)
 	if err != nil {
@@ -214,4 +214,3 @@ func (s *Service) ExportHMRCPDF(w io.Writer, accountID int64, from, to civil.Dat
 	}
 	return internal("writing the HMRC record PDF", report.HMRCRecordPDF(w, a.Description(), s.now(), doc))
 }
-

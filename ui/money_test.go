@@ -166,7 +166,7 @@ func TestLedgerKeyboardOpensALineAndChangesItsCategory(t *testing.T) {
 	}
 	// Newest first: NEST on 19/11, then the contribution and the council
 	// payment on 16/11, entered by hand.
-	if !strings.Contains(pageText(u), "Line 1 of 218: 19/11/2026, NEST, £44.80 out, Pension, not yet matched to a bank statement. Enter opens it.") {
+	if !strings.Contains(pageText(u), "Line 1 of 218: 19/11/2026, NEST, £44.75 out, Pension, not yet matched to a bank statement. Enter opens it.") {
 		t.Errorf("the line under the list:\n%s", pageText(u))
 	}
 	press(t, u, fyne.KeyDown)
@@ -282,7 +282,7 @@ func TestWhereIStandFormsAndForecast(t *testing.T) {
 	typeText(t, u, "30/11/2026")
 	press(t, u, fyne.KeyReturn)
 	st, _ := svc.MoneyStatus(u.Account().ID, civil.MustParse("2026-11-20"))
-	if st.Owed.String() != "169.16" {
+	if st.Owed.String() != "351.71" {
 		t.Errorf("owed %s", st.Owed)
 	}
 	// The forecast: a chart and the same figures as a table.

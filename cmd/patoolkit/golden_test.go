@@ -59,6 +59,13 @@ func TestGoldenJSON(t *testing.T) {
 		{"money-status-tom", []string{"money", "status", "--account", tom, "--on", "2026-11-20"}},
 		{"forecast-priya", []string{"forecast", "--account", priya}},
 		{"forecast-tom-year-end", []string{"forecast", "--account", tom, "--year-end"}},
+		{"payrun-priya-finalised", []string{"payrun", "--account", priya, "--payday", "2025-08-29"}},
+		{"payrun-tom-blocked", []string{"payrun", "--account", tom, "--payday", "2026-12-18"}},
+		{"payslips-tom-2026-27", []string{"payslips", "--account", tom, "--tax-year", "2026-27"}},
+		{"payslips-priya-zoe-2025-26", []string{"payslips", "--account", priya, "--tax-year", "2025-26", "--pa", "Zoë Ní Bhriain"}},
+		{"hmrc-priya-2025-26", []string{"hmrc", "--account", priya, "--tax-year", "2025-26"}},
+		{"hmrc-tom-2026-27", []string{"hmrc", "--account", tom, "--tax-year", "2026-27"}},
+		{"fps-priya-leaver", []string{"fps", "--account", priya, "--payday", "2026-08-28"}},
 		// The import that writes goes last: the outputs above are of the
 		// demo as it is made.
 		{"import-bank", []string{"import", "bank", "--account", priya, "--file", bank}},
@@ -110,6 +117,8 @@ func TestGoldenExports(t *testing.T) {
 		{"timesheets-tom.pdf", []string{"export", "timesheets", "--account", "Tom's care", "--from", "2026-11-01", "--to", "2026-11-20"}},
 		{"timesheets-priya-zoe.pdf", []string{"export", "timesheets", "--account", priya, "--from", "2026-10-01", "--to", "2026-10-31", "--pa", "Zoë Ní Bhriain"}},
 		{"calendar-lukasz.ics", []string{"export", "ics", "--account", "Tom's care", "--from", "2026-11-16", "--to", "2026-11-29", "--pa", "Łukasz Nowak"}},
+		{"payslips-priya-2025-08.pdf", []string{"export", "payslips", "--account", priya, "--from", "2025-08-29", "--to", "2025-08-29"}},
+		{"hmrc-priya-2025-26.pdf", []string{"export", "hmrc", "--account", priya, "--from", "2025-04-06", "--to", "2026-04-05"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var outs [2][]byte

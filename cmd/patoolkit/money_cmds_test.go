@@ -47,7 +47,7 @@ func TestImportBankSample(t *testing.T) {
 	}
 	after := moneyStatus(t, path, priya)
 	// The three new lines are money out: £12.99 + £45.00 + £9.60.
-	if before["balance"] != "6491.76" || after["balance"] != "6424.17" {
+	if before["balance"] != "6674.31" || after["balance"] != "6606.72" {
 		t.Errorf("balance before %v, after %v", before["balance"], after["balance"])
 	}
 	// Importing again imports nothing.
@@ -95,7 +95,7 @@ func TestImportRefusesABadFileAndChangesNothing(t *testing.T) {
 func TestMoneyAddAndStatus(t *testing.T) {
 	path := demoFile(t)
 	got := moneyStatus(t, path, priya)
-	want := map[string]any{"balance": "6491.76", "owed": "49.16", "set_aside": "630.00", "contingency": "600.00",
+	want := map[string]any{"balance": "6674.31", "owed": "231.71", "set_aside": "630.00", "contingency": "600.00",
 		"surplus": "5212.60", "surplus_limit": "4800.00", "over_limit": true}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("status = %v, want %v", got, want)
@@ -108,7 +108,7 @@ func TestMoneyAddAndStatus(t *testing.T) {
 	if code != 0 || out != "Added to Priya's support: 20/11/2026, Sample Chemist, money out £12.34 (Other agreed items).\n" {
 		t.Fatalf("money add: %d %q %q", code, out, stderr)
 	}
-	if got := moneyStatus(t, path, priya); got["balance"] != "6479.42" || got["surplus"] != "5200.26" {
+	if got := moneyStatus(t, path, priya); got["balance"] != "6661.97" || got["surplus"] != "5200.26" {
 		t.Errorf("after adding: %v", got)
 	}
 	code, out, _ = cli(t, "money", "status", "--data", path, "--account", priya, "--on", "20/11/2026")
@@ -161,8 +161,8 @@ func TestForecastJSON(t *testing.T) {
 			})
 		}
 	}
-	// Tom's demo balance at the start: £1,600.65; the council pays £1,150 on 10 December.
-	if weeks[0]["balance"] != "1600.65" || weeks[2]["income"] != "1150.00" {
+	// Tom's demo balance at the start: £1,601.49; the council pays £1,150 on 10 December.
+	if weeks[0]["balance"] != "1601.49" || weeks[2]["income"] != "1150.00" {
 		t.Errorf("weeks = %v", weeks[:3])
 	}
 	code, out, _ = cli(t, "forecast", "--data", path, "--account", "Tom's care", "--from", "2026-11-21", "--year-end")
@@ -317,8 +317,8 @@ func TestImportBankReportsAPossibleMatchOfAHandEnteredLine(t *testing.T) {
 		t.Errorf("import: %d %q %q", code, out, stderr)
 	}
 	code, out, _ = cli(t, "money", "status", "--data", path, "--account", priya, "--on", "2026-12-20", "--json")
-	// Both lines count: £6,491.76 on 20 November, less £12.34 twice.
-	if st := jsonObject(t, out); code != 0 || st["balance"] != "6467.08" {
+	// Both lines count: £6,674.31 on 20 November, less £12.34 twice.
+	if st := jsonObject(t, out); code != 0 || st["balance"] != "6649.63" {
 		t.Errorf("status: %v", st)
 	}
 }
