@@ -51,8 +51,8 @@ type PayslipAmount struct {
 // ErrNoPayslips is returned by PayslipsPDF given no payslips.
 var ErrNoPayslips = errors.New("there are no payslips to print: run the payroll for a pay period first")
 
-// PayslipsPDF writes one A4 portrait page per payslip, titled "Payslips:
-// <who>". A payslip is set closer together, as far as Tightest, rather than
+// PayslipsPDF writes one A4 portrait page per payslip, titled "Payslips",
+// with who under the title. A payslip is set closer together, as far as Tightest, rather than
 // run onto a second page. A payslip whose figures do not add up (pay lines
 // to gross, gross less deductions plus additions to net) is refused, and
 // nothing is written.
@@ -65,7 +65,7 @@ func PayslipsPDF(w io.Writer, who string, made time.Time, slips []PayslipDoc) er
 			return fmt.Errorf("payslip %d of %d (%s): %w", i+1, len(slips), s.PA, err)
 		}
 	}
-	title := "Payslips: " + who
+	title := "Payslips"
 	d := NewDoc(title, who, made, false)
 	for i, s := range slips {
 		if i > 0 {

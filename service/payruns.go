@@ -162,22 +162,8 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod) (payrun.Ru
 	}
 	year := payroll.TaxYearOf(per.Payday)
 	in := payrun.RunInput{Employer: pc.employer, Period: per}
-	earlier, err := tx.PayRuns(accountID, year.Start(), per.Payday.AddDays(-1))
-	if err != nil {
+	if in.EmployerNIBefore, in.AllowanceUsed, err = tx.RunTotals(accountID, year.Start(), per.Payday.AddDays(-1)); err != nil {
 		return payrun.Run{}, err
-	}
-	for _, r := range earlier {
-		if !r.Live() {
-			continue
-		}
-		in.AllowanceUsed += r.Allowance
-		slips, err := tx.RunPayslips(r.ID)
-		if err != nil {
-			return payrun.Run{}, err
-		}
-		for _, p := range slips {
-			in.EmployerNIBefore += p.Result.EmployerNI
-		}
 	}
 	for _, pa := range pc.pas {
 		p := payrun.PAInput{PA: pa, Contracts: pc.contracts[pa.ID]}

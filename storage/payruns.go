@@ -121,6 +121,16 @@ func (t *Tx) FirstLivePayday(accountID int64) (civil.Date, error) {
 	return d, err
 }
 
+// RunTotals returns the employer's NI of the payslips and the Employment
+// Allowance of the runs in force with paydays from..to.
+func (t *Tx) RunTotals(accountID int64, from, to civil.Date) (employerNI, allowance money.Money, err error) {
+	err = t.tx.QueryRow(`SELECT coalesce((SELECT sum(s.employer_ni_pence) FROM payslips s JOIN pay_runs r ON r.id = s.run_id
+		WHERE r.account_id = ?1 AND r.reversed_at = '' AND r.payday >= ?2 AND r.payday <= ?3), 0),
+		coalesce((SELECT sum(allowance_pence) FROM pay_runs WHERE account_id = ?1 AND reversed_at = '' AND payday >= ?2 AND payday <= ?3), 0)`,
+		accountID, from.String(), to.String()).Scan(&employerNI, &allowance)
+	return employerNI, allowance, err
+}
+
 // InsertPayRun stores a finalised run and sets its ID.
 func (t *Tx) InsertPayRun(r *PayRun) error {
 	return t.insertID(&r.ID, `INSERT INTO pay_runs (account_id, payday, period_from, period_to, tax_year, frequency, tax_period,
