@@ -33,13 +33,15 @@ func employerFields(f *form, e *household.Employer, prefix, nameHint string) *ke
 		payday.SetOptions(paydayLabels(paydays))
 		setChoice(payday, paydays, chosen)
 	})
-	f.add(prefix+"payday", "Payday", "The day PAs are usually paid.", payday, payday, func() error {
+	f.add(prefix+"payday", "Payday", "The day PAs are usually paid. A payday on a weekend or bank holiday moves to the working day before.", payday, payday, func() error {
 		e.Payday = ""
 		if i := payday.SelectedIndex(); i >= 0 && i < len(paydays) {
 			e.Payday = paydays[i]
 		}
 		return nil
 	})
+	f.date(prefix+"pay_from", "First day of a pay period (optional)", "For weekly, fortnightly and four-weekly pay: the first day of any one pay period, such as the Monday the PAs' first period began. "+
+		"Periods then run every 1, 2 or 4 weeks from it, each paid on the first payday after it ends. Leave it blank to count from the day the direct payment started. Monthly pay runs by calendar month and does not use it.", &e.PayFrom, true)
 	return name
 }
 
