@@ -95,6 +95,24 @@ type Totals struct {
 	HMRC, Pension money.Money
 }
 
+// Add adds one payslip, and the Employment Allowance it used, to the
+// totals, keeping HMRC and Pension up to date.
+func (t *Totals) Add(ps payroll.Payslip, allowance money.Money) {
+	t.Gross += ps.Gross
+	t.Expenses += ps.Expenses
+	t.Tax += ps.Tax
+	t.EmployeeNI += ps.EmployeeNI
+	t.EmployerNI += ps.EmployerNI
+	t.StudentLoan += ps.StudentLoan
+	t.PostgraduateLoan += ps.PostgraduateLoan
+	t.PensionEmployee += ps.Pension.Employee
+	t.PensionEmployer += ps.Pension.Employer
+	t.NetPay += ps.NetPay
+	t.Allowance += allowance
+	t.HMRC = t.Tax + t.EmployeeNI + t.EmployerNI - t.Allowance + t.StudentLoan + t.PostgraduateLoan
+	t.Pension = t.PensionEmployee + t.PensionEmployer
+}
+
 // Run is a payday's pay run, worked out.
 type Run struct {
 	Period    household.PayPeriod
@@ -172,30 +190,10 @@ func Build(in RunInput) (Run, error) {
 		run.PAs = append(run.PAs, r)
 	}
 	sort.SliceStable(run.PAs, func(i, j int) bool { return run.PAs[i].PA < run.PAs[j].PA })
-	for _, r := range run.PAs {
-		if !r.Calc {
-			continue
-		}
-		ps := r.Payslip
-		t := &run.Totals
-		t.Gross += ps.Gross
-		t.Expenses += ps.Expenses
-		t.Tax += ps.Tax
-		t.EmployeeNI += ps.EmployeeNI
-		t.EmployerNI += ps.EmployerNI
-		t.StudentLoan += ps.StudentLoan
-		t.PostgraduateLoan += ps.PostgraduateLoan
-		t.PensionEmployee += ps.Pension.Employee
-		t.PensionEmployer += ps.Pension.Employer
-		t.NetPay += ps.NetPay
-		t.Allowance += r.Allow
-	}
-	t := &run.Totals
-	t.HMRC = t.Tax + t.EmployeeNI + t.EmployerNI - t.Allowance + t.StudentLoan + t.PostgraduateLoan
-	t.Pension = t.PensionEmployee + t.PensionEmployer
 	paid := 0
 	for _, r := range run.PAs {
 		if r.Calc {
+			run.Totals.Add(r.Payslip, r.Allow)
 			paid++
 		}
 	}

@@ -266,27 +266,21 @@ func payRunView(tx *storage.Tx, accountID int64, payday civil.Date) (PayRunView,
 // storedRun is a finalised run's figures, as stored.
 func storedRun(r PayRun, slips []Payslip) payrun.Run {
 	out := payrun.Run{Period: r.Period, TaxYear: r.TaxYear, TaxPeriod: r.TaxPeriod, Frequency: r.Frequency}
-	t := &out.Totals
-	for _, p := range slips {
+	for i, p := range slips {
 		ps := p.Result
 		out.PAs = append(out.PAs, payrun.PAResult{PAID: p.PAID, PA: p.PA, Lines: p.Detail.Lines, Input: p.Input, Payslip: ps,
 			Warnings: p.Detail.Warnings, Calc: true, FPS: p.Detail.FPS, Paid: p.Detail.Timesheets, Adjusted: p.Detail.Adjustments,
 			Minutes: p.Minutes, Miles: p.Miles, Pension: p.Detail.Pension, Period: p.Detail.Period, Holiday: p.Detail.Holiday})
 		out.Warnings = append(out.Warnings, p.Detail.Warnings...)
-		t.Gross += ps.Gross
-		t.Expenses += ps.Expenses
-		t.Tax += ps.Tax
-		t.EmployeeNI += ps.EmployeeNI
-		t.EmployerNI += ps.EmployerNI
-		t.StudentLoan += ps.StudentLoan
-		t.PostgraduateLoan += ps.PostgraduateLoan
-		t.PensionEmployee += ps.Pension.Employee
-		t.PensionEmployer += ps.Pension.Employer
-		t.NetPay += ps.NetPay
+		allowance := money.Money(0)
+		if i == 0 {
+			allowance = r.Allowance // the run's, counted once
+		}
+		out.Totals.Add(ps, allowance)
 	}
-	t.Allowance = r.Allowance
-	t.HMRC = t.Tax + t.EmployeeNI + t.EmployerNI - t.Allowance + t.StudentLoan + t.PostgraduateLoan
-	t.Pension = t.PensionEmployee + t.PensionEmployer
+	if len(slips) == 0 {
+		out.Totals.Add(payroll.Payslip{}, r.Allowance)
+	}
 	return out
 }
 
