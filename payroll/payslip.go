@@ -91,6 +91,9 @@ type YearToDate struct {
 	// being deducted (cumulative K codes), still to be collected.
 	TaxShortfall money.Money
 	NetPay       money.Money
+	// StatutoryPay is the Statutory Sick Pay (and other statutory pay)
+	// paid to date.
+	StatutoryPay money.Money
 }
 
 // PreviousEmployment holds the pay and tax to date from a P45 for an
@@ -367,6 +370,11 @@ func Calculate(in PayslipInput) (Payslip, error) {
 	n.PTToUEL += ps.NI.PTToUEL
 	n.StudentLoan += ps.StudentLoan
 	n.PostgraduateLoan += ps.PostgraduateLoan
+	for _, l := range ps.Lines {
+		if l.Kind == SickPay {
+			n.StatutoryPay += l.Amount
+		}
+	}
 	n.PensionEmployee += ps.Pension.Employee
 	if in.Pension.Method == NetPay {
 		n.PensionNetPay += ps.Pension.Employee
@@ -446,6 +454,7 @@ func checkYearToDate(y YearToDate, p PreviousEmployment) error {
 		{"student loan to date", y.StudentLoan}, {"postgraduate loan to date", y.PostgraduateLoan},
 		{"employee pension to date", y.PensionEmployee}, {"net pay arrangement pension to date", y.PensionNetPay},
 		{"employer pension to date", y.PensionEmployer}, {"tax shortfall to date", y.TaxShortfall}, {"net pay to date", y.NetPay},
+		{"statutory pay to date", y.StatutoryPay},
 		{"taxable pay in the previous employment", p.TaxablePay}, {"tax in the previous employment", p.Tax},
 	}
 	for _, f := range fields {

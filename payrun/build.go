@@ -31,6 +31,9 @@ type PAInput struct {
 	// run; MilesBefore the business miles (in tenths) paid this tax year.
 	YearToDate  payroll.YearToDate
 	MilesBefore int64
+	// LetterBefore is the NI category letter of the PA's last payslip this
+	// tax year (0: none, or A).
+	LetterBefore payroll.NICategory
 }
 
 // RunInput is what a pay run is built from.
@@ -383,9 +386,21 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 	for _, n := range ps.Notes {
 		warn(false, n, "")
 	}
+	if before, now := letterOf(in.LetterBefore), letterOf(input.NICategory); in.YearToDate != (payroll.YearToDate{}) && before != now {
+		warn(false, pa.Name+"'s National Insurance letter has changed this tax year, from "+before.String()+" to "+now.String()+
+			". The FPS needs the year to date for each letter apart: Basic PAYE Tools keeps them when you enter the new letter there; check its figures for both letters.", "")
+	}
 	r.Input, r.Payslip, r.Calc = input, ps, true
 	r.Pension = c.PensionScheme
 	return r, true
+}
+
+// letterOf is an NI category letter, A when none is set.
+func letterOf(c payroll.NICategory) payroll.NICategory {
+	if c == 0 {
+		return 'A'
+	}
+	return c
 }
 
 // codeChoice is the tax code a payslip uses.

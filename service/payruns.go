@@ -198,6 +198,7 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod) (payrun.Ru
 			if h.Result.TaxYear == year {
 				p.YearToDate = h.Result.YearToDate
 				p.MilesBefore += h.Miles
+				p.LetterBefore = h.Input.NICategory
 			}
 		}
 		in.PAs = append(in.PAs, p)
