@@ -205,3 +205,20 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// IsWeekend reports whether d is a Saturday or a Sunday.
+func (d Date) IsWeekend() bool {
+	wd := d.Weekday()
+	return wd == time.Saturday || wd == time.Sunday
+}
+
+// WorkingDayOnOrBefore returns d, or the working day before it when d is
+// a weekend day or a holiday (isHoliday may be nil): where a payday or a
+// payment's due date moves to. It looks back at most 31 days, so a holiday
+// function that says yes to every day cannot make it loop for ever.
+func WorkingDayOnOrBefore(d Date, isHoliday func(Date) bool) Date {
+	for i := 0; i < 31 && (d.IsWeekend() || (isHoliday != nil && isHoliday(d))); i++ {
+		d = d.AddDays(-1)
+	}
+	return d
+}

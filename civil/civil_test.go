@@ -83,3 +83,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestWorkingDayOnOrBefore(t *testing.T) {
+	christmas := func(d Date) bool { return d.Month == time.December && (d.Day == 25 || d.Day == 26) }
+	always := func(Date) bool { return true }
+	for _, tt := range []struct {
+		name, day, want string
+		holiday         func(Date) bool
+	}{
+		{"a working day stays", "2026-11-20", "2026-11-20", nil},
+		{"a Sunday moves to Friday", "2026-11-22", "2026-11-20", nil},
+		{"Saturday 26 December 2026, after Christmas Day, to Thursday 24th", "2026-12-26", "2026-12-24", christmas},
+		{"every day a holiday: stops after 31 days", "2026-12-31", "2026-11-30", always},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := WorkingDayOnOrBefore(MustParse(tt.day), tt.holiday); got != MustParse(tt.want) {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

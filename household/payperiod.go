@@ -38,15 +38,7 @@ func PayPeriods(e Employer, anchor, from, to civil.Date, isHoliday func(civil.Da
 	if to.Before(from) {
 		return nil, field.New("to", "the end date %s is before the start date %s", to.UK(), from.UK())
 	}
-	if isHoliday == nil {
-		isHoliday = func(civil.Date) bool { return false }
-	}
-	working := func(d civil.Date) civil.Date {
-		for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday || isHoliday(d) {
-			d = d.AddDays(-1)
-		}
-		return d
-	}
+	working := func(d civil.Date) civil.Date { return civil.WorkingDayOnOrBefore(d, isHoliday) }
 	var out []PayPeriod
 	if e.PayFrequency == Monthly {
 		for m := civil.New(from.Year, from.Month, 1); !m.After(to); m = m.AddMonths(1) {

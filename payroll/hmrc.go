@@ -154,15 +154,7 @@ func (p HMRCPeriod) Label() string {
 // does not use.)
 func (p HMRCPeriod) DueDate(isHoliday func(civil.Date) bool) civil.Date {
 	end := p.End()
-	d := civil.Date{Year: end.Year, Month: end.Month, Day: 22}
-	for i := 0; i < 31; i++ { // bounded: a holiday func that says yes to everything cannot loop for ever
-		wd := d.Weekday()
-		if wd != time.Saturday && wd != time.Sunday && (isHoliday == nil || !isHoliday(d)) {
-			break
-		}
-		d = d.AddDays(-1)
-	}
-	return d
+	return civil.WorkingDayOnOrBefore(civil.Date{Year: end.Year, Month: end.Month, Day: 22}, isHoliday)
 }
 
 // FilingKind is the kind of a submission to HMRC.

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"time"
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/payroll"
 	"patoolkit/rota"
 	"patoolkit/storage"
 )
@@ -25,10 +25,7 @@ func (d Deadline) DaysToGo(today civil.Date) int { return d.Date.DaysSince(today
 // workingDayBefore moves a date on a weekend or an England and Wales bank
 // holiday to the working day before.
 func workingDayBefore(d civil.Date) civil.Date {
-	for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday || rota.IsBankHoliday(d) {
-		d = d.AddDays(-1)
-	}
-	return d
+	return civil.WorkingDayOnOrBefore(d, rota.IsBankHoliday)
 }
 
 // HMRCDueOn returns the first HMRC payment due date on or after today.
@@ -39,16 +36,12 @@ func workingDayBefore(d civil.Date) civil.Date {
 // date on a weekend or bank holiday moves to the working day before. It
 // also returns the last day of the tax month or quarter the payment is for.
 func HMRCDueOn(today civil.Date, quarterly bool) (due, periodEnd civil.Date) {
-	m := civil.New(today.Year, today.Month, 1)
+	p := payroll.HMRCPeriodOf(today.AddMonths(-4), quarterly)
 	for i := 0; i < 16; i++ {
-		month := m.AddMonths(i)
-		if quarterly && (int(month.Month)-1)%3 != 0 { // January, April, July, October
-			continue
+		if d := p.DueDate(rota.IsBankHoliday); !d.Before(today) {
+			return d, p.End()
 		}
-		d := workingDayBefore(civil.New(month.Year, month.Month, 22))
-		if !d.Before(today) {
-			return d, civil.New(month.Year, month.Month, 5)
-		}
+		p = payroll.HMRCPeriodOf(p.End().AddDays(1), quarterly)
 	}
 	return civil.Date{}, civil.Date{}
 }
