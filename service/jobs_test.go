@@ -34,6 +34,10 @@ func codeOf(err error) Code {
 // lastAudit is the last change recorded for the account.
 func lastAudit(t *testing.T, s *Service, accountID int64) string {
 	t.Helper()
+	return lastAuditEntry(t, s, accountID).Action
+}
+func lastAuditEntry(t *testing.T, s *Service, accountID int64) storage.AuditEntry {
+	t.Helper()
 	var log []storage.AuditEntry
 	if err := s.view("reading the audit log", func(tx *storage.Tx) (err error) {
 		log, err = tx.AuditLog(accountID)
@@ -42,9 +46,9 @@ func lastAudit(t *testing.T, s *Service, accountID int64) string {
 		t.Fatal(err)
 	}
 	if len(log) == 0 {
-		return ""
+		return storage.AuditEntry{}
 	}
-	return log[len(log)-1].Action
+	return log[len(log)-1]
 }
 
 // signedTimesheet is Sarah's timesheet for November 2026, one shift, signed.

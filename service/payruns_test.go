@@ -519,18 +519,3 @@ func TestPayLinesAndWarnings(t *testing.T) {
 		}
 	}
 }
-
-func lastAuditEntry(t *testing.T, s *Service, accountID int64) storage.AuditEntry {
-	t.Helper()
-	var log []storage.AuditEntry
-	if err := s.view("reading the audit log", func(tx *storage.Tx) (err error) {
-		log, err = tx.AuditLog(accountID)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if len(log) == 0 {
-		return storage.AuditEntry{}
-	}
-	return log[len(log)-1]
-}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/payroll"
 	"patoolkit/payrun"
@@ -159,11 +161,17 @@ func payrunOut(v service.PayRunView) payrunJSON {
 	return out
 }
 
-func cmdPayrun(args []string, stdout io.Writer) error {
-	fs, af := addAccountFlags("payrun", stdout)
+// paydayCommand is a command about one payday: it reads --payday and
+// --json (and the flags extra adds), opens the data file and the budget,
+// and runs do.
+func paydayCommand(name string, args []string, stdout io.Writer, extra func(*flag.FlagSet),
+	do func(svc *service.Service, a household.Account, day civil.Date, asJSON bool) error) error {
+	fs, af := addAccountFlags(name, stdout)
 	payday := fs.String("payday", "", "the payday (`DATE`, YYYY-MM-DD)")
-	finalise := fs.Bool("finalise", false, "finalise the run: store the payslips, lock the timesheets and record what is owed")
 	asJSON := fs.Bool("json", false, "write JSON")
+	if extra != nil {
+		extra(fs)
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -176,8 +184,22 @@ func cmdPayrun(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
+	return do(svc, a, day, *asJSON)
+}
+
+func cmdPayrun(args []string, stdout io.Writer) error {
+	var finalise *bool
+	return paydayCommand("payrun", args, stdout, func(fs *flag.FlagSet) {
+		finalise = fs.Bool("finalise", false, "finalise the run: store the payslips, lock the timesheets and record what is owed")
+	}, func(svc *service.Service, a household.Account, day civil.Date, asJSON bool) error {
+		return showPayrun(svc, a, day, *finalise, asJSON, stdout)
+	})
+}
+
+func showPayrun(svc *service.Service, a household.Account, day civil.Date, finalise, asJSON bool, stdout io.Writer) error {
+	var err error
 	var v service.PayRunView
-	if *finalise {
+	if finalise {
 		v, err = svc.FinalisePayRun(a.ID, day)
 	} else {
 		v, err = svc.PayRun(a.ID, day)
@@ -185,10 +207,10 @@ func cmdPayrun(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(stdout, payrunOut(v))
 	}
-	printPayrun(stdout, v, *finalise)
+	printPayrun(stdout, v, finalise)
 	return nil
 }
 
@@ -267,13 +289,9 @@ func cmdPayslips(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
-	var paID int64
-	if *paName != "" {
-		p, err := svc.FindPA(a.ID, *paName)
-		if err != nil {
-			return err
-		}
-		paID = p.ID
+	paID, err := paFlag(svc, a, *paName)
+	if err != nil {
+		return err
 	}
 	slips, err := svc.Payslips(a.ID, y.Start(), y.End(), paID)
 	if err != nil {
@@ -423,21 +441,12 @@ type fpsJSON struct {
 }
 
 func cmdFPS(args []string, stdout io.Writer) error {
-	fs, af := addAccountFlags("fps", stdout)
-	payday := fs.String("payday", "", "the payday (`DATE`, YYYY-MM-DD)")
-	asJSON := fs.Bool("json", false, "write JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	day, err := parseDateFlag("payday", *payday)
-	if err != nil {
-		return err
-	}
-	svc, a, err := af.open()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
+	return paydayCommand("fps", args, stdout, nil, func(svc *service.Service, a household.Account, day civil.Date, asJSON bool) error {
+		return showFPS(svc, a, day, asJSON, stdout)
+	})
+}
+
+func showFPS(svc *service.Service, a household.Account, day civil.Date, asJSON bool, stdout io.Writer) error {
 	rows, err := svc.FPS(a.ID, day)
 	if err != nil {
 		return err
@@ -462,7 +471,7 @@ func cmdFPS(args []string, stdout io.Writer) error {
 		}
 		out = append(out, j)
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(stdout, out)
 	}
 	fmt.Fprintf(stdout, "FPS figures for the payday %s. Key them into HMRC's Basic PAYE Tools, on or before the payday.\n", day.UK())

@@ -61,6 +61,15 @@ func (f accountFlags) open() (*service.Service, household.Account, error) {
 	return svc, a, nil
 }
 
+// paFlag is the ID of the PA named by --pa (0 when it was left out).
+func paFlag(svc *service.Service, a household.Account, name string) (int64, error) {
+	if name == "" {
+		return 0, nil
+	}
+	p, err := svc.FindPA(a.ID, name)
+	return p.ID, err
+}
+
 func parseDateFlag(name, v string) (civil.Date, error) {
 	if strings.TrimSpace(v) == "" {
 		return civil.Date{}, badInput("--%s is needed: a date like 2026-11-16", name)
@@ -308,13 +317,9 @@ func cmdExport(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
-	var paID int64
-	if *paName != "" {
-		p, err := svc.FindPA(a.ID, *paName)
-		if err != nil {
-			return err
-		}
-		paID = p.ID
+	paID, err := paFlag(svc, a, *paName)
+	if err != nil {
+		return err
 	}
 	// The export is made first, so what was typed is checked before any
 	// file is touched.
