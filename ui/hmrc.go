@@ -104,8 +104,11 @@ func (u *UI) showHMRCFocus(focusYear bool) {
 				p.Tax.Format(), p.EmployeeNI.Format(), p.EmployerNI.Format(), p.StudentLoan.Format(), p.EmploymentAllowance.Format())})
 		}
 		parts = append(parts, heading(p.Period.Label()), facts(rows...))
-		if p.Late && p.PaidDate.IsZero() && p.Due > 0 {
-			parts = append(parts, warning("Paid late: the payment was due on "+p.DueDate.UK()+". Pay it as soon as you can."))
+		switch {
+		case p.Late && !p.PaidDate.IsZero():
+			parts = append(parts, warning("Paid late: due on "+p.DueDate.UK()+", paid on "+p.PaidDate.UK()+"."))
+		case p.Late && p.Due > 0:
+			parts = append(parts, warning("Not paid yet, and late: the payment was due on "+p.DueDate.UK()+". Pay it as soon as you can."))
 		}
 		if p.Due > 0 && p.PaidDate.IsZero() {
 			mark := newKeyButton("Mark as paid…", theme.ConfirmIcon(), func() { u.showMarkHMRCPaidForm(p) })

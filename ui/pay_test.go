@@ -22,7 +22,10 @@ func capture(t *testing.T, u *UI, name string) {
 	if os.Getenv("PAY_PNG") == "" {
 		return
 	}
+	size := u.win.Canvas().Size()
+	u.win.Resize(fyne.NewSize(size.Width, 2400)) // the whole page, to look at
 	img := u.win.Canvas().Capture()
+	u.win.Resize(size)
 	f, err := os.Create(filepath.Join(os.TempDir(), name))
 	if err != nil {
 		t.Fatal(err)
@@ -266,6 +269,7 @@ func TestABlockedRunSaysWhyItCantBeFinalised(t *testing.T) {
 	wantText(t, u, "⚠ The timesheet for 01/11/2026 to 30/11/2026 is a draft: Sam Okafor has not signed it.")
 	wantText(t, u, "Finalise is not available yet: 2 things must be put right first")
 	wantFocus(t, u, "Add a line…")
+	button(t, u, "Open Timesheets")
 	if _, err := svc.FinalisePayRun(u.Account().ID, civil.MustParse("2026-11-30")); err == nil {
 		t.Error("the service finalised a blocked run")
 	}
@@ -300,6 +304,7 @@ func TestHMRCRecordShowsALatePaymentAndMarksAPaymentPaid(t *testing.T) {
 	capture(t, u, "pay-hmrc.png")
 	wantText(t, u, "Quarter 3: 6 October 2025 to 5 January 2026")
 	wantText(t, u, "Paid: 28/01/2026 — ⚠ Paid late")
+	wantText(t, u, "⚠ Paid late: due on 22/01/2026, paid on 28/01/2026.")
 	wantText(t, u, "Paid: 20/10/2025, on time")
 	wantText(t, u, "If an FPS reaches HMRC after the payday")
 
@@ -370,4 +375,22 @@ func TestSavingPayslipsAsPDF(t *testing.T) {
 	shortcut(t, u, saveShortcut)
 	waitForWork(t, u)
 	wantFocus(t, u, "No, go back")
+}
+
+// The run's page at the largest text size: nothing is cut off and the
+// page does not grow wider than the window.
+func TestAPayRunAtTheLargestTextSize(t *testing.T) {
+	u, _ := newTestUI(t, withDemo(t))
+	openPriya(t, u)
+	u.SetTextSize(TextSizes[len(TextSizes)-1])
+	u.ShowSection(sectionPay)
+	if w := u.main.MinSize().Width; w > 1100-200 {
+		t.Errorf("the Pay home needs %v wide at the largest text", w)
+	}
+	capture(t, u, "pay-home-large.png")
+	u.showPayRun(civil.MustParse("2026-10-30"), "")
+	if w := u.main.MinSize().Width; w > 1100-200 {
+		t.Errorf("the pay run needs %v wide at the largest text", w)
+	}
+	capture(t, u, "pay-run-large.png")
 }

@@ -100,6 +100,7 @@ func (u *UI) showPayRun(payday civil.Date, notice string) {
 				explain = warning("Finalise is not available: there is nothing to pay on this payday.")
 			} else {
 				explain = warning(fmt.Sprintf("Finalise is not available yet: %s must be put right first, listed above under \"Must be put right before finalising\".", what))
+				actions = append(actions, newKeyButton("Open Timesheets", theme.DocumentIcon(), func() { u.ShowSection(sectionTimesheets) }))
 			}
 		}
 	} else {
@@ -228,9 +229,9 @@ func payslipParts(p payrun.PAResult) []fyne.CanvasObject {
 	if s.Expenses > 0 {
 		rows = append(rows, fact{"Expenses paid back (not taxed)", s.Expenses.Format()})
 	}
-	rows = append(rows, fact{"Net pay", s.NetPay.Format()},
-		fact{"You also pay", fmt.Sprintf("employer's National Insurance %s and employer's pension %s", s.EmployerNI.Format(), s.Pension.Employer.Format())})
-	return append(parts, widget.NewSeparator(), facts(rows...))
+	return append(parts, widget.NewSeparator(), facts(rows...),
+		wrapHeading("Net pay: "+s.NetPay.Format()),
+		hintLabel(fmt.Sprintf("You also pay, on top: employer's National Insurance %s and employer's pension %s.", s.EmployerNI.Format(), s.Pension.Employer.Format())))
 }
 
 // payLineParts lists the lines entered by hand for the payday, each with
