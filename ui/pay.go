@@ -30,7 +30,7 @@ type payState struct {
 
 	// In view, for the tests.
 	rows    []service.PaydayRow
-	buttons []*keyButton
+	buttons []*wrapButton
 	run     *service.PayRunView
 	problem *widget.Label // the error area of the page in view
 }
@@ -61,16 +61,10 @@ func scheduleWords(e household.Employer) string {
 	return fmt.Sprintf("PAs are paid %s, on %s.", text.Uncapitalise(e.PayFrequency.Label()), day)
 }
 
-// paydayTitle is a payday row's first line: "Friday 30/10/2026 —
-// Finalised and paid".
+// paydayTitle is a payday's row: "Friday 30/10/2026 — pay for 01/10/2026
+// to 31/10/2026 — Finalised and paid — net pay £2,668.23".
 func paydayTitle(r service.PaydayRow) string {
-	return dayAndDate(r.Period.Payday) + " — " + r.State.Label()
-}
-
-// paydayDetail is the rest of a payday row: "Pay for 01/10/2026 to
-// 31/10/2026 — net pay £2,668.23".
-func paydayDetail(r service.PaydayRow) string {
-	s := "Pay for " + r.Period.Label()
+	s := dayAndDate(r.Period.Payday) + " — pay for " + r.Period.Label() + " — " + r.State.Label()
 	if r.State == service.PaydayFinalised || r.State == service.PaydayPaid {
 		s += " — net pay " + r.NetPay.Format()
 	}
@@ -111,10 +105,9 @@ func (u *UI) showPay() {
 	var current, chosen fyne.Focusable
 	for _, r := range rows {
 		r := r
-		b := newKeyButton(paydayTitle(r), nil, func() { u.showPayRun(r.Period.Payday, "") })
-		b.Alignment = widget.ButtonAlignLeading
+		b := newWrapButton(paydayTitle(r), func() { u.showPayRun(r.Period.Payday, "") })
 		ps.buttons = append(ps.buttons, b)
-		parts = append(parts, b, hintLabel(paydayDetail(r)))
+		parts = append(parts, b)
 		if r.Note != "" {
 			parts = append(parts, hintLabel("Still to do: "+r.Note))
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"patoolkit/civil"
 	"patoolkit/payroll"
@@ -37,7 +38,7 @@ func capture(t *testing.T, u *UI, name string) {
 }
 
 // paydayButton is the Pay home's button for the payday.
-func paydayButton(t *testing.T, u *UI, payday civil.Date) *keyButton {
+func paydayButton(t *testing.T, u *UI, payday civil.Date) *wrapButton {
 	t.Helper()
 	for i, r := range u.pay.rows {
 		if r.Period.Payday == payday {
@@ -46,6 +47,16 @@ func paydayButton(t *testing.T, u *UI, payday civil.Date) *keyButton {
 	}
 	t.Fatalf("no payday %s on the Pay home:\n%s", payday.UK(), pageText(u))
 	return nil
+}
+
+// wantPayday stops the test unless the focus is on the Pay home's row
+// labelled want.
+func wantPayday(t *testing.T, u *UI, want string) {
+	t.Helper()
+	b, ok := u.win.Canvas().Focused().(*wrapButton)
+	if !ok || b.Label() != want {
+		t.Fatalf("the focus is on %T, want the payday %q:\n%s", u.win.Canvas().Focused(), want, pageText(u))
+	}
 }
 
 func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
@@ -58,8 +69,6 @@ func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
 	capture(t, u, "pay-home.png")
 	for _, want := range []string{
 		"PAs are paid monthly, on the last working day of the month.",
-		"Pay for 01/10/2026 to 31/10/2026 — net pay £2,620.62",
-		"Pay for 01/11/2026 to 30/11/2026",
 		"Still to do: The timesheet for 01/11/2026 to 30/11/2026 is a draft: Sam Okafor has not signed it.",
 	} {
 		wantText(t, u, want)
@@ -67,11 +76,11 @@ func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
 	for _, c := range []struct {
 		payday, want string
 	}{
-		{"2026-10-30", "Friday 30/10/2026 — Finalised and paid"},
-		{"2026-11-30", "Monday 30/11/2026 — To do"},
+		{"2026-10-30", "Friday 30/10/2026 — pay for 01/10/2026 to 31/10/2026 — Finalised and paid — net pay £2,620.62"},
+		{"2026-11-30", "Monday 30/11/2026 — pay for 01/11/2026 to 30/11/2026 — To do"},
 	} {
 		t.Run(c.payday, func(t *testing.T) {
-			if got := paydayButton(t, u, civil.MustParse(c.payday)).Text; got != c.want {
+			if got := paydayButton(t, u, civil.MustParse(c.payday)).Label(); got != c.want {
 				t.Errorf("row %q, want %q", got, c.want)
 			}
 		})
@@ -83,9 +92,14 @@ func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
 	if last := u.pay.rows[len(u.pay.rows)-1].Period.Payday; last.Before(civil.MustParse("2025-11-20")) {
 		t.Errorf("the last row is %s, more than 12 months ago", last.UK())
 	}
-	wantFocus(t, u, "Monday 30/11/2026 — To do")
+	wantPayday(t, u, "Monday 30/11/2026 — pay for 01/11/2026 to 30/11/2026 — To do")
 	button(t, u, "HMRC record")
 	button(t, u, "Save payslips as PDF…")
+	// A click opens the payday's run too.
+	test.Tap(paydayButton(t, u, civil.MustParse("2026-10-30")))
+	if u.pay.run == nil || u.pay.run.Period.Payday != civil.MustParse("2026-10-30") {
+		t.Fatalf("a click did not open the run:\n%s", pageText(u))
+	}
 }
 
 func TestAFinalisedPaydayShowsNetPayAndWhereEachLineCameFrom(t *testing.T) {
@@ -124,6 +138,7 @@ func TestAFinalisedPaydayShowsNetPayAndWhereEachLineCameFrom(t *testing.T) {
 	// The FPS figures, with the sentence about Basic PAYE Tools.
 	u.win.Canvas().Focus(button(t, u, "FPS figures"))
 	press(t, u, fyne.KeyReturn)
+	capture(t, u, "pay-fps.png")
 	for _, want := range []string{"Basic PAYE Tools works out tax and National Insurance itself: check that its figures match these.",
 		"Tax code: ", "NI letter: A", "Gross pay: £1,700.55", "Payment date: 30/10/2026"} {
 		wantText(t, u, want)
@@ -151,7 +166,7 @@ func TestAFinalisedPaydayShowsNetPayAndWhereEachLineCameFrom(t *testing.T) {
 		t.Fatal("Escape did not go back to the run")
 	}
 	press(t, u, fyne.KeyEscape)
-	wantFocus(t, u, "Friday 30/10/2026 — Finalised and paid")
+	wantPayday(t, u, "Friday 30/10/2026 — pay for 01/10/2026 to 31/10/2026 — Finalised and paid — net pay £2,620.62")
 }
 
 // approvedFixture is a budget with one approved timesheet for November
@@ -177,7 +192,7 @@ func TestFinalisingGoesThroughTheReviewStep(t *testing.T) {
 	approvedFixture(t, u, svc)
 	payday := civil.MustParse("2026-11-30")
 	shortcut(t, u, sectionPay.shortcut())
-	wantFocus(t, u, "Monday 30/11/2026 — Ready to preview and finalise")
+	wantPayday(t, u, "Monday 30/11/2026 — pay for 01/11/2026 to 30/11/2026 — Ready to preview and finalise")
 	press(t, u, fyne.KeyReturn)
 	wantText(t, u, "This is a preview: nothing is stored until you finalise it.")
 	wantText(t, u, "Payslip: Sarah Lee")
