@@ -4,11 +4,6 @@ package ui
 // when, and what to do until then. These pages have no buttons, so none
 // can do nothing.
 var comingSoon = map[section][2]string{
-	sectionPay: {
-		"Coming after timesheets: pay.",
-		"Pay runs from approved timesheets: tax, National Insurance, pension and student loan deductions, payslips, and the figures to send with HMRC's free Basic PAYE Tools. " +
-			"Until then, keep using your payroll service or Basic PAYE Tools.",
-	},
 	sectionReturns: {
 		"Coming after the money: returns to the council.",
 		"The council's return for a period you choose, with an evidence pack: bank statements, timesheets, payslips, HMRC payments and insurance. " +

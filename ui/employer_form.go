@@ -56,7 +56,11 @@ func paydayLabels(days []household.Payday) []string {
 // showEmployerForm shows the open budget's employer details for changing
 // (or adding, the first time). For a new indirect payment the name starts
 // as the holder's.
-func (u *UI) showEmployerForm() {
+func (u *UI) showEmployerForm() { u.showEmployerFormThen(u.showHome) }
+
+// showEmployerFormThen is showEmployerForm going to back once saved or
+// cancelled (the Pay section's "Change the pay schedule").
+func (u *UI) showEmployerFormThen(back func()) {
 	a := u.account
 	e, ok, err := u.svc.Employer(a.ID)
 	if err != nil {
@@ -77,9 +81,9 @@ func (u *UI) showEmployerForm() {
 			return err
 		}
 		u.notice = "Saved the employer details."
-		u.showHome()
+		back()
 		return nil
 	}
-	f.cancel = u.showHome
+	f.cancel = back
 	u.showForm(f)
 }

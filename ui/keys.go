@@ -123,6 +123,57 @@ func (b *keyButton) FocusLost()   { b.lost(b.Button.FocusLost) }
 
 func (b *keyButton) CreateRenderer() fyne.WidgetRenderer { return b.ring(b.Button.CreateRenderer()) }
 
+// wrapButton is a keyButton whose text wraps onto more lines, for a
+// button as long as a sentence (a row of a list that opens something):
+// at a large text size it grows taller, never wider than the page.
+type wrapButton struct {
+	keyButton
+	label *widget.Label
+}
+
+func newWrapButton(text string, tapped func()) *wrapButton {
+	b := &wrapButton{label: widget.NewLabel(text)}
+	b.label.Wrapping = fyne.TextWrapWord
+	b.label.TextStyle.Bold = true
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Label is the button's text.
+func (b *wrapButton) Label() string { return b.label.Text }
+
+func (b *wrapButton) FocusGained() { b.gained(b, b.Button.FocusGained) }
+func (b *wrapButton) FocusLost()   { b.lost(b.Button.FocusLost) }
+
+func (b *wrapButton) CreateRenderer() fyne.WidgetRenderer {
+	return b.ring(&wrapButtonRenderer{WidgetRenderer: b.Button.CreateRenderer(), label: b.label})
+}
+
+// wrapButtonRenderer draws the button (with no text of its own) and the
+// wrapping label over it.
+type wrapButtonRenderer struct {
+	fyne.WidgetRenderer
+	label *widget.Label
+}
+
+func (r *wrapButtonRenderer) Objects() []fyne.CanvasObject {
+	return append(append([]fyne.CanvasObject{}, r.WidgetRenderer.Objects()...), r.label)
+}
+
+func (r *wrapButtonRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.label.Move(fyne.NewPos(0, 0))
+	r.label.Resize(size)
+}
+
+func (r *wrapButtonRenderer) MinSize() fyne.Size { return r.label.MinSize() }
+
+func (r *wrapButtonRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	r.label.Refresh()
+}
+
 // keySelect is a drop-down list: Space or Up/Down opens it, Left/Right
 // step through the choices, Enter saves the form, Escape cancels it.
 type keySelect struct {

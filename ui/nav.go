@@ -118,6 +118,8 @@ func (u *UI) ShowSection(s section) {
 		u.showRota()
 	case sectionTimesheets:
 		u.showTimesheets()
+	case sectionPay:
+		u.showPay()
 	case sectionMoney:
 		u.showMoney()
 	case sectionSettings:

@@ -62,6 +62,8 @@ type UI struct {
 
 	money *moneyState // the Money section's state (money.go)
 
+	pay *payState // the Pay section's state (pay.go)
+
 	bg *background // work off the window's thread (background.go)
 }
 
