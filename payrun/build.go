@@ -44,6 +44,8 @@ type RunInput struct {
 	// EmployerNIBefore and AllowanceUsed are the employer's NI and the
 	// Employment Allowance used by earlier runs in the tax year.
 	EmployerNIBefore, AllowanceUsed money.Money
+	// Today is the day the run is worked out (zero: not known).
+	Today civil.Date
 }
 
 // PAResult is one PA's payslip in a run, with where each line came from.
@@ -199,6 +201,10 @@ func Build(in RunInput) (Run, error) {
 			run.Totals.Add(r.Payslip, r.Allow)
 			paid++
 		}
+	}
+	if paid > 0 && !in.Today.IsZero() && in.Today.Before(in.Period.To) {
+		run.Warnings = append(run.Warnings, Warning{Message: "The pay period runs until " + in.Period.To.UK() + ", after today, so its timesheets may not all be made yet: PAs on fixed hours with no timesheet are paid their contracted hours.",
+			Fix: "Finalise after the period ends, unless you mean to pay in advance."})
 	}
 	if paid == 0 && !run.Blocked() {
 		run.Warnings = append(run.Warnings, Warning{Message: "No PA has pay for " + in.Period.Label() + ".",

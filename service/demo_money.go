@@ -115,7 +115,7 @@ func (s *Service) demoPayRuns(tx *storage.Tx, a household.Account, p *demoMoneyP
 		if per.Payday.After(DemoEnd) || per.Payday.Before(DemoStart) {
 			continue
 		}
-		v, err := payRunView(tx, a.ID, per.Payday)
+		v, err := s.payRunView(tx, a.ID, per.Payday)
 		if err != nil {
 			return err
 		}

@@ -140,7 +140,7 @@ func periodFor(tx *storage.Tx, accountID int64, payday civil.Date) (household.Pa
 }
 
 // buildRun works out the run for a period from what is stored.
-func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod) (payrun.Run, error) {
+func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civil.Date) (payrun.Run, error) {
 	accountID := pc.account.ID
 	timesheets, err := tx.Timesheets(accountID, per.From, per.To)
 	if err != nil {
@@ -161,7 +161,7 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod) (payrun.Ru
 		return payrun.Run{}, err
 	}
 	year := payroll.TaxYearOf(per.Payday)
-	in := payrun.RunInput{Employer: pc.employer, Period: per}
+	in := payrun.RunInput{Employer: pc.employer, Period: per, Today: today}
 	if in.EmployerNIBefore, in.AllowanceUsed, err = tx.RunTotals(accountID, year.Start(), per.Payday.AddDays(-1)); err != nil {
 		return payrun.Run{}, err
 	}
@@ -213,11 +213,11 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod) (payrun.Ru
 // PayRun returns the pay run for a payday: as finalised, or previewed now.
 func (s *Service) PayRun(accountID int64, payday civil.Date) (PayRunView, error) {
 	return read(s, "working out the pay run", func(tx *storage.Tx) (PayRunView, error) {
-		return payRunView(tx, accountID, payday)
+		return s.payRunView(tx, accountID, payday)
 	})
 }
 
-func payRunView(tx *storage.Tx, accountID int64, payday civil.Date) (PayRunView, error) {
+func (s *Service) payRunView(tx *storage.Tx, accountID int64, payday civil.Date) (PayRunView, error) {
 	pc, err := loadPay(tx, accountID)
 	if err != nil {
 		return PayRunView{}, err
@@ -254,7 +254,7 @@ func payRunView(tx *storage.Tx, accountID int64, payday civil.Date) (PayRunView,
 		}
 		return v, nil
 	}
-	if v.Run, err = buildRun(tx, pc, per); err != nil {
+	if v.Run, err = buildRun(tx, pc, per, s.today()); err != nil {
 		return v, err
 	}
 	v.State = PaydayPreview
@@ -316,7 +316,7 @@ func (s *Service) FinalisePayRun(accountID int64, payday civil.Date) (PayRunView
 func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (PayRunView, error) {
 	var out PayRunView
 	err := func() error {
-		v, err := payRunView(tx, accountID, payday)
+		v, err := s.payRunView(tx, accountID, payday)
 		if err != nil {
 			return err
 		}
@@ -389,7 +389,7 @@ func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (
 			payday.UK(), v.Period.From.UK(), v.Period.To.UK(), len(v.Run.PAs), t.Gross.Format(), t.NetPay.Format(), t.HMRC.Format())); err != nil {
 			return err
 		}
-		out, err = payRunView(tx, accountID, payday)
+		out, err = s.payRunView(tx, accountID, payday)
 		return err
 	}()
 	return out, err
@@ -570,7 +570,7 @@ func (s *Service) Paydays(accountID int64, from, to civil.Date) ([]PaydayRow, er
 			if p.Payday.Before(from) || p.Payday.After(to) {
 				continue
 			}
-			v, err := payRunView(tx, accountID, p.Payday)
+			v, err := s.payRunView(tx, accountID, p.Payday)
 			if err != nil {
 				return nil, err
 			}
