@@ -202,7 +202,10 @@ func Build(in RunInput) (Run, error) {
 			paid++
 		}
 	}
-	if paid > 0 && !in.Today.IsZero() && in.Today.Before(in.Period.To) {
+	if !in.Today.IsZero() && in.Today.Before(in.Period.From) {
+		run.Warnings = append(run.Warnings, Warning{Message: "The pay period starts on " + in.Period.From.UK() + ", after today.",
+			Fix: "Its pay run can be finalised once the period has started, when the hours are known.", Blocks: true})
+	} else if paid > 0 && !in.Today.IsZero() && in.Today.Before(in.Period.To) {
 		run.Warnings = append(run.Warnings, Warning{Message: "The pay period runs until " + in.Period.To.UK() + ", after today, so its timesheets may not all be made yet: PAs on fixed hours with no timesheet are paid their contracted hours.",
 			Fix: "Finalise after the period ends, unless you mean to pay in advance."})
 	}

@@ -151,3 +151,32 @@ func TestBuildTimesheets(t *testing.T) {
 		t.Errorf("a draft: blocked %v, %+v", run.Blocked(), run.Warnings)
 	}
 }
+
+// TestBuildBeforeThePeriod: a run for a period not started yet is
+// blocked; one still running says so, without blocking.
+func TestBuildBeforeThePeriod(t *testing.T) {
+	p := PAInput{PA: robin, Contracts: []household.Contract{fixed("2025-04-06", "13.00")}}
+	for _, tt := range []struct {
+		today       string
+		blocked     bool
+		warningPart string
+	}{
+		{"2026-04-20", true, "The pay period starts on 01/05/2026, after today."},
+		{"2026-05-20", false, "runs until 31/05/2026, after today"},
+		{"2026-06-01", false, ""},
+	} {
+		t.Run(tt.today, func(t *testing.T) {
+			run, err := Build(RunInput{Employer: employer, Period: may, PAs: []PAInput{p}, Today: civil.MustParse(tt.today)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found bool
+			for _, w := range run.Warnings {
+				found = found || (tt.warningPart != "" && strings.Contains(w.Text(), tt.warningPart))
+			}
+			if run.Blocked() != tt.blocked || found != (tt.warningPart != "") {
+				t.Errorf("blocked %v, warnings %+v", run.Blocked(), run.Warnings)
+			}
+		})
+	}
+}
