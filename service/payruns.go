@@ -79,6 +79,9 @@ type PayRunView struct {
 	Payslips []Payslip
 	// Reversed are earlier runs for this payday that were reversed.
 	Reversed []PayRun
+	// HMRCDue is when what the run owes HMRC is due: the due date of the
+	// tax month or quarter holding the payday.
+	HMRCDue civil.Date
 }
 
 // CanFinalise reports whether the run may be finalised now.
@@ -226,7 +229,7 @@ func (s *Service) payRunView(tx *storage.Tx, accountID int64, payday civil.Date)
 	if err != nil {
 		return PayRunView{}, err
 	}
-	v := PayRunView{AccountID: accountID, Period: per}
+	v := PayRunView{AccountID: accountID, Period: per, HMRCDue: payroll.HMRCPeriodOf(payday, pc.quarterly).DueDate(rota.IsBankHoliday)}
 	runs, err := tx.PayRuns(accountID, payday, payday)
 	if err != nil {
 		return v, err

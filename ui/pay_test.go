@@ -223,7 +223,7 @@ func TestFinalisingGoesThroughTheReviewStep(t *testing.T) {
 		"• Stores 1 payslip (Sarah Lee) for the pay period 01/11/2026 to 30/11/2026.",
 		"• Locks the timesheets they pay",
 		"• Records net pay of £61.20 owed to Sarah Lee on the payday, 30/11/2026.",
-		"owed to HMRC (tax, National Insurance and loans, less £0.00 Employment Allowance), to be paid by ",
+		"Owes HMRC nothing for this payday (the pay is below the thresholds for tax and National Insurance).",
 	} {
 		wantText(t, u, want)
 	}

@@ -307,21 +307,6 @@ func (u *UI) showPayLineForm(v service.PayRunView) {
 	u.showForm(f)
 }
 
-// hmrcDue finds when the payday's HMRC payment is due, from the tax
-// year's HMRC record (zero when it can't be read).
-func (u *UI) hmrcDue(year payroll.TaxYear, payday civil.Date) civil.Date {
-	rec, err := u.svc.HMRCRecord(u.account.ID, year)
-	if err != nil {
-		return civil.Date{}
-	}
-	for _, p := range rec.Periods {
-		if p.Period.Contains(payday) {
-			return p.DueDate
-		}
-	}
-	return civil.Date{}
-}
-
 // showFinaliseReview is the step before finalising: it says exactly what
 // finalising does, with "Go back" focused so a stray Enter changes
 // nothing.
@@ -346,10 +331,7 @@ func (u *UI) showFinaliseReview(v service.PayRunView) {
 	if n != 1 {
 		slips = fmt.Sprintf("%d payslips", n)
 	}
-	due := "by the 22nd of the month after its tax month or quarter"
-	if d := u.hmrcDue(r.TaxYear, payday); !d.IsZero() {
-		due = "by " + dayAndDate(d)
-	}
+	due := "by " + dayAndDate(v.HMRCDue)
 	t := r.Totals
 	parts := []fyne.CanvasObject{
 		pageTitle("Finalise the pay run for " + dayAndDate(payday) + "?"),
@@ -358,7 +340,15 @@ func (u *UI) showFinaliseReview(v service.PayRunView) {
 		wrapLabel("• Locks the timesheets they pay, so they can no longer be changed."),
 	}
 	parts = append(parts, owed...)
-	parts = append(parts, wrapLabel(fmt.Sprintf("• Records %s owed to HMRC (tax, National Insurance and loans, less %s Employment Allowance), to be paid %s.", t.HMRC.Format(), t.Allowance.Format(), due)))
+	if t.HMRC > 0 {
+		parts = append(parts, wrapLabel(fmt.Sprintf("• Records %s owed to HMRC (tax, National Insurance and loans, less %s Employment Allowance), to be paid %s.", t.HMRC.Format(), t.Allowance.Format(), due)))
+	} else {
+		why := "the pay is below the thresholds for tax and National Insurance"
+		if t.Allowance > 0 {
+			why = "the Employment Allowance of " + t.Allowance.Format() + " covers the employer's National Insurance"
+		}
+		parts = append(parts, wrapLabel("• Owes HMRC nothing for this payday ("+why+"). The FPS still goes to HMRC on or before the payday."))
+	}
 	if t.Pension > 0 {
 		parts = append(parts, wrapLabel(fmt.Sprintf("• Records %s owed to the pension scheme.", t.Pension.Format())))
 	}
