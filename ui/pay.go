@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -227,27 +226,10 @@ func (u *UI) showPayExport(x payExport) {
 		if who == choiceAllPAs {
 			who = 0
 		}
-		replace, path, from, to := f.replace, path, from, to
-		var made, written error
-		return f.inBackground("Making "+filepath.Base(path)+"…", func() {
-			var buf bytes.Buffer
-			if made = x.write(&buf, from, to, who); made != nil {
-				return
-			}
-			written = u.svc.WriteFile(path, replace, func(w io.Writer) error {
-				_, err := w.Write(buf.Bytes())
-				return err
-			})
-		}, func() error {
-			if made != nil {
-				return rotaSaveError(f, made)
-			}
-			if written != nil {
-				return f.replaceFile(path, written)
-			}
+		path, from, to := path, from, to
+		return u.saveMade(f, path, func(w io.Writer) error { return x.write(w, from, to, who) }, func() {
 			u.notice = "Saved to " + path + "."
 			x.back()
-			return nil
 		})
 	}
 	f.cancel = x.back

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -175,37 +174,18 @@ func (u *UI) showRotaExport() {
 		if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
 			path = filepath.Join(home, path[2:])
 		}
-		// The export is made first, so what was typed is checked before
-		// any file is touched; both are done off the window's thread.
-		account, replace, path := u.account.ID, f.replace, path
-		var made, written error
-		return f.inBackground("Making "+filepath.Base(path)+"…", func() {
-			var buf bytes.Buffer
+		account := u.account.ID
+		return u.saveMade(f, path, func(w io.Writer) error {
 			switch kind {
 			case exportTimesheets:
-				made = ex.ExportTimesheetsPDF(&buf, account, from, to, who)
+				return ex.ExportTimesheetsPDF(w, account, from, to, who)
 			case exportCalendar:
-				made = ex.ExportICS(&buf, account, from, to, who)
-			default:
-				made = ex.ExportRotaPDF(&buf, account, from, to)
+				return ex.ExportICS(w, account, from, to, who)
 			}
-			if made != nil {
-				return
-			}
-			written = u.svc.WriteFile(path, replace, func(w io.Writer) error {
-				_, err := w.Write(buf.Bytes())
-				return err
-			})
-		}, func() error {
-			if made != nil {
-				return rotaSaveError(f, made)
-			}
-			if written != nil {
-				return f.replaceFile(path, written)
-			}
+			return ex.ExportRotaPDF(w, account, from, to)
+		}, func() {
 			r.saved = "Saved to " + path + "."
 			u.showRota()
-			return nil
 		})
 	}
 	f.cancel = u.showRota
