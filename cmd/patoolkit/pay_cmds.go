@@ -161,6 +161,24 @@ func payrunOut(v service.PayRunView) payrunJSON {
 	return out
 }
 
+// runBudget parses a command's flags, runs check on what they hold
+// (before the data file is opened, so a typing mistake is refused
+// first), opens the data file and the budget, and runs do.
+func runBudget(fs *flag.FlagSet, af accountFlags, args []string, check func() error, do func(*service.Service, household.Account) error) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	svc, a, err := af.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	return do(svc, a)
+}
+
 // paydayCommand is a command about one payday: it reads --payday and
 // --json (and the flags extra adds), opens the data file and the budget,
 // and runs do.
@@ -172,19 +190,11 @@ func paydayCommand(name string, args []string, stdout io.Writer, extra func(*fla
 	if extra != nil {
 		extra(fs)
 	}
-	if err := parseFlags(fs, args); err != nil {
+	var day civil.Date
+	return runBudget(fs, af, args, func() (err error) {
+		day, err = parseDateFlag("payday", *payday)
 		return err
-	}
-	day, err := parseDateFlag("payday", *payday)
-	if err != nil {
-		return err
-	}
-	svc, a, err := af.open()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	return do(svc, a, day, *asJSON)
+	}, func(svc *service.Service, a household.Account) error { return do(svc, a, day, *asJSON) })
 }
 
 func cmdPayrun(args []string, stdout io.Writer) error {
@@ -277,19 +287,17 @@ func cmdPayslips(args []string, stdout io.Writer) error {
 	year := fs.String("tax-year", "", "the tax `YEAR` (2026-27)")
 	paName := fs.String("pa", "", "only this PA (`NAME`)")
 	asJSON := fs.Bool("json", false, "write JSON")
-	if err := parseFlags(fs, args); err != nil {
+	var y payroll.TaxYear
+	return runBudget(fs, af, args, func() (err error) {
+		y, err = taxYearFlag(*year)
 		return err
-	}
-	y, err := taxYearFlag(*year)
-	if err != nil {
-		return err
-	}
-	svc, a, err := af.open()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	paID, err := paFlag(svc, a, *paName)
+	}, func(svc *service.Service, a household.Account) error {
+		return listPayslips(svc, a, y, *paName, *asJSON, stdout)
+	})
+}
+
+func listPayslips(svc *service.Service, a household.Account, y payroll.TaxYear, paName string, asJSON bool, stdout io.Writer) error {
+	paID, err := paFlag(svc, a, paName)
 	if err != nil {
 		return err
 	}
@@ -301,7 +309,7 @@ func cmdPayslips(args []string, stdout io.Writer) error {
 	for _, p := range slips {
 		out = append(out, payslipOut(payrun.PAResult{PA: p.PA, Lines: p.Detail.Lines, Input: p.Input, Payslip: p.Result, Minutes: p.Minutes}, false))
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(stdout, out)
 	}
 	if len(out) == 0 {
@@ -335,24 +343,22 @@ func cmdHMRC(args []string, stdout io.Writer) error {
 	asJSON := fs.Bool("json", false, "write JSON")
 	markPaid := fs.String("mark-paid", "", "mark a `PERIOD` paid (its key, like \"2026-27 M08\"), on --paid-on")
 	paidOn := fs.String("paid-on", "", "the `DATE` the HMRC payment left the bank (default today)")
-	if err := parseFlags(fs, args); err != nil {
+	var y payroll.TaxYear
+	return runBudget(fs, af, args, func() (err error) {
+		y, err = taxYearFlag(*year)
 		return err
-	}
-	y, err := taxYearFlag(*year)
-	if err != nil {
-		return err
-	}
-	svc, a, err := af.open()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	if *markPaid != "" {
-		on, err := moneyDayFlag("paid-on", *paidOn)
+	}, func(svc *service.Service, a household.Account) error {
+		return showHMRC(svc, a, y, *markPaid, *paidOn, *asJSON, stdout)
+	})
+}
+
+func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, markPaid, paidOn string, asJSON bool, stdout io.Writer) error {
+	if markPaid != "" {
+		on, err := moneyDayFlag("paid-on", paidOn)
 		if err != nil {
 			return err
 		}
-		if err := svc.MarkHMRCPaid(a.ID, *markPaid, on); err != nil {
+		if err := svc.MarkHMRCPaid(a.ID, markPaid, on); err != nil {
 			return err
 		}
 	}
@@ -360,7 +366,7 @@ func cmdHMRC(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := []hmrcJSON{}
 		for _, p := range rec.Periods {
 			out = append(out, hmrcJSON{Period: p.Period.Key(), Tax: amount(p.Tax), EmployeeNI: amount(p.EmployeeNI), EmployerNI: amount(p.EmployerNI),
