@@ -3,6 +3,7 @@ package payrun
 import (
 	"sort"
 	"strconv"
+	"time"
 
 	"patoolkit/civil"
 	"patoolkit/household"
@@ -34,6 +35,16 @@ type PAInput struct {
 	// LetterBefore is the NI category letter of the PA's last payslip this
 	// tax year (0: none, or A).
 	LetterBefore payroll.NICategory
+	// Sickness is the PA's sickness absences up to the period's end that
+	// may link with one in it (from three years before), in date order;
+	// EarlierPay the earnings for NI of their earlier paydays, for
+	// average weekly earnings.
+	Sickness   []rota.Absence
+	EarlierPay []payroll.PaidOn
+	// Off are the PA's holiday and sickness absences that overlap the
+	// period: contracted hours are not paid for their days (holiday is
+	// paid at a week's pay, sickness as SSP).
+	Off []rota.Absence
 }
 
 // RunInput is what a pay run is built from.
@@ -284,7 +295,17 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		case !haveContract:
 			warn(true, pa.Name+" has no contract in force in "+per.Label()+", so there is nothing to pay them from.", "Add their contract under People.")
 		case c.HoursType == household.FixedHours && c.ContractedMinutesWeek > 0:
-			lines, minutes := contractLines(in.Contracts, pa, per)
+			// Days off sick are paid as SSP; days on holiday are left out
+			// only when the holiday is paid on its own line (from the rota
+			// shifts missed): otherwise the contracted hours are the
+			// holiday pay.
+			var off []rota.Absence
+			for _, a := range in.Off {
+				if a.Kind == rota.Sickness || (a.Kind == rota.Holiday && (in.Holiday.Minutes > 0 || in.Holiday.SleepIns > 0)) {
+					off = append(off, a)
+				}
+			}
+			lines, minutes := contractLines(in.Contracts, pa, per, off)
 			r.Lines = append(r.Lines, lines...)
 			for _, l := range lines {
 				worked += l.Amount
@@ -314,6 +335,16 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 	if c.HolidayMethod == household.HolidayRolledUp && worked > 0 {
 		r.Lines = append(r.Lines, Line{Line: payroll.Line{Kind: payroll.RolledUpHoliday, Description: "Holiday pay (12.07% of " + worked.Format() + ")", Amount: payroll.RolledUpHolidayPay(worked)},
 			Source: "Rolled-up holiday pay: the contract pays holiday as 12.07% of pay for work, shown on its own line as the law requires"})
+	}
+
+	// Statutory Sick Pay.
+	if line, notes := sickPayLine(in, per, freq); line.Amount > 0 || len(notes) > 0 {
+		if line.Amount > 0 {
+			r.Lines = append(r.Lines, line)
+		}
+		for _, n := range notes {
+			warn(false, n, "")
+		}
 	}
 
 	// Lines entered by hand.
@@ -479,11 +510,19 @@ func timesheetLine(l rota.PayLine, src string) Line {
 // contractLines pays a fixed-hours PA's contracted hours for the days of
 // the period they are employed, at the day rate of the contract in force
 // on each day (household.Contract.MinutesOn spreads a week's hours).
-func contractLines(cs []household.Contract, pa household.PA, per household.PayPeriod) ([]Line, int64) {
+func contractLines(cs []household.Contract, pa household.PA, per household.PayPeriod, off []rota.Absence) ([]Line, int64) {
 	byRate := map[money.Money]int{}
 	var rates []money.Money
+	away := func(d civil.Date) bool {
+		for _, a := range off {
+			if (a.Kind == rota.Holiday || a.Kind == rota.Sickness) && a.Covers(d) {
+				return true
+			}
+		}
+		return false
+	}
 	for d := per.From; !d.After(per.To); d = d.AddDays(1) {
-		if !pa.Active(d) {
+		if !pa.Active(d) || away(d) {
 			continue
 		}
 		c, ok := household.ContractOn(cs, d)
@@ -503,7 +542,7 @@ func contractLines(cs []household.Contract, pa household.PA, per household.PayPe
 			continue
 		}
 		out = append(out, Line{Line: payroll.Line{Kind: payroll.Basic, Description: "Contracted hours", Minutes: int64(m), Rate: rate, Amount: rota.AmountFor(m, rate)},
-			Source: "Contract: no timesheet, so the contracted hours for the days employed in " + per.Label()})
+			Source: "Contract: no timesheet, so the contracted hours for the days employed in " + per.Label() + ", less any days off sick or on holiday paid on their own line"})
 		minutes += int64(m)
 	}
 	return out, minutes
@@ -535,6 +574,73 @@ func holidayLines(in PAInput, c household.Contract, rates func(civil.Date) (rota
 			Amount: money.Money(n) * c.SleepInAllowance}, Source: "The sleep-ins the PA would have done on holiday, at the contract's allowance"})
 	}
 	return out
+}
+
+// sickPayLine is the Statutory Sick Pay due for the days of the period,
+// from the PA's sickness absences (payroll.SSP: linking, waiting days, the
+// LEL test before 6 April 2026 and 80% of earnings after it, the 28-week
+// limit), each spell's average weekly earnings worked out from the stored
+// paydays before it (payroll.AverageWeeklyEarnings). notes say why days
+// in the period earned nothing, for the employer's SSP1.
+func sickPayLine(in PAInput, per household.PayPeriod, freq payroll.Frequency) (Line, []string) {
+	var spells []payroll.SickSpell
+	var pattern []time.Weekday
+	touches := false
+	var from, to civil.Date
+	var awe payroll.AWEResult
+	for _, a := range in.Sickness {
+		if a.Kind != rota.Sickness || a.Validate() != nil || a.From.After(per.To) {
+			continue
+		}
+		res := payroll.AverageWeeklyEarnings(a.From, in.EarlierPay, freq == payroll.Monthly)
+		spells = append(spells, payroll.SickSpell{First: a.From, Last: a.To, AWE: res.AWE})
+		pattern = a.QualifyingDays
+		if !a.To.Before(per.From) {
+			if !touches {
+				from, awe = a.From, res
+			}
+			touches, to = true, a.To
+		}
+	}
+	if !touches {
+		return Line{}, nil
+	}
+	out, err := payroll.SSP(payroll.SSPInput{Spells: spells, QualifyingDays: payroll.WeekdaysOf(pattern...)})
+	if err != nil {
+		return Line{}, []string{in.PA.Name + "'s Statutory Sick Pay could not be worked out: " + err.Error() + ". Check their sickness absences on the rota."}
+	}
+	amount := out.AmountBetween(per.From, per.To)
+	paidDays := 0
+	for _, d := range out.Days {
+		if d.Status == payroll.SSPPaid && per.Contains(d.Date) {
+			paidDays++
+		}
+	}
+	var notes []string
+	if !awe.Known {
+		notes = append(notes, in.PA.Name+" had no payday before their sickness from "+from.UK()+", so their average weekly earnings are not known from their payslips: check their SSP by HMRC's rules for new starters.")
+	}
+	for _, r := range out.Reasons {
+		notes = append(notes, in.PA.Name+", sickness "+from.UK()+" to "+to.UK()+": "+r)
+	}
+	waiting := 0
+	for _, d := range out.Days {
+		if d.Status == payroll.SSPWaitingDay && per.Contains(d.Date) {
+			waiting++
+		}
+	}
+	if waiting > 0 {
+		notes = append(notes, in.PA.Name+", sickness "+from.UK()+" to "+to.UK()+": "+text.Count(waiting, "qualifying day was a waiting day", "qualifying days were waiting days")+
+			" (before 6 April 2026 the first 3 qualifying days of a period of sickness are not paid).")
+	}
+	if amount <= 0 {
+		return Line{}, notes
+	}
+	src := "Sickness " + from.UK() + " to " + to.UK() + " on the rota; average weekly earnings " + awe.AWE.Format()
+	if awe.Paydays > 0 {
+		src += " (" + text.Count(awe.Paydays, "payday", "paydays") + " to " + awe.To.UK() + ")"
+	}
+	return Line{Line: payroll.Line{Kind: payroll.SickPay, Description: "Statutory Sick Pay: " + text.Count(paidDays, "day", "days"), Amount: amount}, Source: src}, notes
 }
 
 // milesText shows tenths of a mile: "12.5".

@@ -185,6 +185,11 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 		}
 		p.Holiday = rota.HolidayTaken(shifts, absences, pa.ID, per.From, per.To)
 		for _, a := range absences {
+			if a.PAID == pa.ID {
+				p.Off = append(p.Off, a)
+			}
+		}
+		for _, a := range absences {
 			if a.Kind == rota.Holiday && a.PAID == pa.ID && (p.HolidayFrom.IsZero() || a.From.Before(p.HolidayFrom)) {
 				p.HolidayFrom = a.From
 			}
@@ -196,7 +201,11 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 		if err != nil {
 			return payrun.Run{}, err
 		}
+		if p.Sickness, err = tx.PASickness(pa.ID, per.From.AddMonths(-36), per.To); err != nil {
+			return payrun.Run{}, err
+		}
 		for _, h := range history {
+			p.EarlierPay = append(p.EarlierPay, payroll.PaidOn{Payday: h.Payday, Pay: h.Result.NIablePay})
 			p.History = append(p.History, payroll.PaidPeriod{From: h.Detail.Period.From, To: h.Detail.Period.To, Pay: h.Result.Gross, Minutes: h.Minutes})
 			if h.Result.TaxYear == year {
 				p.YearToDate = h.Result.YearToDate

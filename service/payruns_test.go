@@ -519,3 +519,60 @@ func TestPayLinesAndWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestSickPayInARun: a fixed-hours PA off sick from 1 to 12 June 2026
+// (rules from 6 April 2026: no waiting days, the lower of the flat rate
+// and 80% of average weekly earnings) is paid SSP as its own line, worked
+// out from the earnings on their stored April and May payslips; the days
+// off sick are not paid as contracted hours; the year to date counts it.
+func TestSickPayInARun(t *testing.T) {
+	s, a, pa := payBudget(t, household.Monthly, fixedContract)
+	for _, d := range []string{"2026-04-24", "2026-05-22"} {
+		if _, err := s.FinalisePayRun(a.ID, civil.MustParse(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	weekdays := []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+	if _, err := s.RecordAbsence(a.ID, rota.Absence{PAID: pa.ID, Kind: rota.Sickness, From: civil.MustParse("2026-06-01"), To: civil.MustParse("2026-06-12"), QualifyingDays: weekdays}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.PayRun(a.ID, civil.MustParse("2026-06-25"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Payslips(a.ID, civil.MustParse("2026-04-01"), civil.MustParse("2026-05-31"), pa.ID)
+	var paid []payroll.PaidOn
+	for _, p := range before {
+		paid = append(paid, payroll.PaidOn{Payday: p.Payday, Pay: p.Result.NIablePay})
+	}
+	awe := payroll.AverageWeeklyEarnings(civil.MustParse("2026-06-01"), paid, true)
+	want, err := payroll.SSP(payroll.SSPInput{Spells: []payroll.SickSpell{{First: civil.MustParse("2026-06-01"), Last: civil.MustParse("2026-06-12"), AWE: awe.AWE}},
+		QualifyingDays: payroll.WeekdaysOf(weekdays...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := v.Run.PAs[0]
+	var ssp, contracted payroll.Line
+	for _, l := range r.Lines {
+		switch l.Kind {
+		case payroll.SickPay:
+			ssp = l.Line
+		case payroll.Basic:
+			contracted = l.Line
+		}
+	}
+	if ssp.Amount == 0 || ssp.Amount != want.AmountBetween(civil.MustParse("2026-06-01"), civil.MustParse("2026-06-30")) || ssp.Description != "Statutory Sick Pay: 10 days" {
+		t.Errorf("SSP line %+v; want %s for 10 days (AWE %s)", ssp, want.Total, awe.AWE)
+	}
+	// June has 30 days; 12 off sick: 18 days of the 30 hours a week.
+	wantMinutes := int64(0)
+	for d := civil.MustParse("2026-06-13"); !d.After(civil.MustParse("2026-06-30")); d = d.AddDays(1) {
+		wantMinutes += int64(household.WeekMinutesOn(30*60, d))
+	}
+	if contracted.Minutes != wantMinutes {
+		t.Errorf("contracted %d minutes, want %d (not the days off sick)", contracted.Minutes, wantMinutes)
+	}
+	if r.Payslip.YearToDate.StatutoryPay != ssp.Amount {
+		t.Errorf("statutory pay to date %s, want %s", r.Payslip.YearToDate.StatutoryPay, ssp.Amount)
+	}
+}

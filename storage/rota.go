@@ -173,19 +173,28 @@ func parseWeekdays(s string) ([]time.Weekday, error) {
 	return out, nil
 }
 
+func scanAbsence(r rowScanner) (rota.Absence, error) {
+	var a rota.Absence
+	var days string
+	if err := r.Scan(&a.ID, &a.PAID, &a.Kind, dateScan{&a.From}, dateScan{&a.To}, &days, &a.Hospital, &a.Note); err != nil {
+		return a, err
+	}
+	var err error
+	a.QualifyingDays, err = parseWeekdays(days)
+	return a, err
+}
+
 // Absences returns an account's absences that overlap from..to (inclusive).
 func (t *Tx) Absences(accountID int64, from, to civil.Date) ([]rota.Absence, error) {
-	return queryAll(t, func(r rowScanner) (rota.Absence, error) {
-		var a rota.Absence
-		var days string
-		if err := r.Scan(&a.ID, &a.PAID, &a.Kind, dateScan{&a.From}, dateScan{&a.To}, &days, &a.Hospital, &a.Note); err != nil {
-			return a, err
-		}
-		var err error
-		a.QualifyingDays, err = parseWeekdays(days)
-		return a, err
-	}, `SELECT id, coalesce(pa_id, 0), kind, from_date, to_date, qualifying_days, hospital_mode, note FROM absences
+	return queryAll(t, scanAbsence, `SELECT id, coalesce(pa_id, 0), kind, from_date, to_date, qualifying_days, hospital_mode, note FROM absences
 		WHERE account_id = ? AND from_date <= ? AND to_date >= ? ORDER BY from_date, id`, accountID, to.String(), from.String())
+}
+
+// PASickness returns a PA's sickness absences that overlap from..to, in
+// date order.
+func (t *Tx) PASickness(paID int64, from, to civil.Date) ([]rota.Absence, error) {
+	return queryAll(t, scanAbsence, `SELECT id, coalesce(pa_id, 0), kind, from_date, to_date, qualifying_days, hospital_mode, note FROM absences
+		WHERE pa_id = ? AND kind = 'sickness' AND from_date <= ? AND to_date >= ? ORDER BY from_date, id`, paID, to.String(), from.String())
 }
 
 // InsertAbsence stores an absence and sets its ID.
