@@ -382,8 +382,11 @@ func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, mark
 	fmt.Fprintf(stdout, "HMRC record for %s, %s (paid %s)\n", rec.Employer.Name, rec.Year, how)
 	for _, p := range rec.Periods {
 		paid := "not paid"
-		if !p.PaidDate.IsZero() {
+		switch {
+		case !p.PaidDate.IsZero():
 			paid = "paid " + p.PaidDate.UK()
+		case p.Due <= 0:
+			paid = "nothing to pay"
 		}
 		if p.Late {
 			paid += " (late)"
