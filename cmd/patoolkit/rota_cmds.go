@@ -9,6 +9,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/payroll"
 	"patoolkit/rota"
 	"patoolkit/service"
 	"patoolkit/text"
@@ -16,7 +17,7 @@ import (
 
 func init() {
 	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota, timesheets, payslips or HMRC record as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|ics)", cmdExport)
+	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|ics)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {
@@ -279,38 +280,62 @@ func rotaCheck(args []string, stdout io.Writer) error {
 
 func cmdExport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc or export ics")
+		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45 or export ics")
 	}
 	what := args[0]
 	switch what {
-	case "rota", "timesheets", "payslips", "hmrc", "ics":
+	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "ics":
 	default:
-		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc or ics", what)
+		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45 or ics", what)
 	}
 	fs, af := addAccountFlags("export "+what, stdout)
-	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
+	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD; not for p60 or p45)")
 	to := fs.String("to", "", "the last `DATE`")
-	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics)")
+	year := fs.String("tax-year", "", "the tax `YEAR` (2025-26; p60 only)")
+	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics and p45)")
 	out := fs.String("out", "", "the `FILE` to write (a new file, unless --force)")
 	force := forceFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	// The days themselves are checked by the service, as for the window
-	// (rota.CheckExportRange).
-	f, err := parseDateFlag("from", *from)
-	if err != nil {
-		return err
-	}
-	t, err := parseDateFlag("to", *to)
-	if err != nil {
-		return err
+	var f, t civil.Date
+	var y payroll.TaxYear
+	var err error
+	switch what {
+	case "p60", "p45":
+		// Year-end documents go by tax year (p60) or leaver (p45), not days.
+		if *from != "" || *to != "" {
+			return badInput("--from and --to are not used with export %s: %s", what, map[string]string{
+				"p60": "give the tax year with --tax-year", "p45": "the P45 is for the leaver's last pay (give --pa)"}[what])
+		}
+		if what == "p60" {
+			if y, err = taxYearFlag(*year); err != nil {
+				return err
+			}
+		} else if *year != "" {
+			return badInput("--tax-year is not used with export p45: the P45 is for the tax year of the leaver's last pay")
+		}
+	default:
+		if *year != "" {
+			return badInput("--tax-year is only used with export p60: give --from and --to for export %s", what)
+		}
+		// The days themselves are checked by the service, as for the
+		// window (rota.CheckExportRange).
+		if f, err = parseDateFlag("from", *from); err != nil {
+			return err
+		}
+		if t, err = parseDateFlag("to", *to); err != nil {
+			return err
+		}
 	}
 	if *out == "" {
 		return badInput("--out FILE is needed: where to write the %s", what)
 	}
 	if what == "ics" && *paName == "" {
 		return badInput("--pa NAME is needed: a calendar file is for one PA's phone")
+	}
+	if what == "p45" && *paName == "" {
+		return badInput("--pa NAME is needed: a P45 is for one leaver")
 	}
 	svc, a, err := af.open()
 	if err != nil {
@@ -336,6 +361,10 @@ func cmdExport(args []string, stdout io.Writer) error {
 			return badInput("--pa is not used with export hmrc: the HMRC record is for the whole employer")
 		}
 		err = svc.ExportHMRCPDF(&buf, a.ID, f, t)
+	case "p60":
+		err = svc.ExportP60PDF(&buf, a.ID, y, paID)
+	case "p45":
+		err = svc.ExportP45PDF(&buf, a.ID, paID)
 	case "ics":
 		err = svc.ExportICS(&buf, a.ID, f, t, paID)
 	}
