@@ -287,7 +287,7 @@ func (r HolidayRecord) Explanation() []string {
 		if r.RolledUp {
 			why = "The PA is paid rolled-up holiday pay"
 		}
-		out = append(out, fmt.Sprintf("%s, so holiday builds up at 12.07%% of the hours they work: %s worked in %s paid by %s, giving %s.",
+		out = append(out, fmt.Sprintf("%s, so holiday builds up at 12.07%% of the hours they work: %s worked in %s ending by %s, giving %s.",
 			why, text.Hours(int(r.WorkedMinutes)), text.Count(r.WorkedPeriods, "pay period", "pay periods"), r.On.UK(), text.Hours(int(r.EntitlementMinutes))))
 		if r.RolledUp {
 			out = append(out, "Holiday pay (12.07% of pay) is paid in each payslip, so time off is taken unpaid: the hours show how much time off the PA has earned.")

@@ -137,7 +137,7 @@ func TestWorkOutHoliday(t *testing.T) {
 			entitlement: 5.6 * 36 * 60, days: 5, method: "5.6 weeks", says: "assumed"},
 		{name: "irregular hours: 12.07% of minutes worked",
 			in:          HolidayInput{PA: pa, Contracts: irregular(household.HolidayAccrued), On: civil.MustParse("2025-07-01"), Worked: worked},
-			entitlement: 2 * 724, method: "12.07% of hours worked", says: "200 hours worked in 2 pay periods"}, // 6000 x 12.07% = 724.2
+			entitlement: 2 * 724, method: "12.07% of hours worked", says: "200 hours worked in 2 pay periods ending by 01/07/2025"}, // 6000 x 12.07% = 724.2
 		{name: "rolled up: paid in each payslip",
 			in:          HolidayInput{PA: pa, Contracts: irregular(household.HolidayRolledUp), On: civil.MustParse("2025-07-05"), Worked: worked},
 			entitlement: 3 * 724, method: "rolled up: paid in each payslip", says: "paid in each payslip"},

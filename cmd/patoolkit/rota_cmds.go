@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota, timesheets, payslips or HMRC record as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|ics)", cmdExport)
+	register("export", "write the rota, timesheets, payslips, HMRC record or holiday record as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|holiday|ics)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {
@@ -279,22 +279,32 @@ func rotaCheck(args []string, stdout io.Writer) error {
 
 func cmdExport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc or export ics")
+		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export holiday or export ics")
 	}
 	what := args[0]
 	switch what {
-	case "rota", "timesheets", "payslips", "hmrc", "ics":
+	case "rota", "timesheets", "payslips", "hmrc", "holiday", "ics":
 	default:
-		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc or ics", what)
+		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, holiday or ics", what)
 	}
 	fs, af := addAccountFlags("export "+what, stdout)
-	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
-	to := fs.String("to", "", "the last `DATE`")
+	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD; not for holiday)")
+	to := fs.String("to", "", "the last `DATE` (not for holiday)")
+	on := fs.String("on", "", "for holiday only: the `DATE` the holiday record is as on (default today)")
 	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics)")
 	out := fs.String("out", "", "the `FILE` to write (a new file, unless --force)")
 	force := forceFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if what == "holiday" {
+		if *from != "" || *to != "" {
+			return badInput("--from and --to are not used with export holiday: give the day the record is as on with --on DATE (today when left out)")
+		}
+		return exportHoliday(af, *paName, *on, *out, *force, stdout)
+	}
+	if *on != "" {
+		return badInput("--on is only used with export holiday: give the days of export %s with --from and --to", what)
 	}
 	// The days themselves are checked by the service, as for the window
 	// (rota.CheckExportRange).
