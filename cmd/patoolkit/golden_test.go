@@ -66,6 +66,9 @@ func TestGoldenJSON(t *testing.T) {
 		{"hmrc-priya-2025-26", []string{"hmrc", "--account", priya, "--tax-year", "2025-26"}},
 		{"hmrc-tom-2026-27", []string{"hmrc", "--account", tom, "--tax-year", "2026-27"}},
 		{"fps-priya-leaver", []string{"fps", "--account", priya, "--payday", "2026-08-28"}},
+		{"holiday-priya-2025-08-12", []string{"holiday", "--account", priya, "--on", "2025-08-12"}},
+		{"holiday-priya-today", []string{"holiday", "--account", priya}},
+		{"holiday-priya-chris-leaver", []string{"holiday", "--account", priya, "--pa", "Chris Walker", "--on", "2026-10-01"}},
 		// The import that writes goes last: the outputs above are of the
 		// demo as it is made.
 		{"import-bank", []string{"import", "bank", "--account", priya, "--file", bank}},
@@ -119,6 +122,7 @@ func TestGoldenExports(t *testing.T) {
 		{"calendar-lukasz.ics", []string{"export", "ics", "--account", "Tom's care", "--from", "2026-11-16", "--to", "2026-11-29", "--pa", "Łukasz Nowak"}},
 		{"payslips-priya-2025-08.pdf", []string{"export", "payslips", "--account", priya, "--from", "2025-08-29", "--to", "2025-08-29"}},
 		{"hmrc-priya-2025-26.pdf", []string{"export", "hmrc", "--account", priya, "--from", "2025-04-06", "--to", "2026-04-05"}},
+		{"holiday-priya-2025-08-12.pdf", []string{"export", "holiday", "--account", priya, "--on", "2025-08-12"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var outs [2][]byte
