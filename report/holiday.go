@@ -57,7 +57,7 @@ func holidayPage(d *Doc, h HolidayDoc) {
 		{"Leave year", h.From.UK() + " to " + h.To.UK()},
 		{"Worked out as", h.Method},
 	})
-	d.Table([]Column{{Heading: "Holiday this leave year"}, {Heading: "Hours", Width: 60, Align: "R"}}, [][]string{
+	d.Table([]Column{{Heading: "Holiday this leave year"}, {Heading: "Hours", Width: 85, Align: "R"}}, [][]string{
 		{"Entitlement", h.Entitlement},
 		{"Carried over from last year (not recorded yet)", h.Carried},
 		{"Taken", h.Taken},
@@ -65,9 +65,11 @@ func holidayPage(d *Doc, h HolidayDoc) {
 	})
 	d.Boxed("Remaining", h.Remaining, "Entitlement and carried over, less taken and booked.")
 
-	d.Heading("How the entitlement was worked out")
-	for _, s := range h.Explanation {
-		d.Para(s)
+	if len(h.Explanation) > 0 {
+		d.Heading("How the entitlement was worked out")
+		for _, s := range h.Explanation {
+			d.Para(s)
+		}
 	}
 
 	d.Heading("Holidays this leave year")
