@@ -69,6 +69,9 @@ func TestGoldenJSON(t *testing.T) {
 		{"p60-priya-2025-26", []string{"p60", "--account", priya, "--tax-year", "2025-26"}},
 		{"p60-tom-2026-27-to-date", []string{"p60", "--account", tom, "--tax-year", "2026-27"}},
 		{"p45-priya-chris", []string{"p45", "--account", priya, "--pa", "Chris Walker"}},
+		{"holiday-priya-2025-08-12", []string{"holiday", "--account", priya, "--on", "2025-08-12"}},
+		{"holiday-priya-today", []string{"holiday", "--account", priya}},
+		{"holiday-priya-chris-leaver", []string{"holiday", "--account", priya, "--pa", "Chris Walker", "--on", "2026-10-01"}},
 		// The import that writes goes last: the outputs above are of the
 		// demo as it is made.
 		{"import-bank", []string{"import", "bank", "--account", priya, "--file", bank}},
@@ -124,6 +127,7 @@ func TestGoldenExports(t *testing.T) {
 		{"hmrc-priya-2025-26.pdf", []string{"export", "hmrc", "--account", priya, "--from", "2025-04-06", "--to", "2026-04-05"}},
 		{"p60-priya-2025-26.pdf", []string{"export", "p60", "--account", priya, "--tax-year", "2025-26"}},
 		{"p45-priya-chris.pdf", []string{"export", "p45", "--account", priya, "--pa", "Chris Walker"}},
+		{"holiday-priya-2025-08-12.pdf", []string{"export", "holiday", "--account", priya, "--on", "2025-08-12"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var outs [2][]byte

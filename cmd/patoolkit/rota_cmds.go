@@ -17,7 +17,7 @@ import (
 
 func init() {
 	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|ics)", cmdExport)
+	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures or holiday record as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {
@@ -280,23 +280,36 @@ func rotaCheck(args []string, stdout io.Writer) error {
 
 func cmdExport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45 or export ics")
+		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45, export holiday or export ics")
 	}
 	what := args[0]
 	switch what {
-	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "ics":
+	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "holiday", "ics":
 	default:
-		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45 or ics", what)
+		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45, holiday or ics", what)
 	}
 	fs, af := addAccountFlags("export "+what, stdout)
-	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD; not for p60 or p45)")
+	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD; not for p60, p45 or holiday)")
 	to := fs.String("to", "", "the last `DATE`")
 	year := fs.String("tax-year", "", "the tax `YEAR` (2025-26; p60 only)")
+	on := fs.String("on", "", "for holiday only: the `DATE` the holiday record is as on (default today)")
 	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics and p45)")
 	out := fs.String("out", "", "the `FILE` to write (a new file, unless --force)")
 	force := forceFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if what == "holiday" {
+		if *from != "" || *to != "" {
+			return badInput("--from and --to are not used with export holiday: give the day the record is as on with --on DATE (today when left out)")
+		}
+		if *year != "" {
+			return badInput("--tax-year is not used with export holiday: the record is for the PA's leave year on --on DATE")
+		}
+		return exportHoliday(af, *paName, *on, *out, *force, stdout)
+	}
+	if *on != "" {
+		return badInput("--on is only used with export holiday: give the days of export %s with --from and --to", what)
 	}
 	var f, t civil.Date
 	var y payroll.TaxYear
