@@ -147,6 +147,19 @@ func payslipDoc(tx *storage.Tx, pc payContext, pa household.PA, p Payslip) (repo
 	if ps.Pension.Employer != 0 {
 		doc.EmployerPays = append(doc.EmployerPays, report.PayslipAmount{Label: "Employer's pension contribution", Note: "to " + scheme, Amount: ps.Pension.Employer})
 	}
+	if h, err := holidayRecord(tx, pc.account.ID, pa, p.Payday); err == nil {
+		switch {
+		case h.RolledUp:
+			doc.Holiday = "Holiday pay is rolled up: it is paid in each payslip, on its own line."
+		default:
+			so := "is"
+			if h.Accrues {
+				so = "so far is"
+			}
+			doc.Holiday = "Holiday left in your leave year (to " + h.Year.To.UK() + "): " + text.Hours(int(h.RemainingMinutes)) + ". Your entitlement " + so + " " +
+				text.Hours(int(h.EntitlementMinutes)) + " (" + h.Method() + "); " + text.Hours(int(h.TakenMinutes)) + " taken, " + text.Hours(int(h.BookedMinutes)) + " booked."
+		}
+	}
 	doc.PaidBy = "By bank transfer on " + p.Payday.UK()
 	paid, err := paidOn(tx, p)
 	if err != nil {
