@@ -38,3 +38,32 @@ func TestStarterTaxCode(t *testing.T) {
 		t.Errorf("StandardNICategory = %s", StandardNICategory)
 	}
 }
+
+// TestStarterCode follows HMRC's starter checklist routes (gov.uk "Tell
+// HMRC about a new employee"): A emergency cumulative, B emergency week 1 /
+// month 1, C BR, nothing given 0T week 1 / month 1.
+func TestStarterCode(t *testing.T) {
+	day := civil.MustParse("2026-06-01")
+	for _, tt := range []struct {
+		statement, code string
+		week1, ok       bool
+	}{
+		{"A", "1257L", false, true},
+		{"B", "1257L", true, true},
+		{"C", "BR", false, true},
+		{"", "0T", true, true},
+		{"D", "", false, false},
+	} {
+		t.Run("statement "+tt.statement, func(t *testing.T) {
+			code, week1, why, ok := StarterCode(day, tt.statement)
+			if code != tt.code || week1 != tt.week1 || ok != tt.ok || (ok && why == "") {
+				t.Errorf("got %q %v %q %v", code, week1, why, ok)
+			}
+			if ok {
+				if _, err := ParseTaxCode(code); err != nil {
+					t.Errorf("%q does not parse: %v", code, err)
+				}
+			}
+		})
+	}
+}

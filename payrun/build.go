@@ -466,12 +466,23 @@ func taxCodeFor(pa household.PA, per household.PayPeriod, year payroll.TaxYear) 
 		}
 		return codeChoice{c, pa.Week1Month1}, ""
 	}
-	em, _ := payroll.EmergencyCode(year)
 	why := "has no tax code on record"
 	if pa.TaxCode != "" {
 		why = "has a tax code that cannot be read (" + pa.TaxCode + ")"
 	}
-	return codeChoice{em.WithBasis(payroll.Cumulative), true}, pa.Name + " " + why + ", so the emergency code " + em.Base() + " is used on a week 1 / month 1 basis. Enter the code from their P45 or HMRC's letter under People."
+	// HMRC's starter routes: the statement's code, or 0T week 1 / month 1
+	// with no P45 and no statement (payroll.StarterCode).
+	statement := pa.StarterStatement
+	if statement == "" && (pa.P45PayToDate > 0 || pa.P45TaxToDate > 0) {
+		statement = "B" // a P45 with no readable code: the emergency code, non-cumulative
+	}
+	text, week1, rule, ok := payroll.StarterCode(per.Payday, statement)
+	c, err = payroll.ParseTaxCode(text)
+	if !ok || err != nil {
+		c, _ = payroll.EmergencyCode(year)
+		return codeChoice{c.WithBasis(payroll.Cumulative), true}, pa.Name + " " + why + ", so the emergency code " + c.Base() + " is used on a week 1 / month 1 basis. Enter the code from their P45 or HMRC's letter under People."
+	}
+	return codeChoice{c, week1}, pa.Name + " " + why + ". " + rule + " Enter the code from their P45 or HMRC's letter under People when it comes."
 }
 
 // lastContractIn returns the latest contract that starts in the period.

@@ -61,12 +61,21 @@ func TestBuildPA(t *testing.T) {
 				t.Errorf("warnings %+v, band %s", r.Warnings, r.FPS.HoursBand)
 			}
 		}},
-		{"no tax code: the emergency code, week 1 / month 1", func() PAInput {
+		{"no tax code, no P45, no starter statement: 0T week 1 / month 1 (HMRC)", func() PAInput {
 			p := robin
 			p.TaxCode = ""
 			return PAInput{PA: p, Contracts: []household.Contract{fixed("2025-04-06", "12.00")}}
 		}, func(t *testing.T, r PAResult) {
-			if !r.Input.Week1Month1 || r.Input.TaxCode.Base() != "1257L" || !hasWarning(r, "no tax code on record", false) {
+			if !r.Input.Week1Month1 || r.Input.TaxCode.Base() != "0T" || !hasWarning(r, "no tax code on record", false) {
+				t.Errorf("code %s week1 %v, warnings %+v", r.Input.TaxCode, r.Input.Week1Month1, r.Warnings)
+			}
+		}},
+		{"no tax code, starter statement B: the emergency code, week 1 / month 1", func() PAInput {
+			p := robin
+			p.TaxCode, p.StarterStatement = "", "B"
+			return PAInput{PA: p, Contracts: []household.Contract{fixed("2025-04-06", "12.00")}}
+		}, func(t *testing.T, r PAResult) {
+			if !r.Input.Week1Month1 || r.Input.TaxCode.Base() != "1257L" || !hasWarning(r, "Statement B", false) {
 				t.Errorf("code %s week1 %v, warnings %+v", r.Input.TaxCode, r.Input.Week1Month1, r.Warnings)
 			}
 		}},

@@ -422,3 +422,13 @@ func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, err
 	})
 	return i, err
 }
+
+// StarterCode is the tax code HMRC's starter checklist statement gives a
+// new PA who starts on day start (payroll.StarterCode), and why, for the
+// PA form.
+func (s *Service) StarterCode(start civil.Date, statement string) (code string, week1 bool, why string, ok bool) {
+	if start.IsZero() {
+		start = civil.Of(s.now())
+	}
+	return payroll.StarterCode(start, statement)
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/widget"
+
 	"patoolkit/household"
 )
 
@@ -95,12 +97,23 @@ func (u *UI) showPAForm(p household.PA) {
 	f.multiline("notes", "Notes", "", &p.Notes)
 
 	f.heading("Payroll")
-	f.text("tax_code", "Tax code", "From their P45 or HMRC's letter. Use 1257L if there is neither.", &p.TaxCode)
-	f.check("week1_month1", "Week 1 / month 1", "Tax on a week 1 / month 1 basis", "Tick only if the P45 or HMRC says \"W1\", \"M1\" or \"X\" beside the tax code.", &p.Week1Month1)
+	code := f.text("tax_code", "Tax code", "From their P45 or HMRC's letter. With neither, choose their starter checklist statement below and the code follows from it.", &p.TaxCode)
+	week1 := f.check("week1_month1", "Week 1 / month 1", "Tax on a week 1 / month 1 basis", "Tick only if the P45 or HMRC says \"W1\", \"M1\" or \"X\" beside the tax code.", &p.Week1Month1)
 	choice(f, "ni_category", "NI category letter", "A for most people.", niCategories, niCategoryLabel, &p.NICategory, nil)
 	choice(f, "student_loan", "Student loan", "From their P45 or starter checklist.", studentLoans, studentLoanLabel, &p.StudentLoan, nil)
 	f.check("postgrad_loan", "Postgraduate loan", "They are repaying a postgraduate loan", "", &p.PostgradLoan)
-	choice(f, "starter_statement", "Starter checklist statement", "If the PA had no P45, they chose one of these on HMRC's starter checklist.", starterStatements, starterLabel, &p.StarterStatement, nil)
+	var starterNote *widget.Label
+	choice(f, "starter_statement", "Starter checklist statement", "If the PA had no P45, they chose one of these on HMRC's starter checklist. Choosing one sets the tax code HMRC's rules give.", starterStatements, starterLabel, &p.StarterStatement, func(st string) {
+		c, w1, why, ok := u.svc.StarterCode(p.StartDate, st)
+		if !ok || st == "" {
+			starterNote.SetText("")
+			return
+		}
+		code.SetText(c)
+		week1.SetChecked(w1)
+		starterNote.SetText(why + " The tax code above is set to match; change it when the PA's P45 or HMRC's letter comes.")
+	})
+	starterNote = f.note("")
 	f.amount("p45_pay_to_date", "Pay to date on the P45", "Leave blank if there is no P45.", &p.P45PayToDate, true)
 	f.amount("p45_tax_to_date", "Tax to date on the P45", "Leave blank if there is no P45.", &p.P45TaxToDate, true)
 
