@@ -91,21 +91,27 @@ func notKnown(s string) string {
 	return s
 }
 
+// parties puts the employee's and the employer's details side by side,
+// with one more line for the employee (extra).
+func parties(d *Doc, employer, employerAddress, payeRef, pa, paAddress, ni string, extra [2]string) {
+	emp := [][2]string{{"Name", employer}}
+	if employerAddress != "" {
+		emp = append(emp, [2]string{"Address", employerAddress})
+	}
+	emp = append(emp, [2]string{"PAYE reference", payeRef})
+	who := [][2]string{{"Name", pa}}
+	if paAddress != "" {
+		who = append(who, [2]string{"Address", paAddress})
+	}
+	who = append(who, [2]string{"NI number", notKnown(ni)}, extra)
+	d.Blocks(Block{Title: "Employee (personal assistant)", Pairs: who}, Block{Title: "Employer", Pairs: emp})
+}
+
 func p60Page(d *Doc, p P60Doc) {
 	d.Heading("P60 End of Year Certificate for " + p.PA + ", tax year " + p.TaxYear)
 	d.Boxed("Figures only: not the official form", "", "")
 	d.Para(FormNotice)
-	emp := [][2]string{{"Name", p.Employer}}
-	if p.EmployerAddress != "" {
-		emp = append(emp, [2]string{"Address", p.EmployerAddress})
-	}
-	emp = append(emp, [2]string{"PAYE reference", p.PAYEReference})
-	pa := [][2]string{{"Name", p.PA}}
-	if p.PAAddress != "" {
-		pa = append(pa, [2]string{"Address", p.PAAddress})
-	}
-	pa = append(pa, [2]string{"NI number", notKnown(p.NINumber)}, [2]string{"Final tax code", p.TaxCode})
-	d.Blocks(Block{Title: "Employee (personal assistant)", Pairs: pa}, Block{Title: "Employer", Pairs: emp})
+	parties(d, p.Employer, p.EmployerAddress, p.PAYEReference, p.PA, p.PAAddress, p.NINumber, [2]string{"Final tax code", p.TaxCode})
 
 	d.Heading("Pay and Income Tax")
 	amountCols := []Column{{Heading: "", Width: 0}, {Heading: "Pay", Width: 34, Align: "R"}, {Heading: "Tax deducted", Width: 34, Align: "R"}}
@@ -139,17 +145,7 @@ func P45PDF(w io.Writer, who string, made time.Time, p P45Doc) error {
 	d.Heading("P45 Details of employee leaving work: " + p.PA)
 	d.Boxed("Figures only: not the official form", "", "")
 	d.Para(FormNotice)
-	emp := [][2]string{{"Name", p.Employer}}
-	if p.EmployerAddress != "" {
-		emp = append(emp, [2]string{"Address", p.EmployerAddress})
-	}
-	emp = append(emp, [2]string{"PAYE reference", p.PAYEReference})
-	pa := [][2]string{{"Name", p.PA}}
-	if p.PAAddress != "" {
-		pa = append(pa, [2]string{"Address", p.PAAddress})
-	}
-	pa = append(pa, [2]string{"NI number", notKnown(p.NINumber)}, [2]string{"Leaving date", p.LeavingDate.UK()})
-	d.Blocks(Block{Title: "Employee (personal assistant)", Pairs: pa}, Block{Title: "Employer", Pairs: emp})
+	parties(d, p.Employer, p.EmployerAddress, p.PAYEReference, p.PA, p.PAAddress, p.NINumber, [2]string{"Leaving date", p.LeavingDate.UK()})
 
 	d.Heading("Tax code and last pay")
 	d.Pairs([][2]string{

@@ -282,8 +282,12 @@ func taxYearFlag(s string) (payroll.TaxYear, error) {
 	return y, nil
 }
 
-func cmdPayslips(args []string, stdout io.Writer) error {
-	fs, af := addAccountFlags("payslips", stdout)
+// taxYearCommand is a command about one tax year and perhaps one PA: it
+// reads --tax-year, --pa and --json, opens the budget, finds the PA and
+// runs do (paID 0: every PA).
+func taxYearCommand(name string, args []string, stdout io.Writer,
+	do func(svc *service.Service, a household.Account, y payroll.TaxYear, paID int64, asJSON bool) error) error {
+	fs, af := addAccountFlags(name, stdout)
 	year := fs.String("tax-year", "", "the tax `YEAR` (2026-27)")
 	paName := fs.String("pa", "", "only this PA (`NAME`)")
 	asJSON := fs.Bool("json", false, "write JSON")
@@ -292,15 +296,21 @@ func cmdPayslips(args []string, stdout io.Writer) error {
 		y, err = taxYearFlag(*year)
 		return err
 	}, func(svc *service.Service, a household.Account) error {
-		return listPayslips(svc, a, y, *paName, *asJSON, stdout)
+		paID, err := paFlag(svc, a, *paName)
+		if err != nil {
+			return err
+		}
+		return do(svc, a, y, paID, *asJSON)
 	})
 }
 
-func listPayslips(svc *service.Service, a household.Account, y payroll.TaxYear, paName string, asJSON bool, stdout io.Writer) error {
-	paID, err := paFlag(svc, a, paName)
-	if err != nil {
-		return err
-	}
+func cmdPayslips(args []string, stdout io.Writer) error {
+	return taxYearCommand("payslips", args, stdout, func(svc *service.Service, a household.Account, y payroll.TaxYear, paID int64, asJSON bool) error {
+		return listPayslips(svc, a, y, paID, asJSON, stdout)
+	})
+}
+
+func listPayslips(svc *service.Service, a household.Account, y payroll.TaxYear, paID int64, asJSON bool, stdout io.Writer) error {
 	slips, err := svc.Payslips(a.ID, y.Start(), y.End(), paID)
 	if err != nil {
 		return err

@@ -71,24 +71,12 @@ func p60Out(p service.P60) p60JSON {
 }
 
 func cmdP60(args []string, stdout io.Writer) error {
-	fs, af := addAccountFlags("p60", stdout)
-	year := fs.String("tax-year", "", "the tax `YEAR` (2025-26)")
-	paName := fs.String("pa", "", "only this PA (`NAME`)")
-	asJSON := fs.Bool("json", false, "write JSON")
-	var y payroll.TaxYear
-	return runBudget(fs, af, args, func() (err error) {
-		y, err = taxYearFlag(*year)
-		return err
-	}, func(svc *service.Service, a household.Account) error {
-		paID, err := paFlag(svc, a, *paName)
-		if err != nil {
-			return err
-		}
+	return taxYearCommand("p60", args, stdout, func(svc *service.Service, a household.Account, y payroll.TaxYear, paID int64, asJSON bool) error {
 		ps, err := svc.P60s(a.ID, y, paID)
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if asJSON {
 			out := make([]p60JSON, len(ps))
 			for i, p := range ps {
 				out[i] = p60Out(p)
