@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,12 +141,45 @@ func TestBankSampleIsUpToDate(t *testing.T) {
 	}
 }
 
+// demoTemplate is the demo, made once for the test run (making it runs
+// every pay run of two tax years); demoService copies it.
+var demoTemplate struct {
+	sync.Once
+	path string
+	err  error
+}
+
 func demoService(t *testing.T) (*Service, map[string]household.Account) {
 	t.Helper()
-	s := openTemp(t)
-	if err := s.Demo(); err != nil {
+	demoTemplate.Do(func() {
+		demoTemplate.path = filepath.Join(testDir, "demo-template.db")
+		s, err := Open(demoTemplate.path)
+		if err != nil {
+			demoTemplate.err = err
+			return
+		}
+		demoTemplate.err = s.Demo()
+		if err := s.Close(); demoTemplate.err == nil {
+			demoTemplate.err = err
+		}
+	})
+	if demoTemplate.err != nil {
+		t.Fatal(demoTemplate.err)
+	}
+	b, err := os.ReadFile(demoTemplate.path)
+	if err != nil {
 		t.Fatal(err)
 	}
+	path := filepath.Join(t.TempDir(), "t.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetClock(func() time.Time { return time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC) })
+	t.Cleanup(func() { s.Close() })
 	accs, err := s.Accounts()
 	if err != nil {
 		t.Fatal(err)

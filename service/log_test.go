@@ -14,12 +14,16 @@ import (
 	"patoolkit/field"
 )
 
+// testDir is a folder for the whole test run, removed at its end.
+var testDir string
+
 // TestMain keeps the log of every test run out of the user's cache folder.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "patoolkit-service-log")
 	if err != nil {
 		panic(err)
 	}
+	testDir = dir
 	SetLogPath(filepath.Join(dir, "patoolkit.log"))
 	code := m.Run()
 	os.RemoveAll(dir)
