@@ -56,7 +56,7 @@ func startKey(t *testing.T, u *UI, key fyne.KeyName) {
 // when it ends, the result is shown and the focus is where the keyboard
 // flow goes on.
 func TestImportIsReadAndImportedOffTheWindowsThread(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	before, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
 	path := filepath.Join(t.TempDir(), "statement.csv")
@@ -107,7 +107,7 @@ func TestImportIsReadAndImportedOffTheWindowsThread(t *testing.T) {
 // TestARefusedFileComesBackToTheFileBox: a refusal found off the window's
 // thread is shown on step 1 with the focus back in the file box.
 func TestARefusedFileComesBackToTheFileBox(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionMoney)
 	u.showImport()

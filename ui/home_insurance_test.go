@@ -10,7 +10,7 @@ import (
 // renewing from household.RenewalWarningDays before cover ends, and not
 // when the next year's policy is already recorded.
 func TestHomeRenewalWarning(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	tests := []struct {
 		name, day string
 		want      string // "" for no warning

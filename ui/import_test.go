@@ -57,7 +57,7 @@ func previewPath(t *testing.T, u *UI, path string) {
 func TestImportPreviewAsksWhetherALineIsTheOneEnteredByHand(t *testing.T) {
 	for _, answer := range []string{"same", "new"} {
 		t.Run(answer, func(t *testing.T) {
-			u, svc := newTestUI(t, withDemo(t))
+			u, svc := newDemoUI(t)
 			openPriya(t, u)
 			hand, err := svc.SaveTransaction(u.Account().ID, budget.Transaction{Date: civil.MustParse("2026-12-05"), Payee: "Chemist",
 				Amount: money.MustParse("-12.34"), Category: budget.CatOther})
@@ -129,7 +129,7 @@ func TestImportPreviewAsksWhetherALineIsTheOneEnteredByHand(t *testing.T) {
 // too; answered "the same", it is not added, and the file is known next
 // time.
 func TestImportPreviewAsksWhetherALineIsOneImportedBefore(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	csv := "Date,Description,Amount,Balance\n02/12/2026,WIGAN COUNCIL DIRECT PAYMENT,2400.00,8891.76\n"
 	prev, err := svc.PlanImport(u.Account().ID, strings.NewReader(csv), "december.csv")
@@ -170,7 +170,7 @@ func TestImportPreviewAsksWhetherALineIsOneImportedBefore(t *testing.T) {
 // A statement for the account Priya's statements came from, opened in
 // Tom's budget, asks before it is imported there.
 func TestImportPreviewAsksBeforeAnotherBudgetsStatement(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openBudget(t, u, "Tom's care")
 	before, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
 	previewPath(t, u, bankSample(t))

@@ -61,7 +61,7 @@ func ledgerLine(t *testing.T, svc *service.Service, accountID int64, payee strin
 // The acceptance case: a UI test imports a statement and categorises a
 // line with the keyboard only.
 func TestImportAStatementAndCategoriseALineByKeyboardOnly(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	before, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
 
@@ -134,7 +134,7 @@ func TestImportAStatementAndCategoriseALineByKeyboardOnly(t *testing.T) {
 }
 
 func TestARefusedStatementShowsItsLineAndImportsNothing(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	before, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
 	u.ShowSection(sectionMoney)
@@ -156,7 +156,7 @@ func TestARefusedStatementShowsItsLineAndImportsNothing(t *testing.T) {
 }
 
 func TestLedgerKeyboardOpensALineAndChangesItsCategory(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionMoney)
 	u.showLedger()
@@ -219,7 +219,7 @@ func TestLedgerKeyboardOpensALineAndChangesItsCategory(t *testing.T) {
 }
 
 func TestABankLineKeepsItsAmountAndTakesAReceipt(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionMoney)
 	e := ledgerLine(t, svc, u.Account().ID, "Sample DBS Checks")
@@ -256,7 +256,7 @@ func TestABankLineKeepsItsAmountAndTakesAReceipt(t *testing.T) {
 }
 
 func TestWhereIStandFormsAndForecast(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionMoney)
 	button(t, u, "Set money aside").OnTapped()

@@ -60,7 +60,7 @@ func wantPayday(t *testing.T, u *UI, want string) {
 }
 
 func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	openPriya(t, u)
 	shortcut(t, u, sectionPay.shortcut())
 	if u.section != sectionPay {
@@ -103,7 +103,7 @@ func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
 }
 
 func TestAFinalisedPaydayShowsNetPayAndWhereEachLineCameFrom(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionPay)
 	u.win.Canvas().Focus(paydayButton(t, u, civil.MustParse("2026-10-30")))
@@ -272,7 +272,7 @@ func TestFinalisingGoesThroughTheReviewStep(t *testing.T) {
 }
 
 func TestABlockedRunSaysWhyItCantBeFinalised(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionPay)
 	u.showPayRun(civil.MustParse("2026-11-30"), "")
@@ -291,7 +291,7 @@ func TestABlockedRunSaysWhyItCantBeFinalised(t *testing.T) {
 }
 
 func TestHMRCRecordShowsALatePaymentAndMarksAPaymentPaid(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionPay)
 	u.win.Canvas().Focus(button(t, u, "HMRC record"))
@@ -371,7 +371,7 @@ func TestSavingPayslipsAsPDF(t *testing.T) {
 	old := homeDir
 	homeDir = func() (string, error) { return dir, nil }
 	t.Cleanup(func() { homeDir = old })
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	openPriya(t, u)
 	u.ShowSection(sectionPay)
 	u.showPayRun(civil.MustParse("2026-10-30"), "")
@@ -395,7 +395,7 @@ func TestSavingPayslipsAsPDF(t *testing.T) {
 // The run's page at the largest text size: nothing is cut off and the
 // page does not grow wider than the window.
 func TestAPayRunAtTheLargestTextSize(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	openPriya(t, u)
 	u.SetTextSize(TextSizes[len(TextSizes)-1])
 	u.ShowSection(sectionPay)

@@ -46,7 +46,7 @@ func TestTextThatIsNotTextIsShownBesideItsField(t *testing.T) {
 		}
 	})
 	t.Run("money owed", func(t *testing.T) {
-		u, svc := newTestUI(t, withDemo(t))
+		u, svc := newDemoUI(t)
 		openPriya(t, u)
 		before, _ := svc.OwedItems(u.Account().ID, civil.Date{})
 		u.ShowSection(sectionMoney)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,8 +28,50 @@ var today = time.Date(2026, time.November, 20, 9, 0, 0, 0, time.UTC)
 // builds the window on a test app, which needs no display.
 func newTestUI(t *testing.T, fill func(*service.Service)) (*UI, *service.Service) {
 	t.Helper()
+	return newTestUIAt(t, filepath.Join(t.TempDir(), "t.db"), fill)
+}
+
+// demoTemplate is the demo data file, made once for the test run (making
+// it runs every pay run of two tax years); newDemoUI copies it.
+var demoTemplate struct {
+	sync.Once
+	path string
+	err  error
+}
+
+// newDemoUI is newTestUI on a fresh copy of the demo.
+func newDemoUI(t *testing.T) (*UI, *service.Service) {
+	t.Helper()
+	demoTemplate.Do(func() {
+		demoTemplate.path = filepath.Join(testDir, "demo-template.db")
+		svc, err := service.Open(demoTemplate.path)
+		if err != nil {
+			demoTemplate.err = err
+			return
+		}
+		demoTemplate.err = svc.Demo()
+		if err := svc.Close(); demoTemplate.err == nil {
+			demoTemplate.err = err
+		}
+	})
+	if demoTemplate.err != nil {
+		t.Fatal(demoTemplate.err)
+	}
+	b, err := os.ReadFile(demoTemplate.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "t.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return newTestUIAt(t, path, nil)
+}
+
+func newTestUIAt(t *testing.T, path string, fill func(*service.Service)) (*UI, *service.Service) {
+	t.Helper()
 	a := test.NewTempApp(t)
-	svc, err := service.Open(filepath.Join(t.TempDir(), "t.db"))
+	svc, err := service.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,14 +84,6 @@ func newTestUI(t *testing.T, fill func(*service.Service)) (*UI, *service.Service
 	u := create(a, w, svc, func() time.Time { return today })
 	queueWork(u)
 	return u, svc
-}
-
-func withDemo(t *testing.T) func(*service.Service) {
-	return func(svc *service.Service) {
-		if err := svc.Demo(); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // press sends a key to the focused widget, as the window would.
@@ -193,7 +228,7 @@ func findPA(t *testing.T, svc *service.Service, accountID int64, name string) (h
 }
 
 func TestAddPAWithOnlyTheKeyboard(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	before, _ := svc.PAs(u.Account().ID)
 
 	shortcut(t, u, sectionPeople.shortcut())
@@ -246,7 +281,7 @@ func TestAddPAWithOnlyTheKeyboard(t *testing.T) {
 func TestInvalidNINumberIsRefusedAndNothingStored(t *testing.T) {
 	for _, ni := range []string{"QQ123456Z", "AB 12 34 56 E"} {
 		t.Run(ni, func(t *testing.T) {
-			u, svc := newTestUI(t, withDemo(t))
+			u, svc := newDemoUI(t)
 			before, _ := svc.PAs(u.Account().ID)
 			u.ShowSection(sectionPeople)
 			press(t, u, fyne.KeyReturn) // Add PA
@@ -287,7 +322,7 @@ func TestInvalidNINumberIsRefusedAndNothingStored(t *testing.T) {
 }
 
 func TestUnreadableDateIsShownBesideItsFieldWithoutSaving(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	before, _ := svc.PAs(u.Account().ID)
 	u.ShowSection(sectionPeople)
 	press(t, u, fyne.KeyReturn)
@@ -310,7 +345,7 @@ func TestUnreadableDateIsShownBesideItsFieldWithoutSaving(t *testing.T) {
 }
 
 func TestEscapeCancelsAForm(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	before, _ := svc.PAs(u.Account().ID)
 	u.ShowSection(sectionPeople)
 	press(t, u, fyne.KeyReturn)
@@ -379,7 +414,7 @@ func TestFirstRunWelcomeAndExampleData(t *testing.T) {
 }
 
 func TestShortcutsSwitchSections(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	if !strings.Contains(button(t, u, "People  (Ctrl+2)").Text, "Ctrl+2") {
 		t.Error("the shortcut is not shown")
 	}
@@ -428,7 +463,7 @@ func TestShortcutsSwitchSections(t *testing.T) {
 }
 
 func TestSettingsPersistAndScaleTheTheme(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	shortcut(t, u, sectionSettings.shortcut())
 	// The text size list has the focus: Right steps to the next size.
 	press(t, u, fyne.KeyRight)
@@ -548,7 +583,7 @@ func TestSetupRefusesAMissingCouncilThenStoresEverything(t *testing.T) {
 }
 
 func TestNewContractTermsKeepHistoryAndExactPercentages(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	p, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
 	before, _ := svc.Contracts(p.ID)
 	u.showContracts(p.ID)
@@ -585,7 +620,7 @@ func TestNewContractTermsKeepHistoryAndExactPercentages(t *testing.T) {
 }
 
 func TestRecordLeaving(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	p, _ := findPA(t, svc, u.Account().ID, "Sam Okafor")
 	u.showPA(p.ID)
 	u.win.Canvas().Focus(button(t, u, "Record leaving"))
@@ -601,7 +636,7 @@ func TestRecordLeaving(t *testing.T) {
 }
 
 func TestInsuranceWarnings(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	if !strings.Contains(pageText(u), "Renewal date: 06/04/2027") {
 		t.Errorf("home does not show the policy in force:\n%s", pageText(u))
 	}
@@ -624,7 +659,7 @@ func TestInsuranceWarnings(t *testing.T) {
 }
 
 func TestBackupFromSettings(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	u.ShowSection(sectionSettings)
 	var entry *keyEntry
 	walk(u.win.Content(), func(o fyne.CanvasObject) {
@@ -740,7 +775,7 @@ func TestParsersAreExact(t *testing.T) {
 }
 
 func TestLeavingAChangedFormAsksFirst(t *testing.T) {
-	u, svc := newTestUI(t, withDemo(t))
+	u, svc := newDemoUI(t)
 	before, _ := svc.PAs(u.Account().ID)
 	u.ShowSection(sectionPeople)
 	u.win.Canvas().Focus(button(t, u, "Add PA"))
@@ -788,7 +823,7 @@ func TestLeavingAChangedFormAsksFirst(t *testing.T) {
 }
 
 func TestSwitchingBudgetFromAChangedFormAsksFirst(t *testing.T) {
-	u, _ := newTestUI(t, withDemo(t))
+	u, _ := newDemoUI(t)
 	start := u.Account()
 	u.ShowSection(sectionPeople)
 	u.win.Canvas().Focus(button(t, u, "Add PA"))
