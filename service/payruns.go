@@ -122,6 +122,13 @@ func loadPay(tx *storage.Tx, accountID int64) (payContext, error) {
 // periodFor returns the pay period paid on payday, or a refusal naming
 // the paydays near it.
 func periodFor(tx *storage.Tx, accountID int64, payday civil.Date) (household.PayPeriod, error) {
+	a, err := findBudget(tx, accountID)
+	if err != nil {
+		return household.PayPeriod{}, err
+	}
+	if !a.StartDate.IsZero() && payday.Before(a.StartDate) {
+		return household.PayPeriod{}, Invalidf("%s is before %s's direct payment started (%s): there is no pay to run then.", payday.UK(), a.Name, a.StartDate.UK())
+	}
 	periods, err := payPeriods(tx, accountID, payday.AddDays(-70), payday.AddDays(70))
 	if err != nil {
 		return household.PayPeriod{}, err

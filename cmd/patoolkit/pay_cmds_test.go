@@ -25,6 +25,7 @@ func TestPayCommandsRefuse(t *testing.T) {
 		{"not a payday of this budget's pay schedule. The paydays near it are", []string{"payrun", "--account", tom, "--payday", "2026-12-17"}},
 		{"cannot be finalised yet: The timesheet for 15/11/2026 to 12/12/2026 is a draft", []string{"payrun", "--account", tom, "--payday", "2026-12-18", "--finalise"}},
 		{"is already finalised", []string{"payrun", "--account", tom, "--payday", "2026-11-20", "--finalise"}},
+		{"is before Tom's care's direct payment started (06/04/2025)", []string{"payrun", "--account", tom, "--payday", "1900-01-05"}},
 		{"--tax-year is needed", []string{"payslips", "--account", tom}},
 		{"--tax-year: ", []string{"payslips", "--account", tom, "--tax-year", "2026"}},
 		{"no PA called", []string{"payslips", "--account", tom, "--tax-year", "2026-27", "--pa", "Nobody"}},
