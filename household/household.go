@@ -135,15 +135,19 @@ type PA struct {
 	ID        int64
 	AccountID int64
 
-	Name             string
-	Address          string
-	Phone            string
-	Email            string
-	DateOfBirth      civil.Date
-	NINumber         string // stored without spaces, upper case; empty if not known yet
-	StartDate        civil.Date
-	LeavingDate      civil.Date
-	LeavingReason    string
+	Name          string
+	Address       string
+	Phone         string
+	Email         string
+	DateOfBirth   civil.Date
+	NINumber      string // stored without spaces, upper case; empty if not known yet
+	StartDate     civil.Date
+	LeavingDate   civil.Date
+	LeavingReason string
+	// LeaveYearFrom, when set, gives the day and month the PA's leave
+	// years start (their contract's leave year); otherwise they start on
+	// the day and month the PA started.
+	LeaveYearFrom    civil.Date
 	RightToWorkDate  civil.Date
 	RightToWorkDoc   string
 	DBSNumber        string
@@ -185,6 +189,13 @@ func (p PA) EmployedBetween(from, to civil.Date) bool {
 // pay period, so has a timesheet and pay for it.
 func (p PA) EmployedIn(period PayPeriod) bool {
 	return p.EmployedBetween(period.From, period.To)
+}
+
+// LastPaidIn reports whether the payday of period is the PA's last pay:
+// their leaving date falls in the period, or after it but by its payday.
+func (p PA) LastPaidIn(period PayPeriod) bool {
+	l := p.LeavingDate
+	return !l.IsZero() && !l.Before(period.From) && (!l.After(period.To) || !l.After(period.Payday))
 }
 
 // HasLeft reports whether the PA's last day was before d.
@@ -257,12 +268,30 @@ type Contract struct {
 	SleepInAllowance money.Money // flat, per night
 
 	HolidayMethod HolidayMethod
+	// HolidayCarryMinutes is the most holiday the contract lets the PA
+	// carry into the next leave year (0: none). For set hours it is at
+	// most the 1.6 weeks the law lets a contract carry over
+	// (MaxHolidayCarryMinutes).
+	HolidayCarryMinutes int
 
 	PensionScheme     string        // e.g. NEST; empty when none
 	PensionMethod     PensionMethod // none when no scheme
 	PensionBasis      PensionBasis
 	PensionEmployeeBP int // employee contribution in basis points (500 = 5%)
 	PensionEmployerBP int // employer contribution in basis points (300 = 3%)
+}
+
+// MaxHolidayCarryMinutes is the most holiday a contract may let a PA
+// carry into the next leave year: the 1.6 weeks of leave on top of the 4
+// weeks that must be taken in the year (Working Time Regulations 1998,
+// reg 13A(7)), of the contracted hours; for irregular hours, 1.6 weeks of
+// the longest average week the regulations allow (48 hours).
+func MaxHolidayCarryMinutes(c Contract) int {
+	week := c.ContractedMinutesWeek
+	if c.HoursType != FixedHours || week <= 0 {
+		week = 48 * 60
+	}
+	return week * 16 / 10
 }
 
 // ContractOn returns the contract in force on day d: the one that took

@@ -373,6 +373,12 @@ func ValidateContract(c Contract) error {
 	default:
 		p.add("holiday_method", "Choose how holiday is given: accrued (taken as paid leave) or rolled-up (added to each payslip).")
 	}
+	if c.HolidayCarryMinutes < 0 {
+		p.add("holiday_carry", "The holiday that may be carried over cannot be less than 0 hours.")
+	} else if most := MaxHolidayCarryMinutes(c); c.HolidayCarryMinutes > most {
+		p.add("holiday_carry", "At most %s of holiday can be carried over by agreement for %s a week: the 1.6 weeks on top of the 4 weeks the law says must be taken in the leave year (Working Time Regulations 1998, regulation 13A).",
+			text.Hours(most), text.Hours(c.ContractedMinutesWeek))
+	}
 	switch c.PensionMethod {
 	case PensionNone:
 		if c.PensionEmployeeBP != 0 || c.PensionEmployerBP != 0 {

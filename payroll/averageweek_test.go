@@ -61,10 +61,17 @@ func TestAverageWeekBefore(t *testing.T) {
 		{
 			// December 2025 to November 2026: 59 weeks (each month 4
 			// weeks and a short first week, February exactly 4), the last
-			// 52 used. Worked out separately with the same rule.
+			// 52 used: 11 to 17 January to 24 to 30 November, 324 days. A
+			// short week counts as the part of a week it is, so a week's
+			// pay is pay per day x 7. By hand: 21/31 of January's £2,001.01
+			// (£1,355.52) and February to November (£20,065.65) is
+			// £21,421.17 over 324 days, x 7 = £462.80; the minutes, 4,065
+			// and 60,065, give 1,386 a week (1,385.5 rounded up), so
+			// £20.03 an hour. (Counting each short week as a whole one
+			// gave £411.95: an underpayment of one week's pay in nine.)
 			name: "12 monthly periods", leave: "2026-12-01",
 			periods:  calendarMonths(2025, time.December, 12),
-			want:     AverageWeek{Pay: 41195, Minutes: 1233, Weeks: 52, HourlyRate: 2005},
+			want:     AverageWeek{Pay: 46280, Minutes: 1386, Weeks: 52, HourlyRate: 2003},
 			earliest: "2026-01-17", latest: "2026-11-30",
 		},
 		{

@@ -39,16 +39,30 @@ func RolledUpHolidayPay(pay money.Money) money.Money {
 type WeekPay struct {
 	WeekEnding civil.Date
 	Pay        money.Money
+	// Days is how many days the week covers, 1 to 7 (0 means 7): the
+	// first week of a pay period split into weeks may be short.
+	Days int
+}
+
+// days is the week's length in days.
+func (w WeekPay) days() int64 {
+	if w.Days <= 0 || w.Days > 7 {
+		return 7
+	}
+	return int64(w.Days)
 }
 
 // WeeksPayResult is a week's pay for a worker with variable pay.
 type WeeksPayResult struct {
 	// Average is the week's pay: Total / Weeks, to the nearest penny
-	// (halves up). Zero when no week had pay.
+	// (halves up), a short week counting as the part of a week it covers
+	// (Total x 7 / Days). Zero when no week had pay.
 	Average money.Money
 	Total   money.Money
-	// Weeks is the number of paid weeks used (at most 52).
+	// Weeks is the number of paid weeks used (at most 52), and Days the
+	// days they cover.
 	Weeks int
+	Days  int64
 	// Earliest and Latest are the week endings of the weeks used.
 	Earliest, Latest civil.Date
 }
@@ -91,9 +105,10 @@ func WeeksPay(leaveStarts civil.Date, history []WeekPay) (WeeksPayResult, error)
 	}
 	for _, w := range weeks {
 		res.Total += w.Pay
+		res.Days += w.days()
 	}
 	res.Weeks = len(weeks)
-	res.Average = money.Money(divRoundHalfUp(int64(res.Total), int64(res.Weeks)))
+	res.Average = money.Money(divRoundHalfUp(int64(res.Total)*7, res.Days))
 	res.Latest, res.Earliest = weeks[0].WeekEnding, weeks[len(weeks)-1].WeekEnding
 	return res, nil
 }
@@ -172,7 +187,7 @@ func AverageWeekBefore(leaveStarts civil.Date, periods []PaidPeriod) (AverageWee
 	minutes := make(map[civil.Date]int64)
 	for _, p := range sorted {
 		for _, w := range splitWeeks(p) {
-			weeks = append(weeks, WeekPay{WeekEnding: w.end, Pay: w.pay})
+			weeks = append(weeks, WeekPay{WeekEnding: w.end, Pay: w.pay, Days: w.days})
 			minutes[w.end] = w.minutes
 		}
 	}
@@ -192,7 +207,7 @@ func AverageWeekBefore(leaveStarts civil.Date, periods []PaidPeriod) (AverageWee
 			total += minutes[w.WeekEnding]
 		}
 	}
-	res.Minutes = divRoundHalfUp(total, int64(wp.Weeks))
+	res.Minutes = divRoundHalfUp(total*7, wp.Days)
 	if res.Minutes > 0 {
 		res.HourlyRate = money.Money(divRoundHalfUp(int64(res.Pay)*60, res.Minutes))
 	}
@@ -202,6 +217,7 @@ func AverageWeekBefore(leaveStarts civil.Date, periods []PaidPeriod) (AverageWee
 // paidWeek is one week of a pay period.
 type paidWeek struct {
 	end     civil.Date
+	days    int
 	pay     money.Money
 	minutes int64
 }
@@ -221,7 +237,7 @@ func splitWeeks(p PaidPeriod) []paidWeek {
 			start = p.From
 		}
 		wdays := int64(end.DaysSince(start) + 1)
-		w := paidWeek{end: end, pay: money.Money(int64(p.Pay) * wdays / days), minutes: p.Minutes * wdays / days}
+		w := paidWeek{end: end, days: int(wdays), pay: money.Money(int64(p.Pay) * wdays / days), minutes: p.Minutes * wdays / days}
 		if end == p.To {
 			w.pay, w.minutes = payLeft, minLeft
 		}

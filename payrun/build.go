@@ -45,6 +45,12 @@ type PAInput struct {
 	// period: contracted hours are not paid for their days (holiday is
 	// paid at a week's pay, sickness as SSP).
 	Off []rota.Absence
+	// Leaving is the PA's holiday record on their leaving date when this
+	// run is their last pay (household.PA.LastPaidIn), for the holiday
+	// not taken; nil otherwise, with LeavingProblem saying why when it
+	// could not be worked out.
+	Leaving        *rota.HolidayRecord
+	LeavingProblem string
 }
 
 // RunInput is what a pay run is built from.
@@ -295,17 +301,18 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		case !haveContract:
 			warn(true, pa.Name+" has no contract in force in "+per.Label()+", so there is nothing to pay them from.", "Add their contract under People.")
 		case c.HoursType == household.FixedHours && c.ContractedMinutesWeek > 0:
-			// Days off sick are paid as SSP; days on holiday are left out
-			// only when the holiday is paid on its own line (from the rota
-			// shifts missed): otherwise the contracted hours are the
-			// holiday pay.
+			// Days off sick are paid as SSP. Holiday paid on its own line
+			// (the rota shifts missed, at a week's pay) takes its hours
+			// off the contracted hours, so a week's holiday and the rest
+			// of the period add up to the contracted hours; holiday with
+			// no shifts on the rota is paid as contracted hours.
 			var off []rota.Absence
 			for _, a := range in.Off {
-				if a.Kind == rota.Sickness || (a.Kind == rota.Holiday && (in.Holiday.Minutes > 0 || in.Holiday.SleepIns > 0)) {
+				if a.Kind == rota.Sickness {
 					off = append(off, a)
 				}
 			}
-			lines, minutes := contractLines(in.Contracts, pa, per, off)
+			lines, minutes := contractLines(in.Contracts, pa, per, off, int64(in.Holiday.Minutes))
 			r.Lines = append(r.Lines, lines...)
 			for _, l := range lines {
 				worked += l.Amount
@@ -324,6 +331,18 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		} else {
 			r.Lines = append(r.Lines, holidayLines(in, c, rates)...)
 		}
+	}
+	// Holiday not taken, paid on leaving.
+	if pa.LastPaidIn(per) && in.Leaving != nil {
+		line, note := leavingHolidayLine(in, c, r.Minutes)
+		if line.Minutes > 0 || line.Amount > 0 { // the engine works out an amount from minutes
+			r.Lines = append(r.Lines, line)
+		}
+		if note != "" {
+			warn(false, note, "")
+		}
+	} else if pa.LastPaidIn(per) && in.LeavingProblem != "" {
+		warn(false, pa.Name+"'s holiday not taken by their leaving date cannot be worked out: "+in.LeavingProblem, "Correct it, or work it out yourself and add it by hand as back pay.")
 	}
 	for _, l := range r.Lines {
 		if l.Kind == payroll.Holiday {
@@ -373,7 +392,7 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 	}
 	if !pa.LeavingDate.IsZero() {
 		switch {
-		case per.Contains(pa.LeavingDate) || (!pa.LeavingDate.Before(per.From) && !pa.LeavingDate.After(per.Payday)):
+		case pa.LastPaidIn(per):
 			r.FPS.LeavingDate = pa.LeavingDate
 			warn(false, pa.Name+" left on "+pa.LeavingDate.UK()+": this is their last pay.", "Put the leaving date on this payday's FPS and give them a P45 (Basic PAYE Tools makes it).")
 		case pa.LeavingDate.Before(per.From):
@@ -520,8 +539,10 @@ func timesheetLine(l rota.PayLine, src string) Line {
 
 // contractLines pays a fixed-hours PA's contracted hours for the days of
 // the period they are employed, at the day rate of the contract in force
-// on each day (household.Contract.MinutesOn spreads a week's hours).
-func contractLines(cs []household.Contract, pa household.PA, per household.PayPeriod, off []rota.Absence) ([]Line, int64) {
+// on each day (household.Contract.MinutesOn spreads a week's hours), less
+// the days off in off and the holiday minutes paid on their own line
+// (taken from the latest rate's hours first).
+func contractLines(cs []household.Contract, pa household.PA, per household.PayPeriod, off []rota.Absence, holiday int64) ([]Line, int64) {
 	byRate := map[money.Money]int{}
 	var rates []money.Money
 	away := func(d civil.Date) bool {
@@ -545,6 +566,11 @@ func contractLines(cs []household.Contract, pa household.PA, per household.PayPe
 		}
 		byRate[c.DayRate] += c.MinutesOn(d)
 	}
+	for i := len(rates) - 1; i >= 0 && holiday > 0; i-- {
+		take := min(int64(byRate[rates[i]]), holiday)
+		byRate[rates[i]] -= int(take)
+		holiday -= take
+	}
 	var out []Line
 	var minutes int64
 	for _, rate := range rates {
@@ -553,7 +579,7 @@ func contractLines(cs []household.Contract, pa household.PA, per household.PayPe
 			continue
 		}
 		out = append(out, Line{Line: payroll.Line{Kind: payroll.Basic, Description: "Contracted hours", Minutes: int64(m), Rate: rate, Amount: rota.AmountFor(m, rate)},
-			Source: "Contract: no timesheet, so the contracted hours for the days employed in " + per.Label() + ", less any days off sick or on holiday paid on their own line"})
+			Source: "Contract: no timesheet, so the contracted hours for the days employed in " + per.Label() + ", less any days off sick and the hours of holiday paid on their own line"})
 		minutes += int64(m)
 	}
 	return out, minutes
@@ -585,6 +611,57 @@ func holidayLines(in PAInput, c household.Contract, rates func(civil.Date) (rota
 			Amount: money.Money(n) * c.SleepInAllowance}, Source: "The sleep-ins the PA would have done on holiday, at the contract's allowance"})
 	}
 	return out
+}
+
+// leavingHolidayLine pays a leaver the holiday they earned in the leave
+// year up to their leaving date and did not take (Working Time
+// Regulations 1998 reg 14: the leave due pro rata to the part of the year
+// worked, plus any carried over, less the leave taken), at a week's pay an
+// hour as holiday taken is paid. workedMinutes are the minutes this run
+// pays for work, which accrue holiday for a PA on irregular hours but are
+// not in a stored payslip yet. note says what was done, or what the
+// employer must decide when more was taken than earned (reg 14(4): it can
+// be taken back from the last pay only where the contract says so).
+func leavingHolidayLine(in PAInput, c household.Contract, workedMinutes int64) (Line, string) {
+	rec, pa := *in.Leaving, in.PA
+	if rec.RolledUp {
+		return Line{}, pa.Name + " is paid rolled-up holiday pay in each payslip, so nothing more is owed for holiday not taken when they leave."
+	}
+	earned := rec.EntitlementMinutes
+	if rec.Accrues {
+		earned += payroll.AccruedHolidayMinutes(workedMinutes)
+	}
+	untaken := earned + rec.CarriedMinutes - rec.TakenMinutes
+	switch {
+	case untaken < 0:
+		return Line{}, pa.Name + " took " + text.Hours(int(-untaken)) + " more holiday than they had earned by leaving on " + pa.LeavingDate.UK() + " (earned " +
+			text.Hours(int(earned+rec.CarriedMinutes)) + ", taken " + text.Hours(int(rec.TakenMinutes)) + "). Nothing is taken back: the law allows it only where their contract says so. If it does and you decide to, add a correction by hand."
+	case untaken == 0:
+		return Line{}, ""
+	}
+	src := "Holiday not taken by the leaving date " + pa.LeavingDate.UK() + ": earned in the leave year from " + rec.Year.From.UK() + " " + text.Hours(int(earned))
+	if rec.CarriedMinutes > 0 {
+		src += ", carried over " + text.Hours(int(rec.CarriedMinutes))
+	}
+	src += ", taken " + text.Hours(int(rec.TakenMinutes)) + " (Working Time Regulations 1998, regulation 14); "
+	desc := "Holiday not taken, paid on leaving"
+	line := Line{Line: payroll.Line{Kind: payroll.Holiday, Description: desc, Minutes: untaken, Rate: c.DayRate},
+		Source: src + "no earlier pay to average yet, so at the contract's day rate"}
+	avg, err := payroll.AverageWeekBefore(pa.LeavingDate.AddDays(1), in.History)
+	switch {
+	case err != nil || avg.Weeks == 0:
+	case !rec.Accrues && c.ContractedMinutesWeek > 0:
+		// Holiday in contracted hours is paid as weeks of a week's pay.
+		week := int64(c.ContractedMinutesWeek)
+		amount := money.Money((2*int64(avg.Pay)*untaken + week) / (2 * week))
+		line = Line{Line: payroll.Line{Kind: payroll.Holiday, Description: desc + ": " + text.Hours(int(untaken)) + " (a week's pay of " + avg.Pay.Format() +
+			" for a week of " + text.Hours(c.ContractedMinutesWeek) + ")", Amount: amount},
+			Source: src + "paid at a week's pay: the average weekly pay over the last " + text.Count(avg.Weeks, "week", "weeks") + " with pay, for each week of contracted hours"}
+	case avg.HourlyRate > 0:
+		line = Line{Line: payroll.Line{Kind: payroll.Holiday, Description: desc, Minutes: untaken, Rate: avg.HourlyRate},
+			Source: src + "paid at a week's pay: the average pay for an hour's work over the last " + text.Count(avg.Weeks, "week", "weeks") + " with pay"}
+	}
+	return line, pa.Name + " leaves with " + text.Hours(int(untaken)) + " of holiday not taken: it is paid on this payslip."
 }
 
 // sickPayLine is the Statutory Sick Pay due for the days of the period,

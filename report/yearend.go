@@ -52,6 +52,9 @@ type P45Doc struct {
 	TotalPay, TotalTax                       money.Money // to date in the year, previous employment included
 	Pay, Tax                                 money.Money // in this employment
 	StudentLoan, PostgraduateLoan            bool        // deductions continue
+	// Week53 is set when the last pay was the extra payday of the year
+	// (tax week 53, 54 or 56), worked out on a week 1 basis.
+	Week53 bool
 }
 
 // ErrNoP60s is returned by P60PDF given no P60s.
@@ -156,12 +159,19 @@ func P45PDF(w io.Writer, who string, made time.Time, p P45Doc) error {
 	})
 
 	d.Heading("Pay and tax to date in " + p.TaxYear)
+	total := []string{"Total to date, previous employment included", signed(p.TotalPay), signed(p.TotalTax)}
+	if p.Week1Month1 {
+		total[1], total[2] = "leave blank", "leave blank"
+	}
 	d.Table([]Column{{Heading: ""}, {Heading: "Pay", Width: 34, Align: "R"}, {Heading: "Tax", Width: 34, Align: "R"}}, [][]string{
-		{"Total to date, previous employment included", signed(p.TotalPay), signed(p.TotalTax)},
+		total,
 		{"In this employment", signed(p.Pay), signed(p.Tax)},
 	})
 	if p.Week1Month1 {
-		d.Para("The tax code was operated on a week 1 / month 1 basis, so HMRC's form leaves the total pay and tax to date blank.")
+		d.Para("The tax code was operated on a week 1 / month 1 basis, so HMRC's form leaves the total pay and tax to date blank: it is to be filled in only for a cumulative code.")
+	}
+	if p.Week53 && !p.Week1Month1 {
+		d.Para("The last pay was the extra payday of the tax year (" + p.LastPeriod + "), which HMRC's rule works out on a week 1 basis; the tax code itself is cumulative, so the totals are filled in.")
 	}
 
 	d.Heading("Student loans")

@@ -19,10 +19,25 @@ func (y LeaveYear) Days() int { return y.To.DaysSince(y.From) + 1 }
 // Contains reports whether d is a day of the leave year.
 func (y LeaveYear) Contains(d civil.Date) bool { return !d.Before(y.From) && !d.After(y.To) }
 
-// LeaveYearOn returns the leave year that d falls in for a PA who started
-// on start: leave years run from the day and month of the start date each
-// year (there is no chosen leave-year start yet). A start on 29 February
-// gives leave years from 28 February in other years.
+// PALeaveYearOn returns the PA's leave year that d falls in: from the day
+// and month of their LeaveYearFrom when set, else of their start date.
+// The first leave year may begin before the PA started (they are then
+// employed for part of it).
+func PALeaveYearOn(p household.PA, d civil.Date) (LeaveYear, error) {
+	anchor := p.StartDate
+	if !p.LeaveYearFrom.IsZero() && !p.StartDate.IsZero() {
+		anchor = anniversary(p.LeaveYearFrom, p.StartDate.Year)
+		if anchor.After(p.StartDate) {
+			anchor = anniversary(p.LeaveYearFrom, p.StartDate.Year-1)
+		}
+	}
+	return LeaveYearOn(anchor, d)
+}
+
+// LeaveYearOn returns the leave year that d falls in for leave years that
+// run from the day and month of start each year, start being the first
+// day of the first one. A start on 29 February gives leave years from 28
+// February in other years.
 func LeaveYearOn(start, d civil.Date) (LeaveYear, error) {
 	if start.IsZero() {
 		return LeaveYear{}, invalidf("Enter the PA's start date: their leave year runs from it.")
@@ -143,11 +158,14 @@ type HolidayRecord struct {
 	Capped          bool
 
 	EntitlementMinutes int64
-	// CarriedMinutes is holiday carried over from the last leave year:
-	// always 0, as carrying over is not recorded yet.
-	CarriedMinutes int64
-	TakenMinutes   int64
-	BookedMinutes  int64
+	// CarriedMinutes is holiday carried over from the last leave year: what
+	// was left of that year's own entitlement (holiday carried into it is
+	// taken first, and what is not taken of it lapses), at most the
+	// contract's HolidayCarryMinutes in force on that year's last day.
+	// CarryLimit is that limit, and Lapsed what was left over it.
+	CarriedMinutes, CarryLimit, LapsedMinutes int64
+	TakenMinutes                              int64
+	BookedMinutes                             int64
 	// TakenSleepIns and BookedSleepIns are sleep-ins missed on holiday:
 	// not in the minutes, as how they count depends on the contract.
 	TakenSleepIns, BookedSleepIns int
@@ -176,7 +194,7 @@ func WorkOutHoliday(in HolidayInput) (HolidayRecord, error) {
 	if !p.LeavingDate.IsZero() && p.LeavingDate.Before(yearDay) {
 		yearDay = p.LeavingDate
 	}
-	year, err := LeaveYearOn(p.StartDate, yearDay)
+	year, err := PALeaveYearOn(p, yearDay)
 	if err != nil {
 		return HolidayRecord{}, err
 	}
@@ -246,8 +264,36 @@ func WorkOutHoliday(in HolidayInput) (HolidayRecord, error) {
 		r.BookedSleepIns += h.Booked.SleepIns
 		r.Holidays = append(r.Holidays, h)
 	}
+	if err := carryOver(in, &r); err != nil {
+		return HolidayRecord{}, err
+	}
 	r.RemainingMinutes = r.EntitlementMinutes + r.CarriedMinutes - r.TakenMinutes - r.BookedMinutes
 	return r, nil
+}
+
+// carryOver works out the holiday carried into r's leave year from the
+// one before, when the PA was employed then and the contract in force on
+// its last day lets holiday be carried over.
+func carryOver(in HolidayInput, r *HolidayRecord) error {
+	last := r.Year.From.AddDays(-1)
+	if in.PA.StartDate.IsZero() || last.Before(in.PA.StartDate) {
+		return nil
+	}
+	c, ok := household.ContractOn(in.Contracts, last)
+	if !ok || c.HolidayCarryMinutes <= 0 || c.HolidayMethod == household.HolidayRolledUp {
+		return nil
+	}
+	prevIn := in
+	prevIn.On = last
+	prev, err := WorkOutHoliday(prevIn)
+	if err != nil {
+		return err
+	}
+	own := prev.EntitlementMinutes - max(0, prev.TakenMinutes-prev.CarriedMinutes)
+	r.CarryLimit = int64(c.HolidayCarryMinutes)
+	r.CarriedMinutes = min(max(own, 0), r.CarryLimit)
+	r.LapsedMinutes = max(own, 0) - r.CarriedMinutes
+	return nil
 }
 
 func maxDate(a, b civil.Date) civil.Date {
@@ -280,8 +326,7 @@ func (r HolidayRecord) Method() string {
 // what the record does not hold, one sentence a line.
 func (r HolidayRecord) Explanation() []string {
 	var out []string
-	out = append(out, fmt.Sprintf("The leave year runs from %s to %s: from the day and month the PA started (a different leave-year start cannot be chosen yet).",
-		r.Year.From.UK(), r.Year.To.UK()))
+	out = append(out, fmt.Sprintf("The leave year runs from %s to %s.", r.Year.From.UK(), r.Year.To.UK()))
 	if r.Accrues {
 		why := "The PA works irregular hours"
 		if r.RolledUp {
@@ -310,7 +355,15 @@ func (r HolidayRecord) Explanation() []string {
 				text.Count(days, "day", "days"), r.Year.Days(), r.EmployedFrom.UK(), r.EmployedTo.UK(), text.Hours(int(r.EntitlementMinutes))))
 		}
 	}
-	out = append(out, "Holiday carried over from the last leave year is not recorded yet, so it is shown as 0.")
+	switch {
+	case r.CarryLimit > 0 && r.LapsedMinutes > 0:
+		out = append(out, fmt.Sprintf("%s is carried over from the last leave year: the contract allows up to %s, so the other %s left then has lapsed.",
+			text.Hours(int(r.CarriedMinutes)), text.Hours(int(r.CarryLimit)), text.Hours(int(r.LapsedMinutes))))
+	case r.CarryLimit > 0:
+		out = append(out, fmt.Sprintf("%s is carried over from the last leave year (the contract allows up to %s).", text.Hours(int(r.CarriedMinutes)), text.Hours(int(r.CarryLimit))))
+	default:
+		out = append(out, "The contract does not let holiday be carried over, so nothing is carried from the last leave year. Holiday that could not be taken because of sickness or family leave may still carry over by law: agree it with the PA.")
+	}
 	out = append(out, fmt.Sprintf("Taken is holiday on the rota up to %s; booked is holiday on the rota after it, to the end of the leave year.", r.On.UK()))
 	if n := r.TakenSleepIns + r.BookedSleepIns; n > 0 {
 		out = append(out, fmt.Sprintf("%s missed on holiday %s not counted in the hours: how a sleep-in counts against holiday depends on the contract.",

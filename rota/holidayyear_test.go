@@ -212,3 +212,80 @@ func TestRosteredDaysPerWeek(t *testing.T) {
 		})
 	}
 }
+
+// TestHolidayYearWithCarryOver follows GOV.UK's "Holiday entitlement"
+// guide ("Carrying over holiday": a contract may let up to 1.6 weeks be
+// carried into the next leave year, 8 days for someone working 5 days a
+// week; the 4 weeks the law requires must be taken in the year). A PA
+// works 30 hours over 5 days from 1 January 2025, with leave years from 1
+// January (their contract's, not their start date's day) and a contract
+// letting 48 hours (1.6 weeks) carry over. A full year is 5.6 weeks = 168
+// hours.
+//   - 2025: 96 hours taken, so 72 hours of the year's own are left; 48
+//     carry over and 24 lapse.
+//   - 2026, on 30 June: 168 + 48 carried - 60 taken = 156 hours left.
+//   - 2027: the 60 hours taken in 2026 used the 48 carried first, so of
+//     2026's own 168 hours 156 were left; 48 carry over again.
+func TestHolidayYearWithCarryOver(t *testing.T) {
+	start := civil.MustParse("2025-01-01")
+	pa := household.PA{ID: 1, Name: "Sam", StartDate: start, LeaveYearFrom: civil.MustParse("2000-01-01")}
+	contracts := []household.Contract{{PAID: 1, EffectiveFrom: start, HoursType: household.FixedHours, ContractedMinutesWeek: 30 * 60,
+		HolidayMethod: household.HolidayAccrued, HolidayCarryMinutes: 48 * 60}}
+	shifts := rosterWeeks(t, 1, "2024-12-30", 110, 5, 6)
+	var absences []Absence
+	for i, h := range [][2]string{{"2025-03-03", "2025-03-14"}, {"2025-08-04", "2025-08-08"}, {"2025-12-01", "2025-12-01"}, {"2026-02-09", "2026-02-20"}} {
+		a := Absence{ID: int64(i + 1), PAID: 1, Kind: Holiday, From: civil.MustParse(h[0]), To: civil.MustParse(h[1])}
+		changed, err := ApplyAbsence(shifts, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range changed {
+			for j := range shifts {
+				if shifts[j].ID == c.ID {
+					shifts[j] = c
+				}
+			}
+		}
+		absences = append(absences, a)
+	}
+	in := HolidayInput{PA: pa, Contracts: contracts, Shifts: shifts, Absences: absences}
+	for _, tc := range []struct {
+		on, from                                 string
+		entitlement, carried, lapsed, taken, rem int64 // hours
+	}{
+		{"2025-12-31", "2025-01-01", 168, 0, 0, 96, 72},
+		{"2026-06-30", "2026-01-01", 168, 48, 24, 60, 156},
+		{"2027-02-01", "2027-01-01", 168, 48, 108, 0, 216},
+	} {
+		t.Run(tc.on, func(t *testing.T) {
+			in.On = civil.MustParse(tc.on)
+			r, err := WorkOutHoliday(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []int64{r.EntitlementMinutes, r.CarriedMinutes, r.LapsedMinutes, r.TakenMinutes, r.RemainingMinutes}
+			want := []int64{tc.entitlement * 60, tc.carried * 60, tc.lapsed * 60, tc.taken * 60, tc.rem * 60}
+			if r.Year.From.String() != tc.from || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("year from %s; entitlement, carried, lapsed, taken, remaining %v minutes, want from %s and %v", r.Year.From, got, tc.from, want)
+			}
+		})
+	}
+	// The explanation says what carried and what lapsed.
+	in.On = civil.MustParse("2026-06-30")
+	r, _ := WorkOutHoliday(in)
+	if ex := strings.Join(r.Explanation(), " "); !strings.Contains(ex, "48 hours is carried over from the last leave year: the contract allows up to 48 hours, so the other 24 hours left then has lapsed.") {
+		t.Errorf("explanation: %s", ex)
+	}
+	// A start part-way into the leave year gives that share of it.
+	late := pa
+	late.StartDate = civil.MustParse("2025-03-01")
+	r, err := WorkOutHoliday(HolidayInput{PA: late, Contracts: []household.Contract{{PAID: 1, EffectiveFrom: late.StartDate, HoursType: household.FixedHours,
+		ContractedMinutesWeek: 30 * 60, HolidayMethod: household.HolidayAccrued}}, On: civil.MustParse("2025-06-30"), Shifts: shifts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1 March to 31 December is 306 of 365 days: 10,080 x 306 / 365 = 8,450.6 minutes.
+	if r.Year.From.String() != "2025-01-01" || !r.PartYear || r.EntitlementMinutes != 8451 {
+		t.Errorf("year from %s, part year %v, entitlement %d minutes", r.Year.From, r.PartYear, r.EntitlementMinutes)
+	}
+}

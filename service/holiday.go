@@ -77,20 +77,25 @@ func holidayRecord(tx *storage.Tx, accountID int64, p household.PA, on civil.Dat
 	if p.StartDate.IsZero() || on.Before(p.StartDate) {
 		return rota.WorkOutHoliday(in) // refused with the reason
 	}
-	year, err := rota.LeaveYearOn(p.StartDate, day)
+	year, err := rota.PALeaveYearOn(p, day)
 	if err != nil {
 		return rota.HolidayRecord{}, err
+	}
+	// The leave year before is read too, for the holiday carried over.
+	from := year.From.AddDays(-366)
+	if from.Before(p.StartDate) {
+		from = p.StartDate
 	}
 	if in.Contracts, err = tx.Contracts(p.ID); err != nil {
 		return rota.HolidayRecord{}, err
 	}
-	if in.Shifts, err = tx.Shifts(accountID, dayStart(year.From), dayStart(year.To.AddDays(1))); err != nil {
+	if in.Shifts, err = tx.Shifts(accountID, dayStart(from), dayStart(year.To.AddDays(1))); err != nil {
 		return rota.HolidayRecord{}, err
 	}
-	if in.Absences, err = tx.Absences(accountID, year.From, year.To); err != nil {
+	if in.Absences, err = tx.Absences(accountID, from, year.To); err != nil {
 		return rota.HolidayRecord{}, err
 	}
-	slips, err := tx.Payslips(accountID, year.From.AddDays(-payslipSlack), year.To.AddDays(payslipSlack), p.ID)
+	slips, err := tx.Payslips(accountID, from.AddDays(-payslipSlack), year.To.AddDays(payslipSlack), p.ID)
 	if err != nil {
 		return rota.HolidayRecord{}, err
 	}

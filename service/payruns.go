@@ -213,11 +213,22 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 		}
 		for _, h := range history {
 			p.EarlierPay = append(p.EarlierPay, payroll.PaidOn{Payday: h.Payday, Pay: h.Result.NIablePay})
-			p.History = append(p.History, payroll.PaidPeriod{From: h.Detail.Period.From, To: h.Detail.Period.To, Pay: h.Result.Gross, Minutes: h.Minutes})
+			p.History = append(p.History, paidPeriod(pa, h))
 			if h.Result.TaxYear == year {
 				p.YearToDate = h.Result.YearToDate
 				p.MilesBefore += h.Miles
 				p.LetterBefore = h.Input.NICategory
+			}
+		}
+		if pa.LastPaidIn(per) {
+			rec, err := holidayRecord(tx, accountID, pa, pa.LeavingDate)
+			switch {
+			case err == nil:
+				p.Leaving = &rec
+			case errors.Is(err, rota.ErrRefused) || errors.Is(err, rota.ErrInvalid):
+				p.LeavingProblem = err.Error()
+			default:
+				return payrun.Run{}, err
 			}
 		}
 		in.PAs = append(in.PAs, p)
@@ -227,6 +238,20 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 		return run, refusedInput(err)
 	}
 	return run, nil
+}
+
+// paidPeriod is a stored payslip as a paid period for a week's pay: its
+// days while the PA was employed (a first period that began before they
+// started is not weeks of theirs), its gross pay and minutes worked.
+func paidPeriod(pa household.PA, h storage.Payslip) payroll.PaidPeriod {
+	p := payroll.PaidPeriod{From: h.Detail.Period.From, To: h.Detail.Period.To, Pay: h.Result.Gross, Minutes: h.Minutes}
+	if pa.StartDate.After(p.From) && !pa.StartDate.After(p.To) {
+		p.From = pa.StartDate
+	}
+	if !pa.LeavingDate.IsZero() && pa.LeavingDate.Before(p.To) && !pa.LeavingDate.Before(p.From) {
+		p.To = pa.LeavingDate
+	}
+	return p
 }
 
 // PayRun returns the pay run for a payday: as finalised, or previewed now.

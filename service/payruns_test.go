@@ -336,7 +336,10 @@ func TestHolidayTakenAtAWeeksPay(t *testing.T) {
 	}
 	var history []payroll.PaidPeriod
 	for _, p := range earlier {
-		history = append(history, payroll.PaidPeriod{From: p.Detail.Period.From, To: p.Detail.Period.To, Pay: p.Result.Gross, Minutes: p.Minutes})
+		history = append(history, paidPeriod(zoe, p)) // the days she was employed
+	}
+	if history[0].From != zoe.StartDate {
+		t.Errorf("the first paid period starts on %s, not on her start date %s", history[0].From.UK(), zoe.StartDate.UK())
 	}
 	avg, err := payroll.AverageWeekBefore(civil.MustParse("2025-08-11"), history)
 	if err != nil {

@@ -208,6 +208,10 @@ type P45 struct {
 	Pay, Tax money.Money
 	// StudentLoan and PostgraduateLoan: whether deductions continue.
 	StudentLoan, PostgraduateLoan bool
+	// Week53 is set when the last pay was the year's extra payday (tax
+	// week 53, 54 or 56), which is worked out on a week 1 basis whatever
+	// the code's own basis.
+	Week53 bool
 }
 
 // Monthly reports whether Period is a tax month (else a tax week).
@@ -255,7 +259,8 @@ func p45(tx *storage.Tx, accountID, paID int64) (P45, error) {
 	}
 	r := last.Result
 	p := P45{Employer: pc.employer.Name, EmployerAddress: pc.employer.Address, PAYEReference: pc.employer.PAYEReference,
-		PA: pa, LeavingDate: pa.LeavingDate, TaxCode: r.TaxCode.Base(), Week1Month1: !r.PAYE.Cumulative,
+		PA: pa, LeavingDate: pa.LeavingDate, TaxCode: r.TaxCode.Base(),
+		Week1Month1: last.Input.Week1Month1 || r.TaxCode.NonCumulative(), Week53: r.FPS.Week53 != 0,
 		Year: r.TaxYear, Frequency: r.Frequency, Period: r.Period, LastPayday: last.Payday,
 		Previous: last.Input.Previous, Pay: r.YearToDate.TaxablePay, Tax: r.YearToDate.Tax,
 		StudentLoan: last.Input.StudentLoan != payroll.NoStudentLoan, PostgraduateLoan: last.Input.PostgraduateLoan}
@@ -317,7 +322,7 @@ func (s *Service) P45Doc(accountID, paID int64) (report.P45Doc, error) {
 		PA: p.PA.Name, PAAddress: p.PA.Address, NINumber: p.PA.NINumber, LeavingDate: p.LeavingDate, TaxYear: p.Year.String(),
 		TaxCode: p.TaxCode, Week1Month1: p.Week1Month1, LastPeriod: period, LastPayday: p.LastPayday,
 		TotalPay: p.TotalPay(), TotalTax: p.TotalTax(), Pay: p.Pay, Tax: p.Tax,
-		StudentLoan: p.StudentLoan, PostgraduateLoan: p.PostgraduateLoan}, nil
+		StudentLoan: p.StudentLoan, PostgraduateLoan: p.PostgraduateLoan, Week53: p.Week53}, nil
 }
 
 // ExportP45PDF writes a leaver's P45 figures.

@@ -9,7 +9,7 @@ import (
 const paCols = `id, account_id, name, address, phone, email, date_of_birth, ni_number, start_date,
 	leaving_date, leaving_reason, rtw_check_date, rtw_document, dbs_number, dbs_issue_date,
 	emergency_contact, notes, tax_code, week1_month1, ni_category, student_loan, postgrad_loan,
-	starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h`
+	starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h, leave_year_from`
 
 func scanPA(r rowScanner) (household.PA, error) {
 	var p household.PA
@@ -18,7 +18,7 @@ func scanPA(r rowScanner) (household.PA, error) {
 		&p.NINumber, dateScan{&p.StartDate}, dateScan{&p.LeavingDate}, &p.LeavingReason,
 		dateScan{&p.RightToWorkDate}, &p.RightToWorkDoc, &p.DBSNumber, dateScan{&p.DBSIssueDate},
 		&p.EmergencyContact, &p.Notes, &p.TaxCode, &w1, &p.NICategory, &p.StudentLoan, &pg,
-		&p.StarterStatement, &p.P45PayToDate, &p.P45TaxToDate, &opt)
+		&p.StarterStatement, &p.P45PayToDate, &p.P45TaxToDate, &opt, dateScan{&p.LeaveYearFrom})
 	p.Week1Month1, p.PostgradLoan, p.OptedOut48h = w1 == 1, pg == 1, opt == 1
 	return p, err
 }
@@ -54,7 +54,7 @@ func paArgs(p household.PA) []any {
 		p.StartDate.String(), p.LeavingDate.String(), p.LeavingReason, p.RightToWorkDate.String(),
 		p.RightToWorkDoc, p.DBSNumber, p.DBSIssueDate.String(), p.EmergencyContact, p.Notes, p.TaxCode,
 		boolInt(p.Week1Month1), p.NICategory, p.StudentLoan, boolInt(p.PostgradLoan), p.StarterStatement,
-		p.P45PayToDate, p.P45TaxToDate, boolInt(p.OptedOut48h)}
+		p.P45PayToDate, p.P45TaxToDate, boolInt(p.OptedOut48h), p.LeaveYearFrom.String()}
 }
 
 // InsertPA stores a new PA and sets its ID.
@@ -62,8 +62,8 @@ func (t *Tx) InsertPA(p *household.PA) error {
 	return t.insertID(&p.ID, `INSERT INTO pas (account_id, name, address, phone, email, date_of_birth, ni_number,
 		start_date, leaving_date, leaving_reason, rtw_check_date, rtw_document, dbs_number, dbs_issue_date,
 		emergency_contact, notes, tax_code, week1_month1, ni_category, student_loan, postgrad_loan,
-		starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, paArgs(*p)...)
+		starter_statement, p45_pay_pence, p45_tax_pence, opted_out_48h, leave_year_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, paArgs(*p)...)
 }
 
 // UpdatePA stores changes to an existing PA.
@@ -72,5 +72,5 @@ func (t *Tx) UpdatePA(p household.PA) error {
 		date_of_birth = ?, ni_number = ?, start_date = ?, leaving_date = ?, leaving_reason = ?,
 		rtw_check_date = ?, rtw_document = ?, dbs_number = ?, dbs_issue_date = ?, emergency_contact = ?,
 		notes = ?, tax_code = ?, week1_month1 = ?, ni_category = ?, student_loan = ?, postgrad_loan = ?,
-		starter_statement = ?, p45_pay_pence = ?, p45_tax_pence = ?, opted_out_48h = ? WHERE id = ?`, append(paArgs(p), p.ID)...)
+		starter_statement = ?, p45_pay_pence = ?, p45_tax_pence = ?, opted_out_48h = ?, leave_year_from = ? WHERE id = ?`, append(paArgs(p), p.ID)...)
 }

@@ -50,6 +50,7 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 
 	f.heading("Holiday")
 	choice(f, "holiday_method", "How holiday is given", "Most PAs have accrued holiday. Rolled-up holiday pay is only allowed for irregular hours.", holidayMethods, household.HolidayMethod.Label, &c.HolidayMethod, nil)
+	f.hours("holiday_carry", "Holiday that may be carried over, at most (hours)", "What the contract lets the PA carry into the next leave year; 0 if nothing. At most 1.6 weeks of their hours, for example 48 for 30 hours a week.", &c.HolidayCarryMinutes)
 
 	f.heading("Workplace pension")
 	method := c.PensionMethod

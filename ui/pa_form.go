@@ -88,6 +88,7 @@ func (u *UI) showPAForm(p household.PA) {
 	f.text("phone", "Phone", "", &p.Phone)
 	f.text("email", "Email", "", &p.Email)
 	f.date("start_date", "First day of work", "", &p.StartDate, false)
+	f.date("leave_year_from", "Leave year starts on (optional)", "A date the contract's leave year starts on, for example 01/01/2026 or 01/04/2026. Leave it empty for leave years from the first day of work.", &p.LeaveYearFrom, true)
 	f.heading("Checks before they start")
 	f.date("right_to_work_date", "Right-to-work check done on", "You must check every PA may work in the UK before they start, and keep a copy.", &p.RightToWorkDate, true)
 	f.text("right_to_work_doc", "Document seen for the right-to-work check", "For example: UK passport, or share code.", &p.RightToWorkDoc)
