@@ -84,21 +84,24 @@ func migrations() ([]migration, error) {
 		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	// Numbers need not be contiguous (two branches may each add one at
+	// once), but each is used once, from 1 up.
 	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migrations must be numbered 1, 2, 3...: %s is out of order", m.name)
+		if m.version < 1 || (i > 0 && m.version == out[i-1].version) {
+			return nil, fmt.Errorf("migrations must be numbered 1, 2, 3..., each number once: %s repeats or is not above 0", m.name)
 		}
 	}
 	return out, nil
 }
 
-// LatestVersion is the schema version this build writes.
+// LatestVersion is the schema version this build writes: the highest
+// migration number.
 func LatestVersion() int {
 	ms, err := migrations()
-	if err != nil {
+	if err != nil || len(ms) == 0 {
 		return 0
 	}
-	return len(ms)
+	return ms[len(ms)-1].version
 }
 
 func dsn(path string) string {
@@ -493,6 +496,31 @@ func schemaVersion(q interface {
 	return int(v.Int64), nil
 }
 
+// appliedVersions returns the migration numbers recorded in the file.
+func appliedVersions(q *sql.DB) (map[int]bool, error) {
+	out := map[int]bool{}
+	var exists int
+	if err := q.QueryRow("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").Scan(&exists); err != nil {
+		return nil, classify(err)
+	}
+	if exists == 0 {
+		return out, nil
+	}
+	rows, err := q.Query("SELECT version FROM schema_migrations")
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
+}
+
 func (db *DB) migrate() error {
 	ms, err := migrations()
 	if err != nil {
@@ -502,10 +530,24 @@ func (db *DB) migrate() error {
 	if err != nil {
 		return err
 	}
-	if current > len(ms) {
-		return fmt.Errorf("%w: the file is at version %d and this copy of the toolkit knows up to version %d", ErrNewerVersion, current, len(ms))
+	latest := 0
+	if len(ms) > 0 {
+		latest = ms[len(ms)-1].version
 	}
-	if current == len(ms) {
+	if current > latest {
+		return fmt.Errorf("%w: the file is at version %d and this copy of the toolkit knows up to version %d", ErrNewerVersion, current, latest)
+	}
+	applied, err := appliedVersions(db.sql)
+	if err != nil {
+		return err
+	}
+	var pending []migration
+	for _, m := range ms {
+		if !applied[m.version] {
+			pending = append(pending, m)
+		}
+	}
+	if len(pending) == 0 {
 		return nil
 	}
 	if current > 0 {
@@ -517,7 +559,7 @@ func (db *DB) migrate() error {
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now'))) STRICT`); err != nil {
 		return err
 	}
-	for _, m := range ms[current:] {
+	for _, m := range pending {
 		tx, err := db.sql.Begin()
 		if err != nil {
 			return err
@@ -534,7 +576,8 @@ func (db *DB) migrate() error {
 			tx.Rollback()
 			return err
 		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		current = max(current, m.version)
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", current)); err != nil {
 			tx.Rollback()
 			return err
 		}
