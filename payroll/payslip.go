@@ -36,11 +36,17 @@ const (
 	// Expenses are reimbursed costs: not pay, so not taxed, no NI, not
 	// pensionable; added to net pay.
 	Expenses
+	// PensionRefund gives back the employee's pension contributions to a
+	// worker who opted out in the opt-out period (TPR detailed guidance
+	// no. 4): not pay, so no NI and not pensionable; added to net pay; and
+	// taxable only when the contributions were taken before tax (a net
+	// pay arrangement), since then they had tax relief through payroll.
+	PensionRefund
 )
 
-const numLineKinds = int(Expenses)
+const numLineKinds = int(PensionRefund)
 
-var lineKindNames = [...]string{"", "basic", "overtime", "sleep-in", "sleep-in waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses"}
+var lineKindNames = [...]string{"", "basic", "overtime", "sleep-in", "sleep-in waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses", "pension refund"}
 
 // String gives the kind's name: "basic", "overtime", "sleep-in", "sleep-in
 // waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses".
@@ -152,6 +158,10 @@ type Payslip struct {
 
 	// Gross is all pay (not expenses); Expenses are added to net pay.
 	Gross, Expenses money.Money
+	// PensionRefund is the employee's pension contributions given back
+	// after an opt-out (PensionRefund lines): added to net pay, and to
+	// taxable pay under a net pay arrangement.
+	PensionRefund money.Money `json:",omitempty"`
 	// TaxablePay is Gross less pension under a net pay arrangement;
 	// NIablePay is Gross.
 	TaxablePay, NIablePay money.Money
@@ -173,7 +183,8 @@ type Payslip struct {
 	// Deductions is everything taken from pay: tax, employee NI, loans
 	// and the employee's pension.
 	Deductions money.Money
-	// NetPay = Gross - Deductions + Expenses: what the worker is paid.
+	// NetPay = Gross - Deductions + Expenses + PensionRefund: what the
+	// worker is paid.
 	NetPay money.Money
 	// EmployerCost = Gross + Expenses + employer NI + employer pension.
 	EmployerCost money.Money
@@ -300,13 +311,16 @@ func Calculate(in PayslipInput) (Payslip, error) {
 			return Payslip{}, err
 		}
 		ps.Lines[i] = l
-		if l.Kind == Expenses {
+		switch l.Kind {
+		case Expenses:
 			ps.Expenses += l.Amount
-		} else {
+		case PensionRefund:
+			ps.PensionRefund += l.Amount
+		default:
 			ps.Gross += l.Amount
 			allMinutes += l.Minutes
 		}
-		if ps.Gross > MaxPeriodPay || ps.Expenses > MaxPeriodPay {
+		if ps.Gross > MaxPeriodPay || ps.Expenses > MaxPeriodPay || ps.PensionRefund > MaxPeriodPay {
 			return Payslip{}, invalidf("the pay for one period is more than %s, the most accepted", MaxPeriodPay.Format())
 		}
 		switch l.Kind {
@@ -331,7 +345,7 @@ func Calculate(in PayslipInput) (Payslip, error) {
 	ps.Pension.Category = rates.AssessWorker(in.DateOfBirth, in.PayDate, in.Frequency, ps.Gross)
 	ps.TaxablePay = ps.Gross
 	if in.Pension.Method == NetPay {
-		ps.TaxablePay -= ps.Pension.Employee
+		ps.TaxablePay += ps.PensionRefund - ps.Pension.Employee
 	}
 	ps.NIablePay = ps.Gross
 
@@ -354,7 +368,7 @@ func Calculate(in PayslipInput) (Payslip, error) {
 	}
 
 	ps.Deductions = ps.Tax + ps.EmployeeNI + ps.StudentLoan + ps.PostgraduateLoan + ps.Pension.Employee
-	ps.NetPay = ps.Gross - ps.Deductions + ps.Expenses
+	ps.NetPay = ps.Gross - ps.Deductions + ps.Expenses + ps.PensionRefund
 	ps.EmployerCost = ps.Gross + ps.Expenses + ps.EmployerNI + ps.Pension.Employer
 
 	// Year to date.
@@ -420,7 +434,7 @@ func fillLine(l *Line, i int) error {
 		return "line " + strconv.Itoa(i+1)
 	}
 	if int(l.Kind) < 1 || int(l.Kind) > numLineKinds {
-		return invalidf("pay line %q has no kind: use basic, overtime, sleep-in, sleep-in waking, holiday, rolled-up holiday, SSP, bonus or expenses", name())
+		return invalidf("pay line %q has no kind: use basic, overtime, sleep-in, sleep-in waking, holiday, rolled-up holiday, SSP, bonus, expenses or pension refund", name())
 	}
 	if l.Minutes < 0 || l.Minutes > maxLineMinutes {
 		return invalidf("pay line %q: the time must be from 0 to %d minutes", name(), maxLineMinutes)

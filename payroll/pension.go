@@ -82,6 +82,9 @@ const (
 	NotEnrolled PensionMembership = iota
 	Enrolled
 	OptedOut
+	// PostponedMember: an eligible jobholder whose automatic enrolment is
+	// postponed (Pensions Act 2008 s4): nothing taken, no warning.
+	PostponedMember
 )
 
 // PensionSettings are a worker's pension arrangements.
@@ -240,7 +243,7 @@ func checkPension(s PensionSettings) error {
 	if s.EmployeePercent < 0 || s.EmployeePercent > maxPercent || s.EmployerPercent < 0 || s.EmployerPercent > maxPercent {
 		return invalid("pension percentages must be from 0 to 100")
 	}
-	if s.Membership > OptedOut || s.Method > NetPay || s.Basis > AllPay {
+	if s.Membership > PostponedMember || s.Method > NetPay || s.Basis > AllPay {
 		return invalid("the pension settings are not valid")
 	}
 	return nil

@@ -51,6 +51,9 @@ type PAInput struct {
 	// could not be worked out.
 	Leaving        *rota.HolidayRecord
 	LeavingProblem string
+	// Pension is the PA's automatic enrolment record (nil: the employer
+	// has recorded no duties, so the contract alone decides).
+	Pension *PensionInput
 }
 
 // RunInput is what a pay run is built from.
@@ -86,6 +89,8 @@ type PAResult struct {
 	Contract household.Contract   `json:"-"`
 	Period   household.PayPeriod  `json:"-"`
 	Holiday  money.Money          `json:"-"` // holiday pay on this payslip
+	// Duties is the pension decision from the stored record (nil: none).
+	Duties *payroll.Decision `json:"-"`
 }
 
 // FPSDetails are the FPS fields the payroll engine cannot know.
@@ -430,6 +435,9 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		return r, true
 	}
 	input.TaxCode, input.Week1Month1 = code.code, code.week1
+	if in.Pension != nil {
+		applyPensionDuties(&r, &input, in, c, per, freq, year, warn)
+	}
 	input.PayReferenceStart = per.From
 	if in.YearToDate == (payroll.YearToDate{}) && payroll.TaxYearOf(pa.StartDate) == year && !code.week1 {
 		input.Previous = payroll.PreviousEmployment{TaxablePay: pa.P45PayToDate, Tax: pa.P45TaxToDate}

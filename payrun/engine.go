@@ -32,7 +32,7 @@ func EngineInput(pa household.PA, c household.Contract, f payroll.Frequency, pay
 	}
 	var gross money.Money
 	for _, l := range lines {
-		if l.Kind != payroll.Expenses {
+		if l.Kind != payroll.Expenses && l.Kind != payroll.PensionRefund {
 			gross += l.Amount
 			if l.Amount == 0 && l.Rate > 0 {
 				gross += money.Money((int64(l.Rate)*l.Minutes + 30) / 60)

@@ -105,7 +105,7 @@ func payslipDoc(tx *storage.Tx, pc payContext, pa household.PA, p Payslip) (repo
 			line.Hours = text.Hours(int(l.Minutes))
 			line.Rate = l.Rate
 		}
-		if l.Kind == payroll.Expenses {
+		if l.Kind == payroll.Expenses || l.Kind == payroll.PensionRefund {
 			doc.Additions = append(doc.Additions, line)
 		} else {
 			doc.Pay = append(doc.Pay, line)

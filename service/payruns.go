@@ -175,6 +175,10 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 	if in.EmployerNIBefore, in.AllowanceUsed, err = tx.RunTotals(accountID, year.Start(), per.Payday.AddDays(-1)); err != nil {
 		return payrun.Run{}, err
 	}
+	duties, states, err := pensionInputs(tx, accountID)
+	if err != nil {
+		return payrun.Run{}, err
+	}
 	for _, pa := range pc.pas {
 		p := payrun.PAInput{PA: pa, Contracts: pc.contracts[pa.ID]}
 		for _, ts := range timesheets {
@@ -231,6 +235,7 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 				return payrun.Run{}, err
 			}
 		}
+		p.Pension = pensionInput(duties, states[pa.ID], history)
 		in.PAs = append(in.PAs, p)
 	}
 	run, err := payrun.Build(in)
@@ -315,7 +320,7 @@ func storedRun(r PayRun, slips []Payslip) payrun.Run {
 		ps := p.Result
 		out.PAs = append(out.PAs, payrun.PAResult{PAID: p.PAID, PA: p.PA, Lines: p.Detail.Lines, Input: p.Input, Payslip: ps,
 			Warnings: p.Detail.Warnings, Calc: true, FPS: p.Detail.FPS, Paid: p.Detail.Timesheets, Adjusted: p.Detail.Adjustments,
-			Minutes: p.Minutes, Miles: p.Miles, Pension: p.Detail.Pension, Period: p.Detail.Period, Holiday: p.Detail.Holiday})
+			Minutes: p.Minutes, Miles: p.Miles, Pension: p.Detail.Pension, Period: p.Detail.Period, Holiday: p.Detail.Holiday, Duties: p.Detail.Duties})
 		out.Warnings = append(out.Warnings, p.Detail.Warnings...)
 		allowance := money.Money(0)
 		if i == 0 {
@@ -396,7 +401,7 @@ func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (
 			}
 			p := Payslip{RunID: run.ID, PAID: r.PAID, PA: r.PA, Payday: payday, Live: true, Minutes: r.Minutes, Miles: r.Miles,
 				Input: r.Input, Result: r.Payslip, Detail: storage.PayslipDetail{Lines: r.Lines, Warnings: r.Warnings, FPS: r.FPS,
-					Period: v.Period, Pension: r.Pension, Holiday: r.Holiday, Timesheets: r.Paid, Adjustments: r.Adjusted}}
+					Period: v.Period, Pension: r.Pension, Holiday: r.Holiday, Timesheets: r.Paid, Adjustments: r.Adjusted, Duties: r.Duties}}
 			if err := tx.InsertPayslip(&p); err != nil {
 				return err
 			}
@@ -426,6 +431,9 @@ func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (
 			}
 		}
 		if err := raiseRunBills(tx, pc, run, v.Run); err != nil {
+			return err
+		}
+		if err := recordPensionSteps(tx, accountID, v.Run); err != nil {
 			return err
 		}
 		t := v.Run.Totals

@@ -61,6 +61,9 @@ type PayslipDetail struct {
 	// Timesheets and Adjustments are the records the payslip paid.
 	Timesheets  []int64 `json:"timesheets,omitempty"`
 	Adjustments []int64 `json:"adjustments,omitempty"`
+	// Duties is the automatic enrolment decision for this pay, with the
+	// period's assessment (nil: the employer had recorded no duties).
+	Duties *payroll.Decision `json:"pension_duties,omitempty"`
 }
 
 const payRunCols = "id, account_id, payday, period_from, period_to, tax_year, frequency, tax_period, allowance_pence, finalised_at, reversed_at, reversal_reason"

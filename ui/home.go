@@ -59,6 +59,10 @@ func (u *UI) showHome() {
 	parts = append(parts, u.employerSummary()...)
 	parts = append(parts, heading("Employer's liability insurance"))
 	parts = append(parts, u.insuranceSummary()...)
+	if pension := u.pensionSummary(); len(pension) > 0 {
+		parts = append(parts, heading("Workplace pension"))
+		parts = append(parts, pension...)
+	}
 	u.showPage(page(parts...), edit, nil)
 }
 
@@ -109,6 +113,25 @@ func (u *UI) insuranceSummary() []fyne.CanvasObject {
 	)}
 	if days, due := cover.RenewalDue(today); due {
 		out = append(out, warning(fmt.Sprintf("The policy needs renewing in %d days, on %s.", days, cover.Until.UK())))
+	}
+	return out
+}
+
+// pensionSummary shows the pension reminders the service gives: the
+// declaration of compliance and the re-declaration, with their due dates.
+func (u *UI) pensionSummary() []fyne.CanvasObject {
+	rs, err := u.svc.PensionReminders(u.account.ID, civil.Of(u.now()))
+	if err != nil {
+		return []fyne.CanvasObject{warning(service.ErrorMessage(err))}
+	}
+	var out []fyne.CanvasObject
+	for _, r := range rs {
+		line := r.Title + ": " + r.Text
+		if r.Overdue {
+			out = append(out, warning(line))
+			continue
+		}
+		out = append(out, wrapLabel(line))
 	}
 	return out
 }

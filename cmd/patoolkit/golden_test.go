@@ -153,3 +153,51 @@ func TestGoldenExports(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenPensionFiles keeps the demo's contribution files for a payday
+// in each format, after recording the employer's NEST reference.
+func TestGoldenPensionFiles(t *testing.T) {
+	fixDemoClock(t)
+	path := demoFile(t)
+	if code, _, stderr := cli(t, "pension", "duties", "--account", priya, "--duties-start", "2025-04-06", "--declared-on", "2025-08-20",
+		"--scheme-ref", "EMP123456789", "--payment-source", "Direct debit", "--data", path); code != 0 {
+		t.Fatalf("pension duties: exit %d: %s", code, stderr)
+	}
+	for _, format := range []string{"papdis", "nest", "generic"} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), format+".csv")
+			args := []string{"export", "pension", "--account", priya, "--payday", "2025-08-29", "--format", format, "--out", out, "--data", path}
+			if code, _, stderr := cli(t, args...); code != 0 {
+				t.Fatalf("%v: exit %d: %s", args, code, stderr)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "pension-priya-2025-08-29-"+format+".csv", b)
+			// The same file again is refused without --force, and left as it was.
+			if code, _, stderr := cli(t, args...); code != 2 || !strings.Contains(stderr, "already exists") {
+				t.Errorf("again without --force: exit %d: %s", code, stderr)
+			}
+			if again, _ := os.ReadFile(out); !bytes.Equal(again, b) {
+				t.Error("the refused export changed the file")
+			}
+		})
+	}
+	for _, c := range []struct{ name, want string }{
+		{"no run that day", "no finalised pay run on 28/08/2025"},
+		{"unknown format", "unknown format"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			day, format := "2025-08-28", "generic"
+			if c.name == "unknown format" {
+				day, format = "2025-08-29", "xml"
+			}
+			code, _, stderr := cli(t, "export", "pension", "--account", priya, "--payday", day, "--format", format,
+				"--out", filepath.Join(t.TempDir(), "x.csv"), "--data", path)
+			if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Errorf("exit %d: %q, want 2 and one line saying %q", code, stderr, c.want)
+			}
+		})
+	}
+}

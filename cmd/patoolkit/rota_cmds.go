@@ -280,13 +280,13 @@ func rotaCheck(args []string, stdout io.Writer) error {
 
 func cmdExport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45, export holiday or export ics")
+		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45, export holiday, export pension or export ics")
 	}
 	what := args[0]
 	switch what {
-	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "holiday", "ics":
+	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "holiday", "ics", "pension":
 	default:
-		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45, holiday or ics", what)
+		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45, holiday, pension or ics", what)
 	}
 	fs, af := addAccountFlags("export "+what, stdout)
 	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD; not for p60, p45 or holiday)")
@@ -295,9 +295,20 @@ func cmdExport(args []string, stdout io.Writer) error {
 	on := fs.String("on", "", "for holiday only: the `DATE` the holiday record is as on (default today)")
 	paName := fs.String("pa", "", "only this PA (`NAME`; needed for ics and p45)")
 	out := fs.String("out", "", "the `FILE` to write (a new file, unless --force)")
+	payday := fs.String("payday", "", "for pension only: the `DATE` of the payday whose contributions to write")
+	format := fs.String("format", "", "for pension only: the file's `FORMAT` (papdis, nest or generic)")
 	force := forceFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if what == "pension" {
+		if *from != "" || *to != "" || *year != "" || *on != "" || *paName != "" {
+			return badInput("export pension is for one payday and every PA: give --payday DATE and --format papdis|nest|generic (not --from, --to, --tax-year, --on or --pa)")
+		}
+		return exportPension(af, *payday, *format, *out, *force, stdout)
+	}
+	if *payday != "" || *format != "" {
+		return badInput("--payday and --format are only used with export pension")
 	}
 	if what == "holiday" {
 		if *from != "" || *to != "" {
