@@ -45,6 +45,9 @@ type PAInput struct {
 	// period: contracted hours are not paid for their days (holiday is
 	// paid at a week's pay, sickness as SSP).
 	Off []rota.Absence
+	// Family are the PA's episodes of family leave (SMP, SPP, SAP, ShPP,
+	// SPBP, SNCP), each paid on its own line for the days in the period.
+	Family []FamilyEpisode
 }
 
 // RunInput is what a pay run is built from.
@@ -109,6 +112,9 @@ type Totals struct {
 	// HMRC is what the run adds to the HMRC bill: tax, both NIs (less the
 	// allowance) and loans. Pension is what goes to the pension scheme.
 	HMRC, Pension money.Money
+	// Recoverable is the statutory family pay HMRC gives back (claimed on
+	// an EPS), which comes off what the tax month or quarter owes HMRC.
+	Recoverable money.Money
 }
 
 // Add adds one payslip, and the Employment Allowance it used, to the
@@ -210,6 +216,7 @@ func Build(in RunInput) (Run, error) {
 	for _, r := range run.PAs {
 		if r.Calc {
 			run.Totals.Add(r.Payslip, r.Allow)
+			run.Totals.Recoverable += RecoverableOf(r.Lines)
 			paid++
 		}
 	}
@@ -305,6 +312,8 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 					off = append(off, a)
 				}
 			}
+			// Days on family leave are paid as statutory family pay.
+			off = append(off, familyOff(in, per)...)
 			lines, minutes := contractLines(in.Contracts, pa, per, off)
 			r.Lines = append(r.Lines, lines...)
 			for _, l := range lines {
@@ -345,6 +354,16 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		for _, n := range notes {
 			warn(false, n, "")
 		}
+	}
+
+	// Statutory family pay.
+	family, familyNotes, familyBlocks := familyPayLines(in, per, freq)
+	r.Lines = append(r.Lines, family...)
+	for _, n := range familyNotes {
+		warn(false, n, "")
+	}
+	for _, n := range familyBlocks {
+		warn(true, n, "Check the PA's family leave (patoolkit familypay list), correct or remove it, then preview again.")
 	}
 
 	// Lines entered by hand.
@@ -526,7 +545,7 @@ func contractLines(cs []household.Contract, pa household.PA, per household.PayPe
 	var rates []money.Money
 	away := func(d civil.Date) bool {
 		for _, a := range off {
-			if (a.Kind == rota.Holiday || a.Kind == rota.Sickness) && a.Covers(d) {
+			if a.Covers(d) {
 				return true
 			}
 		}
