@@ -32,11 +32,11 @@ type HMRCPeriodRow struct {
 	// the period's EPS and taken off what is due. Reclaim is what the
 	// recovery comes to beyond what the period owes: HMRC sets it against
 	// later periods of the year, or repays it when asked.
-	FamilyPay, Reclaim money.Money
-	Due                money.Money
-	DueDate, PaidDate              civil.Date
-	Late                           bool
-	PaidInLedger, MarkedPaid       bool
+	FamilyPay, Reclaim       money.Money
+	Due                      money.Money
+	DueDate, PaidDate        civil.Date
+	Late                     bool
+	PaidInLedger, MarkedPaid bool
 }
 
 // Filing is one item of the filing list, and when it was marked done.
