@@ -363,7 +363,7 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		warn(false, n, "")
 	}
 	for _, n := range familyBlocks {
-		warn(true, n, "Check the PA's family leave (patoolkit familypay list), correct or remove it, then preview again.")
+		warn(true, n, "Check the dates of the PA's family leave, correct or remove it, then preview again.")
 	}
 
 	// Lines entered by hand.
