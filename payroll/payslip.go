@@ -42,14 +42,30 @@ const (
 	// taxable only when the contributions were taken before tax (a net
 	// pay arrangement), since then they had tax relief through payroll.
 	PensionRefund
+	// The statutory family payments (FamilyPay): pay like SSP, taxable,
+	// subject to NI and pensionable, and not pay for the minimum wage.
+	// MaternityPay is SMP, PaternityPay SPP, AdoptionPay SAP,
+	// SharedParentalPay ShPP, BereavementPay SPBP and NeonatalPay SNCP.
+	MaternityPay
+	PaternityPay
+	AdoptionPay
+	SharedParentalPay
+	BereavementPay
+	NeonatalPay
 )
 
-const numLineKinds = int(PensionRefund)
+const numLineKinds = int(NeonatalPay)
 
-var lineKindNames = [...]string{"", "basic", "overtime", "sleep-in", "sleep-in waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses", "pension refund"}
+var lineKindNames = [...]string{"", "basic", "overtime", "sleep-in", "sleep-in waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses",
+	"pension refund", "SMP", "SPP", "SAP", "ShPP", "SPBP", "SNCP"}
+
+// Statutory reports whether the kind is statutory pay (SSP or a family
+// payment), counted in the year to date's StatutoryPay.
+func (k LineKind) Statutory() bool { return k == SickPay || (k >= MaternityPay && k <= NeonatalPay) }
 
 // String gives the kind's name: "basic", "overtime", "sleep-in", "sleep-in
-// waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses".
+// waking", "holiday", "rolled-up holiday", "SSP", "bonus", "expenses",
+// "pension refund", "SMP", "SPP", "SAP", "ShPP", "SPBP", "SNCP".
 func (k LineKind) String() string {
 	if int(k) < len(lineKindNames) {
 		return lineKindNames[k]
@@ -385,7 +401,7 @@ func Calculate(in PayslipInput) (Payslip, error) {
 	n.StudentLoan += ps.StudentLoan
 	n.PostgraduateLoan += ps.PostgraduateLoan
 	for _, l := range ps.Lines {
-		if l.Kind == SickPay {
+		if l.Kind.Statutory() {
 			n.StatutoryPay += l.Amount
 		}
 	}
@@ -434,7 +450,7 @@ func fillLine(l *Line, i int) error {
 		return "line " + strconv.Itoa(i+1)
 	}
 	if int(l.Kind) < 1 || int(l.Kind) > numLineKinds {
-		return invalidf("pay line %q has no kind: use basic, overtime, sleep-in, sleep-in waking, holiday, rolled-up holiday, SSP, bonus, expenses or pension refund", name())
+		return invalidf("pay line %q has no kind: use basic, overtime, sleep-in, sleep-in waking, holiday, rolled-up holiday, SSP, bonus, expenses, pension refund, SMP, SPP, SAP, ShPP, SPBP or SNCP", name())
 	}
 	if l.Minutes < 0 || l.Minutes > maxLineMinutes {
 		return invalidf("pay line %q: the time must be from 0 to %d minutes", name(), maxLineMinutes)

@@ -59,6 +59,10 @@ type Rates struct {
 	// the year.
 	EmploymentAllowance money.Money
 
+	// FamilyPay holds the rates of the statutory family payments (SMP,
+	// SPP, SAP, ShPP, SPBP, SNCP) and what an employer recovers of them.
+	FamilyPay FamilyPayRates
+
 	emergency TaxCode
 }
 
@@ -116,6 +120,26 @@ type SSPRules struct {
 	LELTest bool
 	// MaxWeeks is the most SSP payable in a linked period.
 	MaxWeeks int
+}
+
+// FamilyPayRates are the statutory family payments' figures for one
+// year. The flat rate takes effect for pay weeks that begin on or after
+// the first Sunday in April (see FamilyPay); the recovery rates apply to
+// payments made in the tax year.
+type FamilyPayRates struct {
+	// WeeklyRate is the flat weekly rate of SMP (after its first six
+	// weeks), SPP, SAP (after six weeks), ShPP, SPBP and SNCP; each pays
+	// 90% of average weekly earnings instead when that is lower.
+	WeeklyRate money.Money
+	// Recovery is the share of the payments an employer recovers;
+	// SmallEmployerRecovery the share (100% plus compensation for the NI
+	// paid on them) an employer with Small Employers' Relief recovers.
+	Recovery, SmallEmployerRecovery Percent
+	// SmallEmployerLimit: an employer whose Class 1 NI (employee's and
+	// employer's, before the Employment Allowance) for the last complete
+	// tax year before the qualifying week was this or less has Small
+	// Employers' Relief.
+	SmallEmployerLimit money.Money
 }
 
 // MinimumWageRates are hourly rates in force from From.

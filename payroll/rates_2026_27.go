@@ -113,4 +113,13 @@ var rates2026_27 = Rates{
 	},
 
 	EmploymentAllowance: 1050000, // £10,500; gov.uk "Claiming Employment Allowance", DOMAIN.md
+
+	// Statutory family payments; gov.uk "Rates and thresholds for employers 2026 to 2027" (SMP, SPP, SAP, ShPP,
+	// SPBP, SNCP) and gov.uk "Get financial help with statutory pay", DOMAIN.md.
+	FamilyPay: FamilyPayRates{
+		WeeklyRate:            19432,   // £194.32 a week, or 90% of AWE if lower
+		Recovery:              9200,    // 92% recovered; SMP (Compensation of Employers) and Misc. Amendment Regulations 1994 (SI 1994/1882) and their SPP/SAP/ShPP/SPBP/SNCP twins
+		SmallEmployerRecovery: 10900,   // 100% plus 9% compensation with Small Employers' Relief; DOMAIN.md
+		SmallEmployerLimit:    4500000, // £45,000 Class 1 NI in the last complete tax year before the qualifying week; SI 1994/1882 (small employer)
+	},
 }

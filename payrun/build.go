@@ -54,6 +54,9 @@ type PAInput struct {
 	// Pension is the PA's automatic enrolment record (nil: the employer
 	// has recorded no duties, so the contract alone decides).
 	Pension *PensionInput
+	// Family are the PA's episodes of family leave (SMP, SPP, SAP, ShPP,
+	// SPBP, SNCP), each paid on its own line for the days in the period.
+	Family []FamilyEpisode
 }
 
 // RunInput is what a pay run is built from.
@@ -120,6 +123,9 @@ type Totals struct {
 	// HMRC is what the run adds to the HMRC bill: tax, both NIs (less the
 	// allowance) and loans. Pension is what goes to the pension scheme.
 	HMRC, Pension money.Money
+	// Recoverable is the statutory family pay HMRC gives back (claimed on
+	// an EPS), which comes off what the tax month or quarter owes HMRC.
+	Recoverable money.Money
 }
 
 // Add adds one payslip, and the Employment Allowance it used, to the
@@ -221,6 +227,7 @@ func Build(in RunInput) (Run, error) {
 	for _, r := range run.PAs {
 		if r.Calc {
 			run.Totals.Add(r.Payslip, r.Allow)
+			run.Totals.Recoverable += RecoverableOf(r.Lines)
 			paid++
 		}
 	}
@@ -317,6 +324,8 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 					off = append(off, a)
 				}
 			}
+			// Days on family leave are paid as statutory family pay.
+			off = append(off, familyOff(in, per)...)
 			lines, minutes := contractLines(in.Contracts, pa, per, off, int64(in.Holiday.Minutes))
 			r.Lines = append(r.Lines, lines...)
 			for _, l := range lines {
@@ -369,6 +378,16 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		for _, n := range notes {
 			warn(false, n, "")
 		}
+	}
+
+	// Statutory family pay.
+	family, familyNotes, familyBlocks := familyPayLines(in, per, freq)
+	r.Lines = append(r.Lines, family...)
+	for _, n := range familyNotes {
+		warn(false, n, "")
+	}
+	for _, n := range familyBlocks {
+		warn(true, n, "Check the dates of the PA's family leave, correct or remove it, then preview again.")
 	}
 
 	// Lines entered by hand.
@@ -555,7 +574,7 @@ func contractLines(cs []household.Contract, pa household.PA, per household.PayPe
 	var rates []money.Money
 	away := func(d civil.Date) bool {
 		for _, a := range off {
-			if (a.Kind == rota.Holiday || a.Kind == rota.Sickness) && a.Covers(d) {
+			if a.Covers(d) {
 				return true
 			}
 		}

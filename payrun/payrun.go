@@ -131,6 +131,9 @@ type Line struct {
 	// Source says where the line came from, in words: "Timesheet
 	// 01/11/2026 to 30/11/2026, approved 01/12/2026 by Priya Shah".
 	Source string `json:"source"`
+	// Recoverable is what HMRC gives back of a statutory family payment's
+	// line (92%, or the Small Employers' Relief rate), claimed on an EPS.
+	Recoverable money.Money `json:"recoverable,omitempty"`
 }
 
 // Warning is something the person should know before finalising. A

@@ -26,10 +26,17 @@ type HMRCPeriodRow struct {
 	Tax, EmployeeNI, EmployerNI    money.Money
 	StudentLoan                    money.Money // student and postgraduate loans
 	EmploymentAllowance, Recovered money.Money
-	Due                            money.Money
-	DueDate, PaidDate              civil.Date
-	Late                           bool
-	PaidInLedger, MarkedPaid       bool
+	// FamilyPay is the statutory family pay (SMP, SPP, SAP, ShPP, SPBP,
+	// SNCP) paid in the period; Recovered is what HMRC gives back of it
+	// (92%, or with Small Employers' Relief the year's rate), claimed on
+	// the period's EPS and taken off what is due. Reclaim is what the
+	// recovery comes to beyond what the period owes: HMRC sets it against
+	// later periods of the year, or repays it when asked.
+	FamilyPay, Reclaim       money.Money
+	Due                      money.Money
+	DueDate, PaidDate        civil.Date
+	Late                     bool
+	PaidInLedger, MarkedPaid bool
 }
 
 // Filing is one item of the filing list, and when it was marked done.
@@ -60,6 +67,9 @@ type HMRCRecord struct {
 	Filings   []Filing
 	// Penalties say, plainly, what being late costs.
 	Penalties []string
+	// Recovery says, in words, what statutory pay was recovered in each
+	// period and how to claim it (an EPS); empty when there was none.
+	Recovery []string
 }
 
 // HMRCRecord returns the tax year's HMRC record for a budget.
@@ -89,6 +99,7 @@ func hmrcRecord(tx *storage.Tx, accountID int64, year payroll.TaxYear, today civ
 		return rec, err
 	}
 	rows := map[payroll.HMRCPeriod]*HMRCPeriodRow{}
+	kinds := map[payroll.HMRCPeriod][]payroll.LineKind{}
 	for _, p := range payroll.HMRCPeriods(year, pc.quarterly) {
 		rows[p] = &HMRCPeriodRow{Period: p, DueDate: p.DueDate(rota.IsBankHoliday)}
 	}
@@ -112,12 +123,25 @@ func hmrcRecord(tx *storage.Tx, accountID int64, year payroll.TaxYear, today civ
 			row.EmployeeNI += p.Result.EmployeeNI
 			row.EmployerNI += p.Result.EmployerNI
 			row.StudentLoan += p.Result.StudentLoan + p.Result.PostgraduateLoan
+			for _, l := range p.Detail.Lines {
+				if _, ok := payroll.FamilyPayKindOf(l.Kind); ok {
+					row.FamilyPay += l.Amount
+					row.Recovered += l.Recoverable
+					kinds[row.Period] = addKind(kinds[row.Period], l.Kind)
+				}
+			}
 		}
 		row.EmploymentAllowance += r.Allowance
 	}
 	for _, p := range payroll.HMRCPeriods(year, pc.quarterly) {
 		row := rows[p]
 		row.Due = row.Tax + row.EmployeeNI + row.EmployerNI + row.StudentLoan - row.EmploymentAllowance - row.Recovered
+		if row.Due < 0 && row.Recovered > 0 {
+			row.Reclaim, row.Due = min(-row.Due, row.Recovered), 0
+		}
+		if row.Recovered > 0 {
+			rec.Recovery = append(rec.Recovery, recoveryWords(*row, kinds[p]))
+		}
 		owed, ok, err := tx.HMRCOwed(accountID, p.Key())
 		if err != nil {
 			return rec, err
@@ -142,10 +166,38 @@ func hmrcRecord(tx *storage.Tx, accountID int64, year payroll.TaxYear, today civ
 		t.StudentLoan += row.StudentLoan
 		t.EmploymentAllowance += row.EmploymentAllowance
 		t.Recovered += row.Recovered
+		t.FamilyPay += row.FamilyPay
+		t.Reclaim += row.Reclaim
 		t.Due += row.Due
 	}
 	rec.Filings, err = filings(tx, pc, year, paydays, today)
 	return rec, err
+}
+
+// addKind adds a line kind to a list once.
+func addKind(ks []payroll.LineKind, k payroll.LineKind) []payroll.LineKind {
+	for _, x := range ks {
+		if x == k {
+			return ks
+		}
+	}
+	return append(ks, k)
+}
+
+// recoveryWords says what a period recovered and how it is claimed.
+func recoveryWords(row HMRCPeriodRow, kinds []payroll.LineKind) string {
+	var names []string
+	for _, k := range kinds {
+		if fk, ok := payroll.FamilyPayKindOf(k); ok {
+			names = append(names, fk.Name())
+		}
+	}
+	s := row.Period.Label() + ": " + joinAnd(names) + " paid " + row.FamilyPay.Format() + "; " + row.Recovered.Format() +
+		" of it is recoverable from HMRC and is taken off what is due for the period. Claim it on an Employer Payment Summary (EPS) for the period in Basic PAYE Tools, which works out the year-to-date figures."
+	if row.Reclaim > 0 {
+		s += " That is " + row.Reclaim.Format() + " more than the period owes: HMRC sets it against later periods of the tax year, or you can ask HMRC to repay it (or to pay statutory pay in advance)."
+	}
+	return s
 }
 
 // filings is the tax year's filing list with what is marked done.

@@ -215,6 +215,9 @@ func buildRun(tx *storage.Tx, pc payContext, per household.PayPeriod, today civi
 		if p.Sickness, err = tx.PASickness(pa.ID, per.From.AddMonths(-36), per.To); err != nil {
 			return payrun.Run{}, err
 		}
+		if p.Family, err = familyEpisodes(tx, accountID, pa.ID); err != nil {
+			return payrun.Run{}, err
+		}
 		for _, h := range history {
 			p.EarlierPay = append(p.EarlierPay, payroll.PaidOn{Payday: h.Payday, Pay: h.Result.NIablePay})
 			p.History = append(p.History, paidPeriod(pa, h))
@@ -327,6 +330,7 @@ func storedRun(r PayRun, slips []Payslip) payrun.Run {
 			allowance = r.Allowance // the run's, counted once
 		}
 		out.Totals.Add(ps, allowance)
+		out.Totals.Recoverable += payrun.RecoverableOf(p.Detail.Lines)
 	}
 	if len(slips) == 0 {
 		out.Totals.Add(payroll.Payslip{}, r.Allowance)
@@ -453,22 +457,9 @@ func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (
 // The Pensions Regulator asks for payments by direct debit).
 func raiseRunBills(tx *storage.Tx, pc payContext, run PayRun, r payrun.Run) error {
 	payday := run.Period.Payday
-	if r.Totals.HMRC > 0 {
-		per := payroll.HMRCPeriodOf(payday, pc.quarterly)
-		o, ok, err := tx.HMRCOwed(pc.account.ID, per.Key())
-		if err != nil {
+	if r.Totals.HMRC > 0 || r.Totals.Recoverable > 0 {
+		if err := syncHMRCOwed(tx, pc.account.ID, payroll.HMRCPeriodOf(payday, pc.quarterly), payday, 0); err != nil {
 			return err
-		}
-		if ok {
-			o.Owed.Amount += r.Totals.HMRC
-			if err := tx.UpdateOwed(pc.account.ID, o.Owed); err != nil {
-				return err
-			}
-		} else {
-			o := budget.Owed{Kind: budget.OwedHMRC, Payee: "HMRC", Amount: r.Totals.HMRC, Raised: payday, Due: per.DueDate(rota.IsBankHoliday)}
-			if err := tx.InsertHMRCOwed(pc.account.ID, per.Key(), &o); err != nil {
-				return err
-			}
 		}
 	}
 	schemes := map[string]money.Money{}
@@ -577,26 +568,62 @@ func takeBackHMRC(tx *storage.Tx, accountID int64, run PayRun) error {
 		return err
 	}
 	r := storedRun(run, slips)
-	if r.Totals.HMRC <= 0 {
+	if r.Totals.HMRC <= 0 && r.Totals.Recoverable <= 0 {
 		return nil
 	}
 	mc, err := loadMoney(tx, accountID)
 	if err != nil {
 		return err
 	}
-	per := payroll.HMRCPeriodOf(run.Period.Payday, mc.settings.HMRCQuarterly)
-	o, ok, err := tx.HMRCOwed(accountID, per.Key())
-	if err != nil || !ok {
+	return syncHMRCOwed(tx, accountID, payroll.HMRCPeriodOf(run.Period.Payday, mc.settings.HMRCQuarterly), run.Period.Payday, run.ID)
+}
+
+// syncHMRCOwed sets the item owed to HMRC for a tax month or quarter to
+// what its runs in force (but not the run except) owe: each run's tax,
+// NI (less the allowance) and loans when positive, less the statutory
+// family pay HMRC gives back, as the period's EPS claims it; never below
+// nothing (what HMRC owes back is shown in the HMRC record). It refuses,
+// when except is a run being reversed, if HMRC has been paid more than
+// would be left.
+func syncHMRCOwed(tx *storage.Tx, accountID int64, per payroll.HMRCPeriod, payday civil.Date, except int64) error {
+	runs, err := tx.PayRuns(accountID, per.Start(), per.End())
+	if err != nil {
 		return err
 	}
-	left := o.Owed.Amount - r.Totals.HMRC
-	if o.Paid > left {
-		return Conflictf("HMRC has already been paid %s for %s, more than would be owed without this run, so it cannot be reversed. Put the correction in the next run instead.", o.Paid.Format(), per.Label())
+	var target money.Money
+	for _, run := range runs {
+		if !run.Live() || run.ID == except {
+			continue
+		}
+		slips, err := tx.RunPayslips(run.ID)
+		if err != nil {
+			return err
+		}
+		t := storedRun(run, slips).Totals
+		target += max(t.HMRC, 0) - t.Recoverable
 	}
-	if left <= 0 {
+	target = max(target, 0)
+	o, ok, err := tx.HMRCOwed(accountID, per.Key())
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if target <= 0 {
+			return nil
+		}
+		n := budget.Owed{Kind: budget.OwedHMRC, Payee: "HMRC", Amount: target, Raised: payday, Due: per.DueDate(rota.IsBankHoliday)}
+		return tx.InsertHMRCOwed(accountID, per.Key(), &n)
+	}
+	if o.Paid > target {
+		if except != 0 {
+			return Conflictf("HMRC has already been paid %s for %s, more than would be owed without this run, so it cannot be reversed. Put the correction in the next run instead.", o.Paid.Format(), per.Label())
+		}
+		target = o.Paid // paid already: what is over is HMRC's to give back
+	}
+	if target <= 0 {
 		return tx.DeleteOwed(o.Owed.ID)
 	}
-	o.Owed.Amount = left
+	o.Owed.Amount = target
 	return tx.UpdateOwed(accountID, o.Owed)
 }
 

@@ -30,7 +30,7 @@ type P60NI struct {
 }
 
 // StatutoryPay is the statutory payments of the year, as a P60 lists
-// them. Only SSP is paid by the toolkit yet: the others are zero.
+// them, from the payslips' lines of each kind.
 type StatutoryPay struct {
 	SSP, SMP, SPP, SAP, ShPP, SPBP, SNCP money.Money
 }
@@ -156,8 +156,21 @@ func p60Of(pc payContext, pa household.PA, year payroll.TaxYear, slips []Payslip
 		p.StudentLoan += r.StudentLoan
 		p.PostgraduateLoan += r.PostgraduateLoan
 		for _, l := range r.Lines {
-			if l.Kind == payroll.SickPay {
+			switch l.Kind {
+			case payroll.SickPay:
 				p.Statutory.SSP += l.Amount
+			case payroll.MaternityPay:
+				p.Statutory.SMP += l.Amount
+			case payroll.PaternityPay:
+				p.Statutory.SPP += l.Amount
+			case payroll.AdoptionPay:
+				p.Statutory.SAP += l.Amount
+			case payroll.SharedParentalPay:
+				p.Statutory.ShPP += l.Amount
+			case payroll.BereavementPay:
+				p.Statutory.SPBP += l.Amount
+			case payroll.NeonatalPay:
+				p.Statutory.SNCP += l.Amount
 			}
 		}
 		cat := s.Input.NICategory

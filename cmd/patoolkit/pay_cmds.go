@@ -404,6 +404,9 @@ func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, mark
 		fmt.Fprintf(stdout, "%-50s due %10s by %s, %s\n", p.Period.Label(), p.Due.Format(), p.DueDate.UK(), paid)
 	}
 	fmt.Fprintf(stdout, "Total due for the year: %s (Employment Allowance used: %s)\n", rec.Total.Due.Format(), rec.Total.EmploymentAllowance.Format())
+	for _, r := range rec.Recovery {
+		fmt.Fprintln(stdout, r)
+	}
 	fmt.Fprintln(stdout, "\nTo send to HMRC:")
 	for _, f := range rec.Filings {
 		done := "to do"
