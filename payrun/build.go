@@ -725,13 +725,26 @@ func sickPayLine(in PAInput, per household.PayPeriod, freq payroll.Frequency) (L
 		return Line{}, []string{in.PA.Name + "'s Statutory Sick Pay could not be worked out: " + err.Error() + ". Check their sickness absences on the rota."}
 	}
 	amount := out.AmountBetween(per.From, per.To)
+	var ssp1 []string
+	for _, f := range payroll.SSP1s(payroll.SSPInput{Spells: spells, QualifyingDays: payroll.WeekdaysOf(pattern...)}, out) {
+		if !per.Contains(f.Stops) && (f.GiveBy.Before(per.From) || f.GiveBy.After(per.To)) {
+			continue
+		}
+		n := "Give " + in.PA.Name + " form SSP1 by " + f.GiveBy.UK() + " (HMRC's form, so they can claim Employment and Support Allowance or Universal Credit): "
+		if f.NotDue {
+			n += "no SSP is due for their sickness from " + f.First.UK() + ", because " + f.Why() + "."
+		} else {
+			n += "their SSP stops on " + f.Stops.UK() + " (the last day paid is " + f.LastPaid.UK() + "), because " + f.Why() + "."
+		}
+		ssp1 = append(ssp1, n)
+	}
 	paidDays := 0
 	for _, d := range out.Days {
 		if d.Status == payroll.SSPPaid && per.Contains(d.Date) {
 			paidDays++
 		}
 	}
-	var notes []string
+	notes := ssp1
 	if !awe.Known {
 		notes = append(notes, in.PA.Name+" had no payday before their sickness from "+from.UK()+", so their average weekly earnings are not known from their payslips: check their SSP by HMRC's rules for new starters.")
 	}

@@ -3,6 +3,7 @@ package service
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"patoolkit/civil"
 	"patoolkit/household"
@@ -198,5 +199,44 @@ func TestWeek53Leaver(t *testing.T) {
 	doc, err := s.P45Doc(a.ID, pa.ID)
 	if err != nil || doc.LastPeriod != "Week 53" || !doc.Week53 {
 		t.Errorf("P45 doc: %q, week 53 %v, %v", doc.LastPeriod, doc.Week53, err)
+	}
+}
+
+// TestSSP1WhenSickPayRunsOut: off sick from Monday 1 June 2026 to the end
+// of January 2027, a PA is paid SSP for 28 weeks, to Friday 11 December;
+// it stops on Monday 14 December. HMRC ("Statutory Sick Pay: employee is
+// not entitled") asks for form SSP1 by the start of the 23rd week, 6
+// weeks before: 2 November. The November run says so, and the December
+// run, in which SSP stops, says it again.
+func TestSSP1WhenSickPayRunsOut(t *testing.T) {
+	s, a, pa := payBudget(t, household.Monthly, fixedContract)
+	for _, d := range []string{"2026-04-24", "2026-05-22"} {
+		if _, err := s.FinalisePayRun(a.ID, civil.MustParse(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	weekdays := []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+	if _, err := s.RecordAbsence(a.ID, rota.Absence{PAID: pa.ID, Kind: rota.Sickness, From: civil.MustParse("2026-06-01"), To: civil.MustParse("2027-01-31"), QualifyingDays: weekdays}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Paydays(a.ID, civil.MustParse("2026-06-01"), civil.MustParse("2026-12-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]string{}
+	for _, r := range rows {
+		v, err := s.FinalisePayRun(a.ID, r.Period.Payday)
+		if err != nil {
+			t.Fatalf("%s: %v", r.Period.Payday.UK(), err)
+		}
+		for _, w := range v.Run.Warnings {
+			if strings.Contains(w.Message, "form SSP1") {
+				said[r.Period.Payday.String()[:7]] = w.Message
+			}
+		}
+	}
+	want := "Give Robin Example form SSP1 by 02/11/2026 (HMRC's form, so they can claim Employment and Support Allowance or Universal Credit): their SSP stops on 14/12/2026 (the last day paid is 11/12/2026), because they have been paid the most SSP there is: 28 weeks in a period of sickness."
+	if len(said) != 2 || said["2026-11"] != want || said["2026-12"] != want {
+		t.Errorf("SSP1 warnings by month: %q", said)
 	}
 }
