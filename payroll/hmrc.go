@@ -170,6 +170,12 @@ const (
 	// FilingAllowanceEPS is an Employer Payment Summary claiming the Employment
 	// Allowance for the year.
 	FilingAllowanceEPS FilingKind = "allowance-eps"
+	// FilingFinal is telling HMRC the year's payroll is complete: the last
+	// FPS of the year marked as the final submission, or else an EPS
+	// marked final by 19 April.
+	FilingFinal FilingKind = "final"
+	// FilingP60 is giving each PA employed on 5 April their P60, by 31 May.
+	FilingP60 FilingKind = "p60"
 )
 
 // order puts an FPS before an EPS due the same day.
@@ -219,7 +225,11 @@ func epsDue(p HMRCPeriod) civil.Date {
 //   - when claimAllowance, one Employment Allowance claim on an EPS, due by
 //     the 19th after the first tax month that holds a payday in y. HMRC
 //     lets it be claimed at any time in the year; claiming it with the
-//     first EPS is the habit the toolkit teaches.
+//     first EPS is the habit the toolkit teaches;
+//   - when y holds a payday, the year end: the final submission for the
+//     year, by 19 April after it (GOV.UK "Payroll: annual reporting and
+//     tasks": mark the last FPS as final, or send an EPS by 19 April), and
+//     the P60s, by 31 May.
 //
 // The list is sorted by due date, an FPS before an EPS on the same date.
 func Filings(y TaxYear, paydays []civil.Date, from, to civil.Date, claimAllowance bool) []Filing {
@@ -262,6 +272,16 @@ func Filings(y TaxYear, paydays []civil.Date, from, to civil.Date, claimAllowanc
 			Kind: FilingAllowanceEPS, Due: due, Period: m,
 			What: "Employment Allowance claim for " + y.String() + " on an Employer Payment Summary (EPS): send it by " + due.UK() +
 				", with your first EPS of the year (HMRC accepts the claim at any time in the tax year).",
+		})
+	}
+	if first != 0 {
+		end := y.End()
+		out = append(out, Filing{
+			Kind: FilingFinal, Due: civil.Date{Year: end.Year, Month: time.April, Day: 19}, Period: HMRCPeriod{Year: y, N: 12},
+			What: "The year end for " + y.String() + ": tell HMRC the year's payroll is complete. On the FPS of the last payday of the year answer Yes to \"final submission for the tax year\"; if that FPS has gone without it, send an EPS marked final for the year instead, by 19 April.",
+		}, Filing{
+			Kind: FilingP60, Due: civil.Date{Year: end.Year, Month: time.May, Day: 31}, Period: HMRCPeriod{Year: y, N: 12},
+			What: "P60s for " + y.String() + ": give one to each PA who worked for you on " + end.Long() + ", by 31 May (they are not sent to HMRC).",
 		})
 	}
 	sortFilings(out)

@@ -273,6 +273,14 @@ func TestFilings(t *testing.T) {
 			from, _ := civil.ParseOptional(tt.from)
 			to, _ := civil.ParseOptional(tt.to)
 			got := Filings(2026, paydays, from, to, tt.claim)
+			// A year with a payday ends with its year end: the final
+			// submission by 19 April and the P60s by 31 May.
+			for _, p := range paydays {
+				if TaxYear(2026).Contains(p) {
+					tt.want = append(tt.want, want{FilingFinal, "2027-04-19", "2026-27 M12"}, want{FilingP60, "2027-05-31", "2026-27 M12"})
+					break
+				}
+			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d filings, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -293,6 +301,8 @@ func TestFilings(t *testing.T) {
 			"Nil Employer Payment Summary (EPS) for tax month 7 (6 October 2026 to 5 November 2026): no one was paid, so tell HMRC by 19/11/2026.",
 			"Full Payment Submission (FPS) for the payday 28/11/2026: send it on or before the payday.",
 			"Employment Allowance claim for 2026-27 on an Employer Payment Summary (EPS): send it by 19/12/2026, with your first EPS of the year (HMRC accepts the claim at any time in the tax year).",
+			"The year end for 2026-27: tell HMRC the year's payroll is complete. On the FPS of the last payday of the year answer Yes to \"final submission for the tax year\"; if that FPS has gone without it, send an EPS marked final for the year instead, by 19 April.",
+			"P60s for 2026-27: give one to each PA who worked for you on 5 April 2027, by 31 May (they are not sent to HMRC).",
 		}
 		if len(got) != len(want) {
 			t.Fatalf("%+v", got)

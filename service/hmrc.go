@@ -51,7 +51,7 @@ func (f Filing) Ref() string {
 	switch f.Kind {
 	case payroll.FilingFPS:
 		return f.Payday.String()
-	case payroll.FilingAllowanceEPS:
+	case payroll.FilingAllowanceEPS, payroll.FilingFinal, payroll.FilingP60:
 		return f.Period.Year.String()
 	}
 	return f.Period.Key()
