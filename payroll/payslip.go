@@ -488,6 +488,13 @@ func checkYearToDate(y YearToDate, p PreviousEmployment) error {
 		{"taxable pay in the previous employment", p.TaxablePay}, {"tax in the previous employment", p.Tax},
 	}
 	for _, f := range fields {
+		// Tax to date in this employment is below 0 when the first pay
+		// refunded some of what the previous employment took (a starter
+		// with a P45, on a cumulative code): only the total is never
+		// below 0.
+		if f.v < 0 && f.name == "tax to date" && y.Tax+p.Tax >= 0 {
+			continue
+		}
 		if f.v < 0 {
 			return invalidf("%s cannot be negative (it is %s)", f.name, f.v.Format())
 		}

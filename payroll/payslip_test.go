@@ -399,3 +399,38 @@ func rates2026(t *testing.T) *Rates {
 	}
 	return r
 }
+
+// TestStarterWithAP45RefundedInTheFirstPay follows HMRC's cumulative
+// method for a starter with a P45 (CWG2, "New employee with a P45"): the
+// previous employment's pay and tax count towards the year, so a first
+// pay can refund tax, leaving this employment's tax to date below 0; the
+// next pay goes on from there. Month 7, 1257L: pay to date £8,940.00 +
+// £1,054.55 = £9,994 (whole pounds) less free pay £7,337.75 = £2,656
+// taxable, £531.20 due against £548.20 paid: £17.00 back. Month 8: £11,049
+// less £8,386.00 = £2,663, £532.60 due against £531.20 paid: £1.40.
+func TestStarterWithAP45RefundedInTheFirstPay(t *testing.T) {
+	code, _ := ParseTaxCode("1257L")
+	prev := PreviousEmployment{TaxablePay: 894000, Tax: 54820}
+	in := PayslipInput{TaxYear: 2026, Frequency: Monthly, Period: 7, TaxCode: code, NICategory: 'A',
+		Lines: []Line{{Kind: Basic, Amount: 105455}}, Previous: prev}
+	first, err := Calculate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Tax != -1700 || first.YearToDate.Tax != -1700 {
+		t.Fatalf("first pay: tax %s, to date %s; want -£17.00", first.Tax, first.YearToDate.Tax)
+	}
+	in.Period, in.YearToDate = 8, first.YearToDate
+	second, err := Calculate(in)
+	if err != nil {
+		t.Fatalf("the next pay refused: %v", err)
+	}
+	if second.Tax != 140 || second.YearToDate.Tax != -1560 {
+		t.Errorf("second pay: tax %s, to date %s; want £1.40 and -£15.60", second.Tax, second.YearToDate.Tax)
+	}
+	// Below minus the previous employment's tax is still refused.
+	in.YearToDate.Tax = -54821
+	if _, err := Calculate(in); err == nil {
+		t.Error("tax to date below the previous employment's tax was taken")
+	}
+}

@@ -332,7 +332,9 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 				worked += l.Amount
 			}
 			r.Minutes += minutes
-			warn(false, pa.Name+" has no timesheet for "+per.Label()+", so they are paid their contracted hours.", "If they worked different hours, make and approve a timesheet first.")
+			if len(lines) > 0 { // none when every day is off sick, on holiday or on family leave
+				warn(false, pa.Name+" has no timesheet for "+per.Label()+", so they are paid their contracted hours.", "If they worked different hours, make and approve a timesheet first.")
+			}
 		default:
 			warn(false, pa.Name+" has no timesheet for "+per.Label()+" and no fixed hours, so there is no pay for their hours.", "If they worked, make their timesheet and approve it, then preview again.")
 		}
@@ -458,7 +460,10 @@ func buildPA(in PAInput, per household.PayPeriod, freq payroll.Frequency, year p
 		applyPensionDuties(&r, &input, in, c, per, freq, year, warn)
 	}
 	input.PayReferenceStart = per.From
-	if in.YearToDate == (payroll.YearToDate{}) && payroll.TaxYearOf(pa.StartDate) == year && !code.week1 {
+	// A starter's P45 pay and tax count on every cumulative payslip of the
+	// tax year they started in, not just the first: the code's free pay
+	// and bands are for the year's pay from every job.
+	if payroll.TaxYearOf(pa.StartDate) == year && !code.week1 {
 		input.Previous = payroll.PreviousEmployment{TaxablePay: pa.P45PayToDate, Tax: pa.P45TaxToDate}
 	}
 	ps, err := payroll.Calculate(input)

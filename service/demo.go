@@ -191,6 +191,22 @@ func demoHouseholds() []demoHousehold {
 					demoContract("2025-04-06", household.FixedHours, hours(12), "12.60"),
 				},
 			},
+			{
+				// Dana joins from another job with a P45 and covers Zoë's
+				// mornings while Zoë is on maternity leave.
+				pa: household.PA{
+					Name: "Dana Whitfield", Address: "17 Dummy Row\nWigan\nWN0 0AF", Phone: "07700 900109",
+					Email: "dana@example.org", DateOfBirth: d("1991-03-14"), NINumber: "NX506070D",
+					StartDate: d("2026-10-05"), RightToWorkDate: d("2026-09-21"), RightToWorkDoc: "UK passport",
+					DBSNumber: "000000000109", DBSIssueDate: d("2026-09-18"),
+					EmergencyContact: "Joe Whitfield (brother), 07700 900110",
+					TaxCode:          "1257L", NICategory: "A", P45PayToDate: gbp("8940.00"), P45TaxToDate: gbp("548.20"),
+					Notes: demoNote + " Brought a P45 from her last job (pay and tax to date to 30/09/2026).",
+				},
+				contracts: []household.Contract{
+					demoContract("2026-10-05", household.FixedHours, hours(20), "13.10"),
+				},
+			},
 		},
 		insurance: []household.Insurance{
 			{Insurer: "Example Mutual Insurance", PolicyNumber: "EL-EXAMPLE-2025", Cover: money.FromPounds(10_000_000),

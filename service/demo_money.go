@@ -111,9 +111,20 @@ func (s *Service) demoPayRuns(tx *storage.Tx, a household.Account, p *demoMoneyP
 	if err != nil {
 		return err
 	}
+	steps, err := demoPayrollStory(tx, a)
+	if err != nil {
+		return err
+	}
 	for _, per := range periods {
 		if per.Payday.After(DemoEnd) || per.Payday.Before(DemoStart) {
 			continue
+		}
+		// What the employer recorded by this payday.
+		for len(steps) > 0 && !steps[0].on.After(per.Payday) {
+			if err := steps[0].do(); err != nil {
+				return err
+			}
+			steps = steps[1:]
 		}
 		v, err := s.payRunView(tx, a.ID, per.Payday)
 		if err != nil {
@@ -235,7 +246,7 @@ func demoPriyaMoney(h demoHousehold) (demoMoneyPlan, error) {
 	}
 	demoSchedules(&p, h.account, "WIGAN COUNCIL DIRECT PAYMENT", "P SHAH CONTRIBUTION")
 	demoInsurance(&p, h, "EXAMPLE MUTUAL INSURANCE")
-	p.wageBanks = map[string]string{"Zoë Ní Bhriain": "Z NI BHRIAIN WAGES", "Sam Okafor": "S OKAFOR WAGES", "Chris Walker": "C WALKER WAGES"}
+	p.wageBanks = map[string]string{"Zoë Ní Bhriain": "Z NI BHRIAIN WAGES", "Sam Okafor": "S OKAFOR WAGES", "Chris Walker": "C WALKER WAGES", "Dana Whitfield": "D WHITFIELD WAGES"}
 	p.pensionBank, p.hmrcBank = "NEST PENSIONS", "HMRC CUMBERNAULD 120PX00000001"
 	// The quarter to 5 January 2026 was paid a week late.
 	p.lateHMRC = d("2026-01-22")
@@ -364,6 +375,77 @@ func (p *demoMoneyPlan) finish(a household.Account) {
 
 // demoMoney writes each demo household's money: called by Demo inside its
 // transaction, after the households are stored.
+// demoStep is something the employer recorded on a day.
+type demoStep struct {
+	on civil.Date
+	do func() error
+}
+
+// demoPayrollStory is what Priya records as the months go by, in date
+// order: her pension duties from the start (the declaration of compliance
+// made on 1 August 2025); Zoë enrolled in NEST, given her letter, and
+// opting out within the month, so her first contribution is given back on
+// her next payslip; Chris, who earns too little to be enrolled, asking to
+// join; Dana enrolled when she starts, and her letter; and Zoë's maternity leave from 5
+// October 2026 (her baby due on 28 October, born on 26th), paid as SMP.
+func demoPayrollStory(tx *storage.Tx, a household.Account) ([]demoStep, error) {
+	if a.Name != "Priya's support" {
+		return nil, nil
+	}
+	pas, err := tx.PAs(a.ID)
+	if err != nil {
+		return nil, err
+	}
+	id := map[string]int64{}
+	for _, p := range pas {
+		id[p.Name] = p.ID
+	}
+	states := map[int64]payroll.PensionState{}
+	state := func(name string, change func(*payroll.PensionState)) func() error {
+		return func() error {
+			st := states[id[name]]
+			if saved, err := tx.PensionStates(a.ID); err != nil {
+				return err
+			} else if s, ok := saved[id[name]]; ok {
+				st = s
+			}
+			change(&st)
+			states[id[name]] = st
+			return tx.SavePensionState(id[name], st)
+		}
+	}
+	return []demoStep{
+		{DemoStart, func() error {
+			return tx.SavePensionDuties(storage.PensionDuties{AccountID: a.ID, Duties: payroll.Duties{Start: DemoStart},
+				SchemeRef: "EMP000000001", PaymentSource: "Direct debit"})
+		}},
+		// The April run enrols Zoë from 6 April; her letter follows, and she
+		// opts out within the month, so May's payslip gives back April's
+		// contribution. (Sam, under 22, is not enrolled automatically.)
+		{d("2025-05-05"), state("Zoë Ní Bhriain", func(s *payroll.PensionState) { s.InfoGiven = d("2025-05-05") })},
+		{d("2025-05-19"), state("Zoë Ní Bhriain", func(s *payroll.PensionState) { s.OptedOut = d("2025-05-19") })},
+		// Chris asks to join (he may: he earns over the lower limit); his
+		// membership starts with the next pay period, with Priya's share.
+		{d("2025-06-02"), state("Chris Walker", func(s *payroll.PensionState) {
+			s.Joined, s.Enrolled, s.InfoGiven = d("2025-06-02"), d("2025-07-01"), d("2025-06-03")
+		})},
+		{d("2025-08-01"), func() error {
+			dd, _, err := tx.PensionDuties(a.ID)
+			if err != nil {
+				return err
+			}
+			dd.Declared = d("2025-08-01")
+			return tx.SavePensionDuties(dd)
+		}},
+		{d("2026-10-05"), func() error {
+			f := storage.FamilyLeave{AccountID: a.ID, PAID: id["Zoë Ní Bhriain"], Note: "MATB1 seen on 10/07/2026.",
+				Leave: payroll.FamilyLeave{Kind: payroll.Maternity, Expected: d("2026-10-28"), Birth: d("2026-10-26"), From: d("2026-10-05"), Weeks: 39}}
+			return tx.InsertFamilyLeave(&f)
+		}},
+		{d("2026-11-02"), state("Dana Whitfield", func(s *payroll.PensionState) { s.InfoGiven = d("2026-11-02") })},
+	}, nil
+}
+
 func (s *Service) demoMoney(tx *storage.Tx, keep func(household.Account, demoMoneyPlan)) error {
 	accounts, err := tx.Accounts()
 	if err != nil {

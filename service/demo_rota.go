@@ -114,7 +114,32 @@ func (s *Service) demoPriyaRota(tx *storage.Tx, accountID int64, id map[string]i
 	if _, err := s.fill(tx, rc, old, changeOn, demoRotaUntil); err != nil {
 		return err
 	}
-	if _, err := s.demoPattern(tx, accountID, n, demoRotaUntil); err != nil {
+	n, err = s.demoPattern(tx, accountID, n, demoRotaUntil)
+	if err != nil {
+		return err
+	}
+	// Zoë starts maternity leave on 5 October 2026: Dana, new, takes on
+	// her mornings.
+	dana := id["Dana Whitfield"]
+	cover := append([]rota.PatternEntry(nil), n.Entries...)
+	for i := range cover {
+		cover[i].ID = int64(i + 1)
+		if cover[i].PAID == zoe {
+			cover[i].PAID = dana
+		}
+	}
+	maternity := civil.MustParse("2026-10-05")
+	old, n2, err := n.ChangeFrom(maternity, cover)
+	if err != nil {
+		return err
+	}
+	if err := tx.SavePattern(accountID, &old); err != nil {
+		return err
+	}
+	if _, err := s.fill(tx, rc, old, maternity, demoRotaUntil); err != nil {
+		return err
+	}
+	if _, err := s.demoPattern(tx, accountID, n2, demoRotaUntil); err != nil {
 		return err
 	}
 	// Zoë's summer holiday: Sam covers three mornings, an agency two.

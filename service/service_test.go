@@ -228,7 +228,7 @@ func TestDemo(t *testing.T) {
 			t.Errorf("%s has no employer", a.Name)
 		}
 	}
-	if self != 1 || indirect != 1 || allPAs != 4 || !strings.Contains(names, "Zoë Ní Bhriain") {
+	if self != 1 || indirect != 1 || allPAs != 5 || !strings.Contains(names, "Zoë Ní Bhriain") {
 		t.Errorf("demo: self=%d indirect=%d PAs=%d names=%s", self, indirect, allPAs, names)
 	}
 	if err := s.Demo(); ErrorCode(err) != Conflict {
@@ -354,9 +354,10 @@ func TestDemoRota(t *testing.T) {
 	for _, ts := range sheets {
 		status[ts.Status]++
 	}
-	// Monthly pay: April 2025 to October 2026 paid (three PAs, Chris to
-	// August 2026); November 2026 a draft.
-	if status[rota.Locked] != 19+19+17 || status[rota.Draft] != 2 {
+	// Monthly pay: April 2025 to October 2026 paid (Zoë to her maternity
+	// leave in October 2026, Sam all along, Chris to August 2026, Dana from
+	// October 2026); November 2026 a draft (Sam and Dana).
+	if status[rota.Locked] != 19+19+17+1 || status[rota.Draft] != 2 {
 		t.Errorf("timesheet statuses = %v", status)
 	}
 	// The rota is planned past the demo's date, for the forecast.

@@ -17,72 +17,112 @@ import (
 func TestDemoP60sEqualThePayslips(t *testing.T) {
 	s, accounts := demoService(t)
 	s.SetClock(func() time.Time { return DemoEnd.Time(time.UTC).Add(12 * time.Hour) })
-	year := payroll.TaxYear(2025)
-	for _, a := range accounts {
-		t.Run(a.Name, func(t *testing.T) {
-			p60s, err := s.P60s(a.ID, year, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			slips, err := s.Payslips(a.ID, year.Start(), year.End(), 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			type sums struct{ pay, tax, ni, sl, pg, ssp money.Money }
-			per := map[int64]*sums{}
-			last := map[int64]Payslip{}
-			for _, p := range slips {
-				if per[p.PAID] == nil {
-					per[p.PAID] = &sums{}
+	for _, year := range []payroll.TaxYear{2025, 2026} {
+		for _, a := range accounts {
+			t.Run(a.Name+" "+year.String(), func(t *testing.T) {
+				p60s, err := s.P60s(a.ID, year, 0)
+				if err != nil {
+					t.Fatal(err)
 				}
-				x := per[p.PAID]
-				x.pay += p.Result.TaxablePay
-				x.tax += p.Result.Tax
-				x.ni += p.Result.EmployeeNI
-				x.sl += p.Result.StudentLoan
-				x.pg += p.Result.PostgraduateLoan
-				for _, l := range p.Result.Lines {
-					if l.Kind == payroll.SickPay {
-						x.ssp += l.Amount
-					}
+				slips, err := s.Payslips(a.ID, year.Start(), year.End(), 0)
+				if err != nil {
+					t.Fatal(err)
 				}
-				last[p.PAID] = p
-			}
-			if len(p60s) != len(per) {
-				t.Errorf("%d P60s for %d PAs paid in %s", len(p60s), len(per), year)
-			}
-			for _, p := range p60s {
-				t.Run(p.PA.Name, func(t *testing.T) {
-					x, ytd := per[p.PA.ID], last[p.PA.ID].Result.YearToDate
-					var letters money.Money
-					for _, n := range p.ByLetter {
-						letters += n.EmployeeNI
+				type sums struct {
+					pay, tax, ni, sl, pg money.Money
+					statutory           StatutoryPay
+				}
+				pas, err := s.PAs(a.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				left := map[int64]bool{}
+				for _, p := range pas {
+					left[p.ID] = p.HasLeft(year.End())
+				}
+				per := map[int64]*sums{}
+				last := map[int64]Payslip{}
+				for _, p := range slips {
+					if left[p.PAID] {
+						continue // a leaver gets a P45
 					}
-					for _, c := range []struct {
-						what           string
-						got, sum, last money.Money
-					}{
-						{"pay", p.Pay, x.pay, ytd.TaxablePay},
-						{"tax", p.Tax, x.tax, ytd.Tax},
-						{"employee NI", p.EmployeeNI, x.ni, ytd.EmployeeNI},
-						{"NI by letter", letters, x.ni, ytd.EmployeeNI},
-						{"student loan", p.StudentLoan, x.sl, ytd.StudentLoan},
-						{"postgraduate loan", p.PostgraduateLoan, x.pg, ytd.PostgraduateLoan},
-						{"SSP", p.Statutory.SSP, x.ssp, ytd.StatutoryPay},
-					} {
-						if c.got != c.sum || c.got != c.last {
-							t.Errorf("%s: P60 %s, payslips add up to %s, last year to date %s", c.what, c.got.Format(), c.sum.Format(), c.last.Format())
+					if per[p.PAID] == nil {
+						per[p.PAID] = &sums{}
+					}
+					x := per[p.PAID]
+					x.pay += p.Result.TaxablePay
+					x.tax += p.Result.Tax
+					x.ni += p.Result.EmployeeNI
+					x.sl += p.Result.StudentLoan
+					x.pg += p.Result.PostgraduateLoan
+					for _, l := range p.Result.Lines {
+						switch l.Kind {
+						case payroll.SickPay:
+							x.statutory.SSP += l.Amount
+						case payroll.MaternityPay:
+							x.statutory.SMP += l.Amount
+						case payroll.PaternityPay:
+							x.statutory.SPP += l.Amount
+						case payroll.AdoptionPay:
+							x.statutory.SAP += l.Amount
+						case payroll.SharedParentalPay:
+							x.statutory.ShPP += l.Amount
+						case payroll.BereavementPay:
+							x.statutory.SPBP += l.Amount
+						case payroll.NeonatalPay:
+							x.statutory.SNCP += l.Amount
 						}
 					}
-					if p.TotalPay() != p.Previous.TaxablePay+p.Pay || p.Due != civil.New(2026, 5, 31) || !p.YearOver {
-						t.Errorf("total pay %s, due %s, year over %v", p.TotalPay().Format(), p.Due.UK(), p.YearOver)
-					}
-					if want := last[p.PA.ID].Result.TaxCode.Base(); p.TaxCode != want {
-						t.Errorf("tax code %s, want the last payslip's %s", p.TaxCode, want)
-					}
-				})
-			}
-		})
+					last[p.PAID] = p
+				}
+				if len(p60s) != len(per) {
+					t.Errorf("%d P60s for %d PAs paid in %s and still employed at its end", len(p60s), len(per), year)
+				}
+				for _, p := range p60s {
+					t.Run(p.PA.Name, func(t *testing.T) {
+						x, ytd := per[p.PA.ID], last[p.PA.ID].Result.YearToDate
+						var letters money.Money
+						for _, n := range p.ByLetter {
+							letters += n.EmployeeNI
+						}
+						st := p.Statutory
+						for _, c := range []struct {
+							what           string
+							got, sum, last money.Money
+						}{
+							{"pay", p.Pay, x.pay, ytd.TaxablePay},
+							{"tax", p.Tax, x.tax, ytd.Tax},
+							{"employee NI", p.EmployeeNI, x.ni, ytd.EmployeeNI},
+							{"NI by letter", letters, x.ni, ytd.EmployeeNI},
+							{"student loan", p.StudentLoan, x.sl, ytd.StudentLoan},
+							{"postgraduate loan", p.PostgraduateLoan, x.pg, ytd.PostgraduateLoan},
+							{"statutory pay", st.SSP + st.SMP + st.SPP + st.SAP + st.ShPP + st.SPBP + st.SNCP, x.statutory.SSP + x.statutory.SMP + x.statutory.SPP +
+								x.statutory.SAP + x.statutory.ShPP + x.statutory.SPBP + x.statutory.SNCP, ytd.StatutoryPay},
+						} {
+							if c.got != c.sum || c.got != c.last {
+								t.Errorf("%s: P60 %s, payslips add up to %s, last year to date %s", c.what, c.got.Format(), c.sum.Format(), c.last.Format())
+							}
+						}
+						if st != x.statutory {
+							t.Errorf("statutory payments: P60 %+v, payslips %+v", st, x.statutory)
+						}
+						due := civil.New(year.End().Year, 5, 31)
+						if p.TotalPay() != p.Previous.TaxablePay+p.Pay || p.Due != due || p.YearOver != (year == 2025) {
+							t.Errorf("total pay %s, due %s, year over %v", p.TotalPay().Format(), p.Due.UK(), p.YearOver)
+						}
+						if want := last[p.PA.ID].Result.TaxCode.Base(); p.TaxCode != want {
+							t.Errorf("tax code %s, want the last payslip's %s", p.TaxCode, want)
+						}
+						if p.PA.Name == "Zoë Ní Bhriain" && year == 2026 && st.SMP == 0 {
+							t.Error("Zoë's P60 for 2026-27 so far has no SMP")
+						}
+						if p.PA.Name == "Dana Whitfield" && p.Previous.TaxablePay != money.MustParse("8940.00") {
+							t.Errorf("Dana's P60: previous employment pay %s, want her P45's £8,940.00", p.Previous.TaxablePay.Format())
+						}
+					})
+				}
+			})
+		}
 	}
 }
 

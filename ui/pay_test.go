@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"patoolkit/civil"
+	"patoolkit/household"
+	"patoolkit/money"
 	"patoolkit/payroll"
 	"patoolkit/rota"
 	"patoolkit/service"
@@ -69,14 +71,14 @@ func TestPayHomeListsPaydaysWithTheirStates(t *testing.T) {
 	capture(t, u, "pay-home.png")
 	for _, want := range []string{
 		"PAs are paid monthly, on the last working day of the month.",
-		"Still to do: The timesheet for 01/11/2026 to 30/11/2026 is a draft: Sam Okafor has not signed it.",
+		"Still to do: The timesheet for 01/11/2026 to 30/11/2026 is a draft: Dana Whitfield has not signed it.",
 	} {
 		wantText(t, u, want)
 	}
 	for _, c := range []struct {
 		payday, want string
 	}{
-		{"2026-10-30", "Friday 30/10/2026 — pay for 01/10/2026 to 31/10/2026 — Finalised and paid — net pay £2,620.62"},
+		{"2026-10-30", "Friday 30/10/2026 — pay for 01/10/2026 to 31/10/2026 — Finalised and paid — net pay £3,604.17"},
 		{"2026-11-30", "Monday 30/11/2026 — pay for 01/11/2026 to 30/11/2026 — To do"},
 	} {
 		t.Run(c.payday, func(t *testing.T) {
@@ -116,12 +118,12 @@ func TestAFinalisedPaydayShowsNetPayAndWhereEachLineCameFrom(t *testing.T) {
 		"Tax year and period: 2026-27, month 7",
 		"Payslip: Sam Okafor",
 		"Net pay: £1,517.95",
-		"Net pay: £1,102.67",
+		"Net pay: £1,036.57",
 		"From: Timesheet 01/10/2026 to 31/10/2026, approved on 01/11/2026 by Priya Shah",
 		"Sleep-in allowance: 4 nights at £85.00",
-		"Net pay to the PAs: £2,620.62",
-		"To HMRC: £213.71 (tax, National Insurance and loans, less £303.88 Employment Allowance)",
-		"To the pension scheme: £44.75",
+		"Net pay to the PAs: £3,604.17",
+		"To HMRC: £163.12 (tax, National Insurance and loans, less £380.64 Employment Allowance)",
+		"To the pension scheme: £37.42",
 	} {
 		wantText(t, u, want)
 	}
@@ -166,7 +168,7 @@ func TestAFinalisedPaydayShowsNetPayAndWhereEachLineCameFrom(t *testing.T) {
 		t.Fatal("Escape did not go back to the run")
 	}
 	press(t, u, fyne.KeyEscape)
-	wantPayday(t, u, "Friday 30/10/2026 — pay for 01/10/2026 to 31/10/2026 — Finalised and paid — net pay £2,620.62")
+	wantPayday(t, u, "Friday 30/10/2026 — pay for 01/10/2026 to 31/10/2026 — Finalised and paid — net pay £3,604.17")
 }
 
 // approvedFixture is a budget with one approved timesheet for November
@@ -281,7 +283,7 @@ func TestABlockedRunSaysWhyItCantBeFinalised(t *testing.T) {
 		t.Error("Finalise is not disabled")
 	}
 	wantText(t, u, "Must be put right before finalising:")
-	wantText(t, u, "⚠ The timesheet for 01/11/2026 to 30/11/2026 is a draft: Sam Okafor has not signed it.")
+	wantText(t, u, "⚠ The timesheet for 01/11/2026 to 30/11/2026 is a draft: Dana Whitfield has not signed it.")
 	wantText(t, u, "Finalise is not available yet: 2 things must be put right first")
 	wantFocus(t, u, "Add a line…")
 	button(t, u, "Open Timesheets")
@@ -323,7 +325,15 @@ func TestHMRCRecordShowsALatePaymentAndMarksAPaymentPaid(t *testing.T) {
 	wantText(t, u, "Paid: 20/10/2025, on time")
 	wantText(t, u, "If an FPS reaches HMRC after the payday")
 
-	// 2026-27: mark the first unpaid period as paid, today.
+	// The demo owes HMRC nothing unpaid in 2026-27 (Zoë's maternity pay
+	// is recovered), so a budget of one full-time PA paid in October
+	// 2026 owes it: mark that month as paid, today.
+	pat := payingBudget(t, svc)
+	if !u.reloadAccounts() {
+		t.Fatal("the accounts did not reload")
+	}
+	u.openAccount(pat.ID)
+	u.ShowSection(sectionPay)
 	u.pay.year = 2026
 	u.showHMRC()
 	rec, _ := svc.HMRCRecord(u.Account().ID, 2026)
@@ -408,4 +418,34 @@ func TestAPayRunAtTheLargestTextSize(t *testing.T) {
 		t.Errorf("the pay run needs %v wide at the largest text", w)
 	}
 	capture(t, u, "pay-run-large.png")
+}
+
+// payingBudget adds a budget with one PA on 37.5 hours a week at £15.00
+// and finalises its pay run for October 2026, so it owes HMRC that month.
+func payingBudget(t *testing.T, svc *service.Service) household.Account {
+	t.Helper()
+	a, err := svc.Setup(household.Account{Name: "Pat's care", PersonSupported: "Pat Example", Capacity: household.Self,
+		Council: "Example Council", Payment: money.MustParse("2600"), PaymentFrequency: household.Monthly,
+		StartDate: civil.MustParse("2026-04-06"), ReturnPeriod: household.ReturnYearly, SurplusLimitWeeks: 8},
+		household.Employer{Name: "Pat Example", PayFrequency: household.Monthly, Payday: "25"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pa, err := svc.SavePA(household.PA{AccountID: a.ID, Name: "Robin Example", StartDate: civil.MustParse("2026-04-06"),
+		DateOfBirth: civil.MustParse("1990-05-01"), TaxCode: "1257L", NINumber: "JY998877C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SaveContract(household.Contract{PAID: pa.ID, EffectiveFrom: civil.MustParse("2026-04-06"), HoursType: household.FixedHours,
+		ContractedMinutesWeek: 37*60 + 30, DayRate: money.MustParse("15.00"), HolidayMethod: household.HolidayAccrued, PensionMethod: household.PensionNone}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := svc.Paydays(a.ID, civil.MustParse("2026-10-01"), civil.MustParse("2026-10-31"))
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("paydays %+v, %v", rows, err)
+	}
+	if _, err := svc.FinalisePayRun(a.ID, rows[0].Period.Payday); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -172,7 +172,7 @@ func TestAccountsAndPeople(t *testing.T) {
 		t.Fatalf("people: %d", code)
 	}
 	var people []map[string]any
-	if err := json.Unmarshal([]byte(out), &people); err != nil || len(people) != 3 {
+	if err := json.Unmarshal([]byte(out), &people); err != nil || len(people) != 4 {
 		t.Fatalf("people JSON: %v %s", err, out)
 	}
 	want := map[string]any{"name": "Chris Walker", "account": "Priya's support", "ni_number": "KA708090C",
@@ -180,8 +180,8 @@ func TestAccountsAndPeople(t *testing.T) {
 	if !reflect.DeepEqual(people[0], want) {
 		t.Errorf("people[0] = %v, want %v", people[0], want)
 	}
-	if people[2]["name"] != "Zoë Ní Bhriain" || people[2]["leaving_date"] != "" {
-		t.Errorf("people[2] = %v", people[2])
+	if people[1]["name"] != "Dana Whitfield" || people[1]["start_date"] != "2026-10-05" || people[3]["name"] != "Zoë Ní Bhriain" || people[3]["leaving_date"] != "" {
+		t.Errorf("people %v", people)
 	}
 	code, out, _ = cli(t, "people", "--data", path, "--account", "Tom's care")
 	if code != 0 || !strings.Contains(out, "Łukasz Nowak") || !strings.Contains(out, "SN 11 22 33 D") {
