@@ -30,7 +30,7 @@ func TestDemoP60sEqualThePayslips(t *testing.T) {
 				}
 				type sums struct {
 					pay, tax, ni, sl, pg money.Money
-					statutory           StatutoryPay
+					statutory            StatutoryPay
 				}
 				pas, err := s.PAs(a.ID)
 				if err != nil {
