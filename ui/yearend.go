@@ -24,8 +24,7 @@ import (
 
 // yearEndView is what the Year end page shows, kept for the tests.
 type yearEndView struct {
-	years []payroll.TaxYear
-	p60s  []service.P60
+	years []payroll.TaxYear // the tax years offered, latest first
 }
 
 // yearEndTitle is the Year end page's title, and the Pay home's button.
@@ -78,7 +77,6 @@ func (u *UI) showYearEndFocus(focusYear bool) {
 		}
 		sel.onEscape = u.showPay
 		p60s, err := u.svc.P60s(u.account.ID, year, 0)
-		ps.yearEndView.p60s = p60s
 		saveAll := newKeyButton("Save P60s as PDF…", theme.DocumentSaveIcon(), func() { u.showP60Export(year, p60s, 0) })
 		saveAll.onEscape = u.showPay
 		parts = append(parts,
