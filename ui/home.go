@@ -41,6 +41,7 @@ func (u *UI) showHome() {
 		pageTitle(a.Name),
 		wrapLabel(a.Description() + "."),
 		buttonRow(edit, employer, insurance, another),
+		u.yearEndReminders(),
 		u.moneyAtAGlance(),
 		heading("The direct payment"),
 		facts(

@@ -26,6 +26,9 @@ type payState struct {
 
 	payday civil.Date
 	year   payroll.TaxYear
+	// yearEnd is the tax year the Year end page shows (yearend.go).
+	yearEnd     payroll.TaxYear
+	yearEndView yearEndView
 
 	// In view, for the tests.
 	rows    []service.PaydayRow
@@ -82,6 +85,7 @@ func (u *UI) showPay() {
 	}
 	employer := newKeyButton("Change the pay schedule", theme.DocumentCreateIcon(), func() { u.editEmployer(u.showPay) })
 	hmrc := newKeyButton("HMRC record", theme.DocumentIcon(), func() { u.showHMRC() })
+	yearEnd := newKeyButton(yearEndTitle, theme.DocumentIcon(), u.showYearEnd)
 	save := newKeyButton("Save payslips as PDF…", theme.DocumentSaveIcon(), func() {
 		u.showPayslipsExport(payroll.TaxYearOf(today).Start(), today, u.showPay)
 	})
@@ -94,7 +98,7 @@ func (u *UI) showPay() {
 	default:
 		parts = append(parts, wrapLabel(scheduleWords(e)))
 	}
-	parts = append(parts, buttonRow(employer, hmrc, save), heading("Paydays"),
+	parts = append(parts, buttonRow(employer, hmrc, yearEnd, save), heading("Paydays"),
 		hintLabel("Newest first. Press Enter on a payday to open its pay run."))
 	rows, err := u.svc.Paydays(u.account.ID, today.AddMonths(-12), today.AddMonths(2))
 	slices.Reverse(rows) // newest first

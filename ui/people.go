@@ -120,6 +120,7 @@ func (u *UI) showPA(id int64) {
 		pageTitle(p.Name),
 		buttonRow(back, edit, leaving, contracts),
 	}
+	parts = append(parts, u.leaverP45Parts(p)...)
 	if c, ok, err := u.svc.ContractOn(p.ID, civil.Of(u.now())); err == nil && ok {
 		parts = append(parts, wrapLabel("Terms in force today: from "+c.EffectiveFrom.UK()+", "+contractRates(c)+"."))
 	} else if err == nil && p.Active(civil.Of(u.now())) {
@@ -151,5 +152,6 @@ func (u *UI) showPA(id int64) {
 			fact{"Tax to date on the P45", p.P45TaxToDate.Format()},
 		),
 	)
+	parts = append(parts, u.holidayParts(p)...)
 	u.showPage(page(parts...), edit, u.showPeople)
 }
