@@ -151,5 +151,6 @@ func (u *UI) showPA(id int64) {
 			fact{"Tax to date on the P45", p.P45TaxToDate.Format()},
 		),
 	)
+	parts = append(parts, u.familyLeavePart(p)...)
 	u.showPage(page(parts...), edit, u.showPeople)
 }
