@@ -88,7 +88,7 @@ func (u *UI) familyLeaveRows(p household.PA, v service.FamilyLeaveView) []fyne.C
 			out = append(out, wrapLabel("Paid each week:"), facts(paid...))
 		}
 		for _, why := range r.Reasons {
-			out = append(out, markedLine("ℹ ", text.Capitalise(why)+".", widget.MediumImportance))
+			out = append(out, markedLine("", text.Capitalise(why)+".", widget.MediumImportance))
 		}
 	}
 	if v.Note != "" {

@@ -190,7 +190,7 @@ func TestAddFamilyLeaveByKeyboard(t *testing.T) {
 	}
 	wantText(t, u, "Added Sam Okafor's paternity leave from 17/03/2027.")
 	wantText(t, u, "Statutory Paternity Pay: paternity leave from 17/03/2027, 2 weeks claimed")
-	wantText(t, u, "ℹ "+strings.ToUpper(l.Pay.Reasons[0][:1])+l.Pay.Reasons[0][1:]+".")
+	wantText(t, u, strings.ToUpper(l.Pay.Reasons[0][:1])+l.Pay.Reasons[0][1:]+".")
 
 	// An overlap (a clash with what is stored) is shown beside the first day.
 	u.showFamilyLeaveForm(sam)
