@@ -153,5 +153,6 @@ func (u *UI) showPA(id int64) {
 		),
 	)
 	parts = append(parts, u.holidayParts(p)...)
+	parts = append(parts, u.familyLeavePart(p)...)
 	u.showPage(page(parts...), edit, u.showPeople)
 }

@@ -128,10 +128,16 @@ func (u *UI) askFirstThen(title, text, yes string, do func() error, done func())
 // askFirst asks before an action that can't be undone. The focus starts on
 // "no", so a stray Enter changes nothing; Tab then Enter does it.
 func (u *UI) askFirst(title, text, yes string, do func()) {
+	u.askFirstNo(title, text, "No, go back", yes, do)
+}
+
+// askFirstNo is askFirst with its own words on the "no" button ("No,
+// keep it"), which has the focus.
+func (u *UI) askFirstNo(title, text, noText, yes string, do func()) {
 	var d dialog.Dialog
 	previous := u.win.Canvas().Focused()
 	done := false
-	no := newKeyButton("No, go back", theme.CancelIcon(), func() { d.Hide() })
+	no := newKeyButton(noText, theme.CancelIcon(), func() { d.Hide() })
 	ok := newKeyButton(yes, theme.ConfirmIcon(), func() {
 		done = true
 		d.Hide()
