@@ -98,6 +98,10 @@ func pensionStatusWords(p PensionPA, today civil.Date) string {
 		scheme = "the workplace pension"
 	}
 	switch {
+	case !p.Left.IsZero() && p.Left.Before(today) && !st.Member(p.Left):
+		return fmt.Sprintf("Left on %s, and was not a member of %s then.", p.Left.UK(), scheme)
+	case !p.Left.IsZero() && p.Left.Before(today) && st.OptedOut.IsZero():
+		return fmt.Sprintf("Left on %s: their membership of %s as your PA ended then (what was paid in stays in the scheme).", p.Left.UK(), scheme)
 	case !st.OptedOut.IsZero():
 		return fmt.Sprintf("Opted out on %s: treated as never having been a member of %s, and the contributions taken from their pay are given back.", st.OptedOut.UK(), scheme)
 	case !st.Stopped.IsZero() && !today.Before(st.Stopped):

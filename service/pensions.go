@@ -160,6 +160,9 @@ func (s *Service) savePensionState(tx *storage.Tx, accountID int64, pa household
 	if !st.Enrolled.IsZero() && !pa.StartDate.IsZero() && st.Enrolled.Before(pa.StartDate) {
 		return Invalidf("%s started on %s, so they cannot be enrolled before then (%s).", pa.Name, pa.StartDate.UK(), st.Enrolled.UK())
 	}
+	if !st.Enrolled.IsZero() && !pa.LeavingDate.IsZero() && st.Enrolled.After(pa.LeavingDate) {
+		return Invalidf("%s left on %s, so they cannot be enrolled after then (%s).", pa.Name, pa.LeavingDate.UK(), st.Enrolled.UK())
+	}
 	if err := tx.SavePensionState(pa.ID, st); err != nil {
 		return err
 	}

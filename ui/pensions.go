@@ -378,7 +378,7 @@ func (u *UI) showPensionExport(payday civil.Date, back func()) {
 		payday = d
 		rename()
 	})
-	choice(f, "format", "Format", "", pensionFormats, pensionFormatLabel, &format, func(s string) {
+	choice(f, "format", "Format", "Ask your scheme which it takes if you are not sure.", pensionFormats, pensionFormatLabel, &format, func(s string) {
 		format = s
 		rename()
 	})

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"patoolkit/civil"
+	"patoolkit/payroll"
 	"patoolkit/service"
 )
 
@@ -69,45 +70,50 @@ func TestPensionsPage(t *testing.T) {
 		wantText(t, u, want)
 	}
 
-	// Chris was enrolled on 01/11/2026 (by a pay run, say): the letter is
-	// due within 6 weeks.
+	// Chris left on 31/08/2026: he cannot be enrolled after it.
 	chris, _ := findPA(t, svc, u.Account().ID, "Chris Walker")
-	if err := svc.RecordPensionEvent(u.Account().ID, chris.ID, service.PensionEnrolled, civil.MustParse("2026-11-01")); err != nil {
+	if err := svc.RecordPensionEvent(u.Account().ID, chris.ID, service.PensionEnrolled, civil.MustParse("2026-11-01")); err == nil {
+		t.Error("an enrolment after the PA left was accepted")
+	}
+	// Zoë was enrolled on 01/11/2026 (by a pay run, say): the letter is
+	// due within 6 weeks.
+	zoe, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
+	if err := svc.RecordPensionEvent(u.Account().ID, zoe.ID, service.PensionEnrolled, civil.MustParse("2026-11-01")); err != nil {
 		t.Fatal(err)
 	}
 	u.showPensions(focusDuties)
 	wantText(t, u, "Enrolment letter: Due by 12/12/2026, not recorded as given yet.")
 	capture(t, u, "pensions-page.png")
-	u.win.Canvas().Focus(pensionButton(t, u, focusPA(chris.ID)))
-	pressButton(t, u, "Chris Walker's pension record…")
-	wantText(t, u, "Pension record: Chris Walker")
+	u.win.Canvas().Focus(pensionButton(t, u, focusPA(zoe.ID)))
+	pressButton(t, u, "Zoë Ní Bhriain's pension record…")
+	wantText(t, u, "Pension record: Zoë Ní Bhriain")
 	pressButton(t, u, "Enrolment letter given on…")
-	wantForm(t, u, "Chris Walker: enrolment letter given on")
+	wantForm(t, u, "Zoë Ní Bhriain: enrolment letter given on")
 	if e := focused(t, u).(*keyEntry); e.Text != "20/11/2026" {
 		t.Errorf("the date starts as %q, want today's", e.Text)
 	}
 	capture(t, u, "pensions-letter-form.png")
 	press(t, u, fyne.KeyReturn)
-	wantText(t, u, "Recorded for Chris Walker: enrolment letter given on 20/11/2026.")
+	wantText(t, u, "Recorded for Zoë Ní Bhriain: enrolment letter given on 20/11/2026.")
 	wantText(t, u, "Enrolment letter: Given on 20/11/2026.")
 	wantText(t, u, "Opt-out period: 20/11/2026 to 20/12/2026")
 	wantFocus(t, u, "Enrolment letter given on…")
-	if st, _ := svc.PensionStates(u.Account().ID); st[chris.ID].InfoGiven != civil.MustParse("2026-11-20") {
-		t.Errorf("the letter is stored as %+v", st[chris.ID])
+	if st, _ := svc.PensionStates(u.Account().ID); st[zoe.ID].InfoGiven != civil.MustParse("2026-11-20") {
+		t.Errorf("the letter is stored as %+v", st[zoe.ID])
 	}
 
 	// An opt-out after the opt-out period is refused beside the date.
 	u.win.Canvas().Focus(pensionButton(t, u, focusEvent(service.PensionOptedOut)))
 	pressButton(t, u, "Opted out on…")
-	wantForm(t, u, "Chris Walker: opted out on")
+	wantForm(t, u, "Zoë Ní Bhriain: opted out on")
 	focused(t, u).(*keyEntry).SetText("21/12/2026")
 	press(t, u, fyne.KeyReturn)
-	wantForm(t, u, "Chris Walker: opted out on")
+	wantForm(t, u, "Zoë Ní Bhriain: opted out on")
 	if got := u.form.problem(service.FieldPensionDate); !strings.Contains(got, "The opt-out period ended on 20/12/2026, so an opt-out on 21/12/2026 is too late") {
 		t.Errorf("the date's box says %q", got)
 	}
 	capture(t, u, "pensions-optout-refused.png")
-	if st, _ := svc.PensionStates(u.Account().ID); !st[chris.ID].OptedOut.IsZero() {
+	if st, _ := svc.PensionStates(u.Account().ID); !st[zoe.ID].OptedOut.IsZero() {
 		t.Error("a refused opt-out was stored")
 	}
 	// Escape goes back to the PA, on the button used; again to Pensions,
@@ -115,7 +121,7 @@ func TestPensionsPage(t *testing.T) {
 	press(t, u, fyne.KeyEscape)
 	wantFocus(t, u, "Opted out on…")
 	press(t, u, fyne.KeyEscape)
-	wantFocus(t, u, "Chris Walker's pension record…")
+	wantFocus(t, u, "Zoë Ní Bhriain's pension record…")
 }
 
 // TestSavingAContributionFile: a finalised payday's contribution file,
@@ -178,3 +184,29 @@ func TestSavingAContributionFile(t *testing.T) {
 		t.Error("a refused NEST file was written")
 	}
 }
+
+// The Pensions page and a PA's record at the largest text size: the
+// pages do not grow wider than the window.
+func TestPensionsAtTheLargestTextSize(t *testing.T) {
+	u, svc := newDemoUI(t)
+	openPriya(t, u)
+	if err := svc.SavePensionDuties(service.PensionDuties{AccountID: u.Account().ID, Duties: payrollDuties("2025-04-06")}); err != nil {
+		t.Fatal(err)
+	}
+	u.SetTextSize(TextSizes[len(TextSizes)-1])
+	u.ShowSection(sectionPay)
+	u.showPensions("")
+	if w := u.main.MinSize().Width; w > 1100-200 {
+		t.Errorf("the Pensions page needs %v wide at the largest text", w)
+	}
+	capture(t, u, "pensions-large.png")
+	zoe, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain")
+	u.showPensionPA(zoe.ID, "")
+	if w := u.main.MinSize().Width; w > 1100-200 {
+		t.Errorf("the pension record needs %v wide at the largest text", w)
+	}
+	wantFocus(t, u, "Enrolment letter given on…")
+	capture(t, u, "pensions-pa-large.png")
+}
+
+func payrollDuties(start string) payroll.Duties { return payroll.Duties{Start: civil.MustParse(start)} }
