@@ -62,11 +62,11 @@ func applyPensionDuties(r *PAResult, input *payroll.PayslipInput, in PAInput, c 
 		}
 		if per.Payday.After(by) {
 			warn(false, pa.Name+"'s enrolment information was due by "+by.UK()+" and is not recorded as given.",
-				"Give it to them in writing now (the scheme's letter, or The Pensions Regulator's template letter), then record the day it was given: patoolkit pension pa --pa \""+pa.Name+"\" --letter-given DATE.")
+				"Give it to them in writing now (the scheme's letter, or The Pensions Regulator's template letter), then record the day it was given under Pay, Pensions (or: patoolkit pension pa --pa \""+pa.Name+"\" --letter-given DATE).")
 			return
 		}
 		warn(false, pa.Name+"'s enrolment information must be given in writing by "+by.UK()+" (within 6 weeks of their enrolment date).",
-			"Give them the scheme's letter or The Pensions Regulator's template letter: that they are enrolled in "+scheme+", what goes in each payday, and how to opt out. Then record the day it was given: patoolkit pension pa --pa \""+pa.Name+"\" --letter-given DATE.")
+			"Give them the scheme's letter or The Pensions Regulator's template letter: that they are enrolled in "+scheme+", what goes in each payday, and how to opt out. Then record the day it was given under Pay, Pensions (or: patoolkit pension pa --pa \""+pa.Name+"\" --letter-given DATE).")
 	}
 	switch dec.Step {
 	case payroll.EnrolNow, payroll.Contribute:
@@ -92,7 +92,7 @@ func applyPensionDuties(r *PAResult, input *payroll.PayslipInput, in PAInput, c 
 		}
 		fix := ""
 		if p.State.PostponementNotice.IsZero() {
-			fix = "Give them the written notice of postponement by " + payroll.PostponementNoticeBy(from).UK() + " (within 6 weeks), then record the day it was given: patoolkit pension pa --pa \"" + pa.Name + "\" --notice-given DATE."
+			fix = "Give them the written notice of postponement by " + payroll.PostponementNoticeBy(from).UK() + " (within 6 weeks), then record the day it was given under Pay, Pensions (or: patoolkit pension pa --pa \"" + pa.Name + "\" --notice-given DATE)."
 		}
 		warn(false, pa.Name+" is an eligible jobholder, but their automatic enrolment is postponed to "+dec.Deferral.UK()+": they are enrolled then if they are still eligible.", fix)
 	case payroll.RefundOptOut:

@@ -109,7 +109,7 @@ func (s *Service) ExportPensionCSV(w io.Writer, accountID int64, payday civil.Da
 		return Invalidf("No pension contributions were taken on %s, so there is nothing to send to the scheme.", payday.UK())
 	}
 	if format == PensionNEST && !nestRef(d.duties.SchemeRef) {
-		return Invalidf("NEST's file needs your NEST employer reference (EMP and 9 digits): add it with patoolkit pension duties --scheme-ref EMP123456789.")
+		return Invalidf("NEST's file needs your NEST employer reference (EMP and 9 digits): add it under Pay, Pensions (or: patoolkit pension duties --scheme-ref EMP123456789).")
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true

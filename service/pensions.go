@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/payroll"
 	"patoolkit/payrun"
@@ -47,27 +48,58 @@ func (s *Service) PensionDuties(accountID int64) (d PensionDuties, ok bool, err 
 	return o.d, o.ok, err
 }
 
+// The fields a refusal of SavePensionDuties names, so a form can show it
+// beside the box it is about.
+const (
+	FieldDutiesStart   = "duties_start"
+	FieldPostpone      = "postpone_months"
+	FieldReEnrolment   = "reenrolment"
+	FieldDeclared      = "declared"
+	FieldReDeclared    = "redeclared"
+	FieldSchemeRef     = "scheme_ref"
+	FieldPaymentSource = "payment_source"
+)
+
+// dutiesField names the field a refusal of d.Validate is about: the
+// duties start date, the postponement, or else the re-enrolment date
+// (payroll checks them in that order).
+func dutiesField(d payroll.Duties) string {
+	switch {
+	case d.Start.IsZero():
+		return FieldDutiesStart
+	case (payroll.Duties{Start: d.Start, PostponeMonths: d.PostponeMonths}).Validate() != nil:
+		return FieldPostpone
+	}
+	return FieldReEnrolment
+}
+
+// pensionMessage is a payroll refusal as a sentence.
+func pensionMessage(err error) string {
+	return text.Capitalise(err.Error()) + "."
+}
+
 // SavePensionDuties checks and stores the employer's duties: the duties
 // start date, the postponement, the re-enrolment date, when the
 // declarations were made and the scheme's references. A refusal changes
-// nothing.
+// nothing and names the field it is about (FieldDutiesStart and the
+// others).
 func (s *Service) SavePensionDuties(d PensionDuties) error {
 	d.SchemeRef = strings.TrimSpace(d.SchemeRef)
 	d.PaymentSource = strings.TrimSpace(d.PaymentSource)
-	if err := pensionRefusal(d.Duties.Validate()); err != nil {
-		return err
+	if err := d.Duties.Validate(); err != nil {
+		return fieldError(dutiesField(d.Duties), "%s", pensionMessage(err))
 	}
 	if !d.Declared.IsZero() && d.Declared.Before(d.Duties.Start) {
-		return Invalidf("The declaration of compliance (%s) cannot be before the duties start date (%s): check the dates.", d.Declared.UK(), d.Duties.Start.UK())
+		return fieldError(FieldDeclared, "The declaration of compliance (%s) cannot be before the duties start date (%s): check the dates.", d.Declared.UK(), d.Duties.Start.UK())
 	}
 	if !d.ReDeclared.IsZero() && (d.Duties.ReEnrolment.IsZero() || d.ReDeclared.Before(d.Duties.ReEnrolment)) {
-		return Invalidf("A re-declaration follows a re-enrolment: give the re-enrolment date, and a re-declaration on or after it.")
+		return fieldError(FieldReDeclared, "A re-declaration follows a re-enrolment: give the re-enrolment date, and a re-declaration on or after it.")
 	}
 	if msg := text.Check("The scheme's reference for you", d.SchemeRef, text.Line.Shorter(40)); msg != "" {
-		return Invalidf("%s", msg)
+		return fieldError(FieldSchemeRef, "%s", msg)
 	}
 	if msg := text.Check("The payment source", d.PaymentSource, text.Line.Shorter(60)); msg != "" {
-		return Invalidf("%s", msg)
+		return fieldError(FieldPaymentSource, "%s", msg)
 	}
 	return s.update("saving the pension duties", func(tx *storage.Tx) error {
 		a, err := findBudget(tx, d.AccountID)
@@ -105,21 +137,37 @@ func (s *Service) SavePensionState(accountID, paID int64, st payroll.PensionStat
 		return err
 	}
 	return s.update("saving the pension record", func(tx *storage.Tx) error {
-		pa, err := tx.PA(paID)
-		if errors.Is(err, storage.ErrNotFound) || (err == nil && pa.AccountID != accountID) {
-			return NotFoundf("That PA is not in this budget.")
-		} else if err != nil {
+		pa, err := budgetPA(tx, accountID, paID)
+		if err != nil {
 			return err
 		}
-		if !st.Enrolled.IsZero() && !pa.StartDate.IsZero() && st.Enrolled.Before(pa.StartDate) {
-			return Invalidf("%s started on %s, so they cannot be enrolled before then (%s).", pa.Name, pa.StartDate.UK(), st.Enrolled.UK())
-		}
-		if err := tx.SavePensionState(paID, st); err != nil {
-			return err
-		}
-		return tx.Audit(s.now(), accountID, "pension record saved", fmt.Sprintf("%s: enrolled %s, letter %s, opted out %s, joined %s, stopped %s",
-			pa.Name, orNone(st.Enrolled.UK()), orNone(st.InfoGiven.UK()), orNone(st.OptedOut.UK()), orNone(st.Joined.UK()), orNone(st.Stopped.UK())))
+		return s.savePensionState(tx, accountID, pa, st)
 	})
+}
+
+// budgetPA returns the budget's PA, or a refusal when the PA is not in it.
+func budgetPA(tx *storage.Tx, accountID, paID int64) (household.PA, error) {
+	pa, err := tx.PA(paID)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && pa.AccountID != accountID) {
+		return pa, NotFoundf("That PA is not in this budget.")
+	}
+	return pa, err
+}
+
+// savePensionState stores a checked record for the PA, refusing an
+// enrolment before their first day, and writes the audit line.
+func (s *Service) savePensionState(tx *storage.Tx, accountID int64, pa household.PA, st payroll.PensionState) error {
+	if !st.Enrolled.IsZero() && !pa.StartDate.IsZero() && st.Enrolled.Before(pa.StartDate) {
+		return Invalidf("%s started on %s, so they cannot be enrolled before then (%s).", pa.Name, pa.StartDate.UK(), st.Enrolled.UK())
+	}
+	if !st.Enrolled.IsZero() && !pa.LeavingDate.IsZero() && st.Enrolled.After(pa.LeavingDate) {
+		return Invalidf("%s left on %s, so they cannot be enrolled after then (%s).", pa.Name, pa.LeavingDate.UK(), st.Enrolled.UK())
+	}
+	if err := tx.SavePensionState(pa.ID, st); err != nil {
+		return err
+	}
+	return tx.Audit(s.now(), accountID, "pension record saved", fmt.Sprintf("%s: enrolled %s, letter %s, opted out %s, joined %s, stopped %s",
+		pa.Name, orNone(st.Enrolled.UK()), orNone(st.InfoGiven.UK()), orNone(st.OptedOut.UK()), orNone(st.Joined.UK()), orNone(st.Stopped.UK())))
 }
 
 // pensionInputs returns each PA's stored record for a pay run, or nil
@@ -216,7 +264,7 @@ func (s *Service) PensionReminders(accountID int64, today civil.Date) ([]Pension
 				return nil, err
 			}
 			return []PensionReminder{{Title: "Workplace pension duties",
-				Text: "Record your duties start date (the day your first PA started) with patoolkit pension duties --duties-start DATE, so the toolkit can tell you when each PA must be enrolled and when your declaration of compliance is due."}}, nil
+				Text: "Record your duties start date (the day your first PA started) under Pay, Pensions (or: patoolkit pension duties --duties-start DATE), so the toolkit can tell you when each PA must be enrolled and when your declaration of compliance is due."}}, nil
 		}
 		var out []PensionReminder
 		due := payroll.DeclarationDue(d.Duties.Start)
@@ -238,7 +286,7 @@ func (s *Service) PensionReminders(accountID int64, today civil.Date) ([]Pension
 				w := d.Duties.ReEnrolmentWindow(n)
 				if !w.To.Before(today) {
 					out = append(out, PensionReminder{Title: "Re-enrolment", Due: w.To,
-						Text: "Every three years you re-enrol PAs who left the scheme. Choose a re-enrolment date from " + w.From.UK() + " to " + w.To.UK() + ": patoolkit pension duties --reenrolment-date DATE."})
+						Text: "Every three years you re-enrol PAs who left the scheme. Choose a re-enrolment date from " + w.From.UK() + " to " + w.To.UK() + " and record it under Pay, Pensions (or: patoolkit pension duties --reenrolment-date DATE)."})
 					break
 				}
 			}

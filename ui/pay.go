@@ -35,6 +35,8 @@ type payState struct {
 	buttons []*wrapButton
 	run     *service.PayRunView
 	problem *widget.Label // the error area of the page in view
+	// pensions is the Pensions page in view (ui/pensions.go).
+	pensions *pensionState
 }
 
 // payState returns the section's state for the open budget.
@@ -98,7 +100,8 @@ func (u *UI) showPay() {
 	default:
 		parts = append(parts, wrapLabel(scheduleWords(e)))
 	}
-	parts = append(parts, buttonRow(employer, hmrc, yearEnd, save), heading("Paydays"),
+	pensions := newKeyButton("Pensions", theme.DocumentIcon(), func() { u.showPensions("") })
+	parts = append(parts, buttonRow(employer, hmrc, pensions, yearEnd, save), heading("Paydays"),
 		hintLabel("Newest first. Press Enter on a payday to open its pay run."))
 	rows, err := u.svc.Paydays(u.account.ID, today.AddMonths(-12), today.AddMonths(2))
 	slices.Reverse(rows) // newest first

@@ -110,7 +110,10 @@ func (u *UI) showPayRun(payday civil.Date, notice string) {
 		fps := newKeyButton("FPS figures", theme.DocumentIcon(), func() { u.showFPS(payday) })
 		sent := newKeyButton("Mark FPS sent…", theme.ConfirmIcon(), func() { u.markFPSSent(r.TaxYear, payday, func() { u.showPayRun(payday, "") }) })
 		reverse := newKeyButton("Reverse this run…", theme.ContentUndoIcon(), func() { u.showReverseForm(v) })
-		actions = append(actions, save, fps, sent, reverse)
+		pension := newKeyButton("Save contribution file…", theme.DocumentSaveIcon(), func() {
+			u.showPensionExport(payday, func() { u.showPayRun(payday, "") })
+		})
+		actions = append(actions, save, pension, fps, sent, reverse)
 		first = save
 	}
 	actions = append(actions, back)
