@@ -59,7 +59,7 @@ func holidayPage(d *Doc, h HolidayDoc) {
 	})
 	d.Table([]Column{{Heading: "Holiday this leave year"}, {Heading: "Hours", Width: 85, Align: "R"}}, [][]string{
 		{"Entitlement", h.Entitlement},
-		{"Carried over from last year (not recorded yet)", h.Carried},
+		{"Carried over from last year", h.Carried},
 		{"Taken", h.Taken},
 		{"Booked", h.Booked},
 	})
