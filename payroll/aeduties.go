@@ -259,6 +259,9 @@ type Decision struct {
 	OptOut Window `json:"opt_out"`
 	// Deferral is the postponement's end, when postponed.
 	Deferral civil.Date `json:"deferral"`
+	// ReEnrolled is set when Step is EnrolNow because the PA is enrolled
+	// again on the employer's re-enrolment date (TPR guidance no. 5).
+	ReEnrolled bool `json:"reenrolled,omitempty"`
 }
 
 // Decide works out a PA's pension on a payday from the duties, what has
@@ -274,6 +277,14 @@ func Decide(d Duties, st PensionState, a Assessment, per Window, firstDay civil.
 	}
 	if !st.Enrolled.IsZero() && st.InfoGiven.IsZero() && st.OptedOut.IsZero() {
 		out.InfoBy = EnrolmentInfoBy(st.Enrolled)
+	}
+	// Re-enrolment: in the pay period holding the re-enrolment date, an
+	// eligible jobholder who left the scheme more than 12 months before is
+	// enrolled again from that date, with a new opt-out period.
+	if !d.ReEnrolment.IsZero() && per.Contains(d.ReEnrolment) && ReEnrol(st, d.ReEnrolment, a) {
+		out.Step, out.Enrolled, out.ReEnrolled = EnrolNow, d.ReEnrolment, true
+		out.OptOut, out.InfoBy = Window{}, EnrolmentInfoBy(d.ReEnrolment)
+		return out
 	}
 	switch {
 	case !st.OptedOut.IsZero() && !refunded:

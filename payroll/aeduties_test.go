@@ -336,3 +336,31 @@ func TestDeclarationDue(t *testing.T) {
 		t.Error("a date in no window gave a re-declaration")
 	}
 }
+
+// TestDecideReEnrols follows TPR guidance no. 5 ("Re-enrolment"): in the
+// pay period holding the employer's re-enrolment date, an eligible
+// jobholder who opted out more than 12 months before is enrolled again
+// from that date, with the letter due within 6 weeks; one who left in the
+// 12 months before, or who is not eligible, is not; and a period without
+// the date goes on as before.
+func TestDecideReEnrols(t *testing.T) {
+	d := Duties{Start: day("2026-04-01"), ReEnrolment: day("2029-04-01")}
+	april := Window{From: day("2029-04-01"), To: day("2029-04-30")}
+	eligible := Assessment{Category: EligibleJobholder, From: day("2029-04-01")}
+	optedOut := PensionState{Enrolled: day("2026-05-01"), InfoGiven: day("2026-05-01"), OptedOut: day("2026-05-20")}
+	got := Decide(d, optedOut, eligible, april, day("2026-04-01"), true)
+	if got.Step != EnrolNow || !got.ReEnrolled || got.Enrolled != day("2029-04-01") || got.InfoBy != EnrolmentInfoBy(day("2029-04-01")) {
+		t.Errorf("opted out in 2026, eligible on the re-enrolment date: %+v", got)
+	}
+	recent := PensionState{Enrolled: day("2026-05-01"), Stopped: day("2028-10-01")}
+	if got := Decide(d, recent, eligible, april, day("2026-04-01"), false); got.ReEnrolled || got.Step != StoppedMember {
+		t.Errorf("stopped 6 months before: %+v", got)
+	}
+	if got := Decide(d, optedOut, Assessment{Category: NonEligibleJobholder}, april, day("2026-04-01"), true); got.ReEnrolled || got.Step != OptedOutDone {
+		t.Errorf("not eligible on the date: %+v", got)
+	}
+	march := Window{From: day("2029-03-01"), To: day("2029-03-31")}
+	if got := Decide(d, optedOut, eligible, march, day("2026-04-01"), true); got.ReEnrolled || got.Step != OptedOutDone {
+		t.Errorf("the month before the re-enrolment date: %+v", got)
+	}
+}

@@ -77,7 +77,10 @@ func applyPensionDuties(r *PAResult, input *payroll.PayslipInput, in PAInput, c 
 			return
 		}
 		settings.Membership = payroll.Enrolled
-		if dec.Step == payroll.EnrolNow {
+		switch {
+		case dec.Step == payroll.EnrolNow && dec.ReEnrolled:
+			warn(false, pa.Name+" left "+scheme+" more than 12 months before your re-enrolment date, "+dec.Enrolled.UK()+", and is an eligible jobholder again, so they are re-enrolled from that day and contributions start on this payslip. They may opt out again.", "")
+		case dec.Step == payroll.EnrolNow:
 			warn(false, pa.Name+" is an eligible jobholder from "+dec.Enrolled.UK()+", so they are enrolled in "+scheme+" from that day (their automatic enrolment date) and contributions start on this payslip.", "")
 		}
 		infoDue(dec.InfoBy)

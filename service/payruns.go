@@ -437,7 +437,7 @@ func (s *Service) finalise(tx *storage.Tx, accountID int64, payday civil.Date) (
 		if err := raiseRunBills(tx, pc, run, v.Run); err != nil {
 			return err
 		}
-		if err := recordPensionSteps(tx, accountID, v.Run); err != nil {
+		if err := s.recordPensionSteps(tx, accountID, v.Run); err != nil {
 			return err
 		}
 		t := v.Run.Totals

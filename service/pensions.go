@@ -209,8 +209,9 @@ func pensionInput(d *storage.PensionDuties, st payroll.PensionState, history []P
 
 // recordPensionSteps stores what a finalised run decided: the automatic
 // enrolment date of a PA it enrolled, the deferral date of a PA it
-// postponed.
-func recordPensionSteps(tx *storage.Tx, accountID int64, r payrun.Run) error {
+// postponed, and a fresh record for a PA it re-enrolled (their earlier
+// opt-out or stop is in the audit log and their old payslips).
+func (s *Service) recordPensionSteps(tx *storage.Tx, accountID int64, r payrun.Run) error {
 	states, err := tx.PensionStates(accountID)
 	if err != nil {
 		return err
@@ -221,6 +222,12 @@ func recordPensionSteps(tx *storage.Tx, accountID int64, r payrun.Run) error {
 		}
 		st := states[p.PAID]
 		switch {
+		case p.Duties.Step == payroll.EnrolNow && p.Duties.ReEnrolled:
+			if err := tx.Audit(s.now(), accountID, "pension re-enrolment", fmt.Sprintf("%s: re-enrolled from %s (had opted out %s, stopped %s)",
+				p.PA, p.Duties.Enrolled.UK(), orNone(st.OptedOut.UK()), orNone(st.Stopped.UK()))); err != nil {
+				return err
+			}
+			st = payroll.PensionState{Enrolled: p.Duties.Enrolled}
 		case p.Duties.Step == payroll.EnrolNow && st.Enrolled.IsZero():
 			st.Enrolled = p.Duties.Enrolled
 		case p.Duties.Step == payroll.Postponed && st.PostponedTo.IsZero():
