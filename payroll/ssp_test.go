@@ -14,6 +14,13 @@ func spell(first, last string, awe money.Money) SickSpell {
 	return SickSpell{First: civil.MustParse(first), Last: civil.MustParse(last), AWE: awe}
 }
 
+// TestSSP works the cases of GOV.UK's "Statutory Sick Pay (SSP): employer
+// guide" (entitlement, "Linked periods of sickness", working out the
+// daily rate: the weekly rate / qualifying days, rounded up) and of its
+// guidance on the Employment Rights Act 2025 changes from 6 April 2026
+// (no waiting days, no LEL test, the lower of the flat rate and 80% of
+// average weekly earnings), each worked by hand below. They include a
+// linked absence, a spell across 6 April 2026 and a PA below the old LEL.
 // Rates: 2025-26 £118.75 flat, LEL £125; from 6 April 2026 the lower of
 // £123.25 and 80% of AWE. 6 April 2026 is a Monday.
 func TestSSP(t *testing.T) {
