@@ -168,6 +168,27 @@ func (e PensionEvent) Label() string {
 // the event's date.
 const FieldPensionDate = "on"
 
+// In returns the date of st that the event is recorded in (nil for an
+// event the record does not keep): the one place the events and the
+// record's dates are matched.
+func (ev PensionEvent) In(st *payroll.PensionState) *civil.Date {
+	switch ev {
+	case PensionLetterGiven:
+		return &st.InfoGiven
+	case PensionNoticeGiven:
+		return &st.PostponementNotice
+	case PensionOptedOut:
+		return &st.OptedOut
+	case PensionJoined:
+		return &st.Joined
+	case PensionStopped:
+		return &st.Stopped
+	case PensionEnrolled:
+		return &st.Enrolled
+	}
+	return nil
+}
+
 // RecordPensionEvent records that ev happened on day on for the PA,
 // keeping the rest of their record, after checking it against the rest
 // (payroll.PensionState.Validate: an opt-out only inside the opt-out
@@ -188,25 +209,14 @@ func (s *Service) RecordPensionEvent(accountID, paID int64, ev PensionEvent, on 
 			return err
 		}
 		st := states[paID]
-		switch ev {
-		case PensionLetterGiven:
-			st.InfoGiven = on
-		case PensionNoticeGiven:
-			if st.PostponedTo.IsZero() {
-				return fieldError(FieldPensionDate, "%s's enrolment has not been postponed by a pay run, so there is no notice of postponement to record.", pa.Name)
-			}
-			st.PostponementNotice = on
-		case PensionOptedOut:
-			st.OptedOut = on
-		case PensionJoined:
-			st.Joined = on
-		case PensionStopped:
-			st.Stopped = on
-		case PensionEnrolled:
-			st.Enrolled = on
-		default:
+		date := ev.In(&st)
+		switch {
+		case date == nil:
 			return Invalidf("%q is not something the pension record keeps.", string(ev))
+		case ev == PensionNoticeGiven && st.PostponedTo.IsZero():
+			return fieldError(FieldPensionDate, "%s's enrolment has not been postponed by a pay run, so there is no notice of postponement to record.", pa.Name)
 		}
+		*date = on
 		if err := st.Validate(); err != nil {
 			return fieldError(FieldPensionDate, "%s", pensionMessage(err))
 		}

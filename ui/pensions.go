@@ -247,19 +247,8 @@ func pensionEventIntro(ev service.PensionEvent, name string) string {
 // pensionEventDate is the date already recorded for ev, if any.
 func pensionEventDate(p service.PensionPA, ev service.PensionEvent) civil.Date {
 	st := p.State
-	switch ev {
-	case service.PensionLetterGiven:
-		return st.InfoGiven
-	case service.PensionNoticeGiven:
-		return st.PostponementNotice
-	case service.PensionOptedOut:
-		return st.OptedOut
-	case service.PensionJoined:
-		return st.Joined
-	case service.PensionStopped:
-		return st.Stopped
-	case service.PensionEnrolled:
-		return st.Enrolled
+	if d := ev.In(&st); d != nil {
+		return *d
 	}
 	return civil.Date{}
 }
