@@ -645,6 +645,10 @@ func holidayLines(in PAInput, c household.Contract, rates func(civil.Date) (rota
 	return out
 }
 
+// LeavingHoliday begins the description of the line that pays a leaver's
+// holiday not taken.
+const LeavingHoliday = "Holiday not taken, paid on leaving"
+
 // leavingHolidayLine pays a leaver the holiday they earned in the leave
 // year up to their leaving date and did not take (Working Time
 // Regulations 1998 reg 14: the leave due pro rata to the part of the year
@@ -676,7 +680,7 @@ func leavingHolidayLine(in PAInput, c household.Contract, workedMinutes int64) (
 		src += ", carried over " + text.Hours(int(rec.CarriedMinutes))
 	}
 	src += ", taken " + text.Hours(int(rec.TakenMinutes)) + " (Working Time Regulations 1998, regulation 14); "
-	desc := "Holiday not taken, paid on leaving"
+	desc := LeavingHoliday
 	line := Line{Line: payroll.Line{Kind: payroll.Holiday, Description: desc, Minutes: untaken, Rate: c.DayRate},
 		Source: src + "no earlier pay to average yet, so at the contract's day rate"}
 	avg, err := payroll.AverageWeekBefore(pa.LeavingDate.AddDays(1), in.History)

@@ -111,6 +111,14 @@ func TestLeaverPaidHolidayNotTaken(t *testing.T) {
 	if p.Pay != pay || p.Period != 6 || p.Week1Month1 || p.Week53 {
 		t.Errorf("P45 pay %s (payslips %s), month %d, week 1 %v, week 53 %v", p.Pay.Format(), pay.Format(), p.Period, p.Week1Month1, p.Week53)
 	}
+	// The payslip says the holiday is paid, not that it is still left.
+	docs, err := s.PayslipDocs(a.ID, civil.MustParse("2026-09-25"), civil.MustParse("2026-09-25"), pa.ID)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("payslip docs: %d, %v", len(docs), err)
+	}
+	if want := "Your last pay: the holiday you had not taken by your leaving date (30/09/2026) is paid on this payslip, £727.07 on its own line."; docs[0].Holiday != want {
+		t.Errorf("the payslip's holiday line is %q, want %q", docs[0].Holiday, want)
+	}
 }
 
 // TestLeaverWhoTookMoreHolidayThanEarned: leaving on 31 July 2026, 117

@@ -7,7 +7,9 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/money"
 	"patoolkit/payroll"
+	"patoolkit/payrun"
 	"patoolkit/report"
 	"patoolkit/storage"
 	"patoolkit/text"
@@ -148,9 +150,22 @@ func payslipDoc(tx *storage.Tx, pc payContext, pa household.PA, p Payslip) (repo
 		doc.EmployerPays = append(doc.EmployerPays, report.PayslipAmount{Label: "Employer's pension contribution", Note: "to " + scheme, Amount: ps.Pension.Employer})
 	}
 	if h, err := holidayRecord(tx, pc.account.ID, pa, p.Payday); err == nil {
+		var inLieu money.Money
+		for _, l := range ps.Lines {
+			if l.Kind == payroll.Holiday && strings.HasPrefix(l.Description, payrun.LeavingHoliday) {
+				inLieu += l.Amount
+			}
+		}
+		over := h.TakenMinutes - h.EntitlementMinutes - h.CarriedMinutes
 		switch {
 		case h.RolledUp:
 			doc.Holiday = "Holiday pay is rolled up: it is paid in each payslip, on its own line."
+		case inLieu > 0:
+			doc.Holiday = "Your last pay: the holiday you had not taken by your leaving date (" + pa.LeavingDate.UK() + ") is paid on this payslip, " + inLieu.Format() + " on its own line."
+		case pa.LastPaidIn(p.Detail.Period) && over > 0:
+			doc.Holiday = "Your last pay: by your leaving date (" + pa.LeavingDate.UK() + ") you had taken " + text.Hours(int(over)) + " more holiday than you had earned."
+		case pa.LastPaidIn(p.Detail.Period):
+			doc.Holiday = "Your last pay: you had taken all the holiday you had earned by your leaving date (" + pa.LeavingDate.UK() + ")."
 		default:
 			so := "is"
 			if h.Accrues {
