@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 
+	"patoolkit/civil"
 	"patoolkit/money"
 	"patoolkit/payroll"
 	"patoolkit/payrun"
@@ -26,6 +27,25 @@ type FamilyLeaveView struct {
 	PA string
 	// Pay is the statutory payment worked out from the stored payslips.
 	Pay payroll.FamilyPayResult
+	// PaidOn is the first payday a finalised run paid the leave on (zero
+	// when none has): such a leave cannot be removed.
+	PaidOn civil.Date
+}
+
+// familyLeavePaidOn returns the first payday a finalised run paid f on.
+func familyLeavePaidOn(tx *storage.Tx, f FamilyLeave) (civil.Date, error) {
+	slips, err := tx.Payslips(f.AccountID, f.Leave.From, f.Leave.End().AddDays(400), f.PAID)
+	if err != nil {
+		return civil.Date{}, err
+	}
+	for _, p := range slips {
+		for _, l := range p.Result.Lines {
+			if k, ok := payroll.FamilyPayKindOf(l.Kind); ok && k == f.Leave.Kind && !p.Detail.Period.To.Before(f.Leave.From) && !p.Detail.Period.From.After(f.Leave.End()) {
+				return p.Payday, nil
+			}
+		}
+	}
+	return civil.Date{}, nil
 }
 
 // AddFamilyLeave stores an episode of a PA's family leave, refusing one
@@ -87,16 +107,12 @@ func (s *Service) RemoveFamilyLeave(accountID, id int64) error {
 		} else if err != nil {
 			return err
 		}
-		slips, err := tx.Payslips(accountID, f.Leave.From, f.Leave.End().AddDays(400), f.PAID)
+		paid, err := familyLeavePaidOn(tx, f)
 		if err != nil {
 			return err
 		}
-		for _, p := range slips {
-			for _, l := range p.Result.Lines {
-				if k, ok := payroll.FamilyPayKindOf(l.Kind); ok && k == f.Leave.Kind && !p.Detail.Period.To.Before(f.Leave.From) && !p.Detail.Period.From.After(f.Leave.End()) {
-					return Conflictf("The run for %s paid %s for this leave, so it stays. Reverse that run (and any after it) first.", p.Payday.UK(), f.Leave.Kind.Name())
-				}
-			}
+		if !paid.IsZero() {
+			return Conflictf("The run for %s paid %s for this leave, so it stays. Reverse that run (and any after it) first.", paid.UK(), f.Leave.Kind.Name())
 		}
 		if err := tx.DeleteFamilyLeave(id); err != nil {
 			return err
@@ -127,6 +143,9 @@ func (s *Service) FamilyLeaves(accountID, paID int64) ([]FamilyLeaveView, error)
 				return nil, err
 			}
 			v := FamilyLeaveView{FamilyLeave: f, PA: pa.Name}
+			if v.PaidOn, err = familyLeavePaidOn(tx, f); err != nil {
+				return nil, err
+			}
 			slips, err := tx.PayslipsBefore(pa.ID, f.Leave.From)
 			if err != nil {
 				return nil, err

@@ -94,6 +94,10 @@ func (u *UI) familyLeaveRows(p household.PA, v service.FamilyLeaveView) []fyne.C
 	if v.Note != "" {
 		out = append(out, facts(fact{"Note", v.Note}))
 	}
+	if !v.PaidOn.IsZero() {
+		// Paid leave stays: a pay run's payslips depend on it.
+		return append(out, hintLabel("The pay run for "+v.PaidOn.UK()+" paid it, so it stays. To change it, reverse that run (and any after it) under Pay first."))
+	}
 	remove := newKeyButton("Remove this "+l.Kind.Leave()+"…", theme.DeleteIcon(), func() { u.askRemoveFamilyLeave(p, v) })
 	remove.onEscape = u.showPeople
 	return append(out, buttonRow(remove))

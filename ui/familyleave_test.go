@@ -65,6 +65,16 @@ func TestThePAPageShowsFamilyPayAsServiceWorksItOut(t *testing.T) {
 	}
 	wantText(t, u, "The week from 05/04/2027 is not paid yet")
 	wantText(t, u, "Note: MATB1 seen")
+	// The October run paid it, so it stays: no Remove, and the page says why.
+	if list[0].PaidOn != civil.MustParse("2026-10-30") {
+		t.Errorf("paid on %s, want the October payday", list[0].PaidOn.UK())
+	}
+	wantText(t, u, "The pay run for 30/10/2026 paid it, so it stays.")
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*keyButton); ok && b.Text == "Remove this maternity leave…" {
+			t.Error("a paid leave offers Remove")
+		}
+	})
 	if got := r.Total.Format(); got != "£5,331.14" {
 		t.Errorf("service's total is %s: the figures above are checked against it, and it against the hand sum 6 x £240.79 + 20 x £194.32", got)
 	}
