@@ -257,6 +257,10 @@ type ImportPlan struct {
 	// ImportAnyway is set by the caller when the person said to import
 	// the statement although its Account is another budget's.
 	ImportAnyway bool `json:"import_anyway,omitempty"`
+	// Balances are the statement's end-of-day balances
+	// (Statement.DayBalances), kept on import so that the ledger can be
+	// held against the bank.
+	Balances []DayBalance `json:"balances,omitempty"`
 }
 
 // Questions is how many new lines have a question not yet answered.
@@ -344,7 +348,7 @@ func Plan(stmt Statement, opts PlanOptions) ImportPlan {
 	if cats == nil {
 		cats = DefaultCategories()
 	}
-	plan := ImportPlan{New: make([]Proposed, 0, len(stmt.Lines)), Account: stmt.Account}
+	plan := ImportPlan{New: make([]Proposed, 0, len(stmt.Lines)), Account: stmt.Account, Balances: stmt.DayBalances()}
 	lines := stmt.Chronological()
 	dup, maybe := recognise(lines, opts)
 	for i, l := range lines {

@@ -39,6 +39,11 @@ type StatusInput struct {
 	PaymentFrequency  household.Frequency
 	SurplusLimitWeeks int    // 0: the council's limit is not known
 	Council           string // "Wigan Council", for the messages
+
+	// Bank is the latest end-of-day balance a bank statement gave, when
+	// one has (HasBank): the ledger is held against it.
+	Bank    DayBalance
+	HasBank bool
 }
 
 // Status is where the account stands on a day. The JSON keys are those of
@@ -64,7 +69,18 @@ type Status struct {
 	// Warnings are things the person should know about the figures
 	// (transactions before the opening date were not counted).
 	Warnings []string `json:"warnings,omitempty"`
+	// The latest balance a bank statement gave (HasStatement), and the
+	// ledger's balance on that date less it: the ledger is to be trusted
+	// only when Difference is 0.
+	StatementDate    civil.Date  `json:"statement_date"`
+	StatementBalance money.Money `json:"statement_balance"`
+	Difference       money.Money `json:"difference"`
+	HasStatement     bool        `json:"has_statement"`
 }
+
+// AgreesWithBank reports whether the ledger agrees with the latest
+// balance a statement gave (true when no statement has given one).
+func (st Status) AgreesWithBank() bool { return !st.HasStatement || st.Difference == 0 }
 
 // KindAmount is the money owed of one kind.
 type KindAmount struct {
@@ -163,7 +179,21 @@ func WhereIStand(in StatusInput) (Status, error) {
 			text.Capitalise(possessive(councilName(in.Council))), in.SurplusLimitWeeks, text.Plural(in.SurplusLimitWeeks, "week", "weeks"),
 			in.Payment.Format(), freqWord(in.PaymentFrequency), st.SurplusLimit.Format()))
 	}
+	if in.HasBank {
+		if ledger, _, ok := BalanceOn(in.OpeningBalance, in.OpeningDate, in.Transactions, in.Bank.Date); ok {
+			st.StatementDate, st.StatementBalance, st.HasStatement = in.Bank.Date, in.Bank.Balance, true
+			st.Difference = ledger - in.Bank.Balance
+			if st.Difference != 0 {
+				st.Lines = append(st.Lines, fmt.Sprintf("Your bank said %s on %s; the toolkit has %s (%s %s).", in.Bank.Balance.Format(), in.Bank.Date.UK(),
+					ledger.Format(), st.Difference.Abs().Format(), map[bool]string{true: "more", false: "less"}[st.Difference > 0]))
+			}
+		}
+	}
 	st.Headline = headline(st, in)
+	if !st.AgreesWithBank() {
+		st.Headline = fmt.Sprintf("These figures cannot be trusted until the toolkit agrees with your bank: on %s your bank said %s, the toolkit has %s. Import your latest statement, or correct the opening balance, to put it right. (As the toolkit stands: %s)",
+			st.StatementDate.UK(), st.StatementBalance.Format(), (st.StatementBalance + st.Difference).Format(), st.Headline)
+	}
 	return st, nil
 }
 

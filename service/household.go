@@ -9,6 +9,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/field"
 	"patoolkit/household"
+	"patoolkit/money"
 	"patoolkit/payroll"
 	"patoolkit/storage"
 )
@@ -183,6 +184,17 @@ func (s *Service) saveEmployer(tx *storage.Tx, e household.Employer) error {
 // Setup stores a new account and its employer details together: the first
 // run's set-up. Nothing is stored unless both are valid.
 func (s *Service) Setup(a household.Account, e household.Employer) (household.Account, error) {
+	return s.setup(a, e, nil)
+}
+
+// SetupWithBalance is Setup with the balance of the budget's bank account
+// at the start of the day the payment started: the ledger's opening
+// balance, so that it agrees with the bank from the first statement.
+func (s *Service) SetupWithBalance(a household.Account, e household.Employer, balance money.Money) (household.Account, error) {
+	return s.setup(a, e, &balance)
+}
+
+func (s *Service) setup(a household.Account, e household.Employer, balance *money.Money) (household.Account, error) {
 	tidyAccount(&a)
 	tidyEmployer(&e)
 	var problems household.Problems
@@ -195,6 +207,15 @@ func (s *Service) Setup(a household.Account, e household.Employer) (household.Ac
 			problems = append(problems, p)
 		}
 	}
+	m := defaultMoneyAccount(a)
+	if balance != nil {
+		m.OpeningBalance = *balance
+		for _, p := range budget.CheckOpening(budget.Opening{Balance: m.OpeningBalance, Date: m.OpeningDate, PaymentFirst: m.PaymentFirst, ContributionFirst: m.ContributionFirst}, a) {
+			if p.Field == "opening_balance" {
+				problems = append(problems, p)
+			}
+		}
+	}
 	if len(problems) > 0 {
 		return a, invalid(problems)
 	}
@@ -203,7 +224,17 @@ func (s *Service) Setup(a household.Account, e household.Employer) (household.Ac
 			return err
 		}
 		e.AccountID = a.ID
-		return s.saveEmployer(tx, e)
+		if err := s.saveEmployer(tx, e); err != nil {
+			return err
+		}
+		if balance == nil {
+			return nil
+		}
+		m.AccountID = a.ID
+		if err := tx.SaveMoneyAccount(m); err != nil {
+			return err
+		}
+		return tx.Audit(s.now(), a.ID, "account details changed", fmt.Sprintf("opening balance %s on %s", m.OpeningBalance.Format(), m.OpeningDate.UK()))
 	})
 	if err != nil {
 		a.ID = 0

@@ -9,7 +9,10 @@ import (
 	"strings"
 
 	"patoolkit/budget"
+	"patoolkit/civil"
+	"patoolkit/money"
 	"patoolkit/storage"
+	"patoolkit/text"
 )
 
 // ImportPreview is what importing a bank statement would do: the file as
@@ -25,6 +28,14 @@ type ImportPreview struct {
 	// (see AccountQuestion), and ImportStatement refuses it unless
 	// Plan.ImportAnyway is set.
 	OtherBudget string `json:"other_budget,omitempty"`
+	// Bank is the ledger, as it would be after the import, held against
+	// the statement's balances; BankSays puts it in words, with the fix
+	// that explains a difference (empty when the statement carries no
+	// balances). When the fix is the opening balance, OpeningFix is what
+	// it should be (SetOpeningBalance puts it right).
+	Bank       budget.BankCheck `json:"-"`
+	BankSays   []string         `json:"bank_says,omitempty"`
+	OpeningFix *money.Money     `json:"opening_fix,omitempty"`
 }
 
 // AccountQuestion asks whether to import a statement that looks like
@@ -133,9 +144,122 @@ func (s *Service) PlanImport(accountID int64, r io.Reader, name string) (ImportP
 		}
 		prev.Plan = budget.Plan(stmt, opts)
 		prev.OtherBudget, err = otherBudgetWith(tx, accountID, stmt.Account)
-		return err
+		if err != nil {
+			return err
+		}
+		return checkAgainstStatement(tx, accountID, &prev)
 	})
 	return prev, err
+}
+
+// checkAgainstStatement holds the ledger, with the plan's new lines
+// added, against the statement's balances, and says what explains a
+// difference.
+func checkAgainstStatement(tx *storage.Tx, accountID int64, prev *ImportPreview) error {
+	if len(prev.Plan.Balances) == 0 {
+		return nil
+	}
+	// Every day a bank statement has given a balance for, this one's
+	// figures taking the place of any kept before: a gap between two
+	// statements shows as a change in the difference.
+	kept, err := tx.StatementBalances(accountID)
+	if err != nil {
+		return err
+	}
+	days := budget.MergeDayBalances(kept, prev.Plan.Balances)
+	mc, err := loadMoney(tx, accountID)
+	if err != nil {
+		return err
+	}
+	txs, err := tx.Transactions(accountID)
+	if err != nil {
+		return err
+	}
+	confirmed := map[int64]bool{}
+	after := append([]budget.Transaction(nil), txs...)
+	for _, p := range prev.Plan.New {
+		switch {
+		case p.Confirms != 0:
+			confirmed[p.Confirms] = true
+		case p.SameAs != 0, p.HeldBack():
+		default:
+			after = append(after, p.Transaction)
+		}
+	}
+	var hand []budget.Transaction
+	for _, t := range txs {
+		if t.ImportKey == "" && !t.Reconciled && !confirmed[t.ID] && !t.Date.Before(prev.Statement.From) && !t.Date.After(prev.Statement.To) {
+			hand = append(hand, t)
+		}
+	}
+	set := mc.settings
+	balanceOn := func(d civil.Date) (money.Money, bool) {
+		b, _, ok := budget.BalanceOn(set.OpeningBalance, set.OpeningDate, after, d)
+		return b, ok
+	}
+	c := budget.CheckAgainstBank(days, balanceOn, hand)
+	prev.Bank = c
+	prev.BankSays = bankWords(c, set)
+	if c.Fix == budget.FixOpeningBalance {
+		fix := set.OpeningBalance + c.Change
+		prev.OpeningFix = &fix
+	}
+	return nil
+}
+
+// bankWords says how the ledger stands against the bank's balances, and
+// what explains a difference.
+func bankWords(c budget.BankCheck, set MoneyAccount) []string {
+	if len(c.Days) == 0 {
+		return []string{fmt.Sprintf("The statement's balances are all from before the ledger's opening date (%s), so they cannot be compared.", set.OpeningDate.UK())}
+	}
+	last := c.Days[len(c.Days)-1]
+	if c.Agrees() {
+		return []string{fmt.Sprintf("After this import the toolkit agrees with your bank on every day the statement covers: %s on %s.", last.Bank.Format(), last.Date.UK())}
+	}
+	diff := func(x budget.BankDifference) string {
+		word := "more"
+		if x.Difference < 0 {
+			word = "less"
+		}
+		return fmt.Sprintf("on %s your bank says %s and the toolkit would have %s (%s %s)", x.Date.UK(), x.Bank.Format(), x.Ledger.Format(), x.Difference.Abs().Format(), word)
+	}
+	out := []string{fmt.Sprintf("After this import the toolkit would not agree with your bank: %s.", diff(last))}
+	switch c.Fix {
+	case budget.FixOpeningBalance:
+		out = append(out, fmt.Sprintf("The difference is the same on every day, from %s: the opening balance is out by it. It is %s on %s; the bank's figures make it %s. Set the opening balance to %s to put it right.",
+			c.Days[0].Date.UK(), set.OpeningBalance.Format(), set.OpeningDate.UK(), (set.OpeningBalance+c.Change).Format(), (set.OpeningBalance+c.Change).Format()))
+	case budget.FixMissingLine:
+		what := "money out of"
+		if c.Change > 0 {
+			what = "money in of"
+		}
+		out = append(out, fmt.Sprintf("The two agree on %s but not from %s: a line of %s %s between those dates is missing from the ledger, or the ledger has one the bank does not. Look for it in an earlier or later statement, or add it by hand.",
+			c.From.UK(), c.To.UK(), what, c.Change.Abs().Format()))
+	case budget.FixHandLines:
+		var parts []string
+		for _, t := range c.Lines {
+			parts = append(parts, fmt.Sprintf("%s %s %s", t.Date.UK(), t.Payee, t.Amount.Format()))
+		}
+		out = append(out, fmt.Sprintf("%s entered by hand %s not on the statement, and %s the difference: %s. If the bank never paid %s, remove %s under Money; if it did, it will be on a later statement.",
+			text.Count(len(c.Lines), "line", "lines"), map[bool]string{true: "is", false: "are"}[len(c.Lines) == 1],
+			map[bool]string{true: "it makes", false: "they make"}[len(c.Lines) == 1], strings.Join(parts, "; "),
+			map[bool]string{true: "it", false: "them"}[len(c.Lines) == 1], map[bool]string{true: "it", false: "them"}[len(c.Lines) == 1]))
+	default:
+		out = append(out, "The difference changes from day to day, so more than one thing is out: check the lines entered by hand against the statement, and the opening balance under Money settings.")
+	}
+	return out
+}
+
+// SetOpeningBalance sets the ledger's opening balance (on the opening
+// date already set), as an import's check against the bank suggests.
+func (s *Service) SetOpeningBalance(accountID int64, balance money.Money) (MoneyAccount, error) {
+	m, err := s.MoneyAccount(accountID)
+	if err != nil {
+		return m, err
+	}
+	m.AccountID, m.OpeningBalance = accountID, balance
+	return s.SaveMoneyAccount(m)
 }
 
 // otherBudgetWith returns the name of another budget whose imported
@@ -362,6 +486,11 @@ func (s *Service) ImportStatement(accountID int64, plan budget.ImportPlan, confi
 				return err
 			}
 			res.RulesLearned++
+		}
+		// What the bank said, kept even when every line was in already:
+		// the ledger is held against it (Where I stand).
+		if err := tx.SaveStatementBalances(accountID, plan.Balances); err != nil {
+			return err
 		}
 		if res.Imported == 0 {
 			return nil

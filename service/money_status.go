@@ -36,6 +36,9 @@ func (s *Service) MoneyStatus(accountID int64, on civil.Date) (budget.Status, er
 		for _, sa := range sas {
 			in.SetAside = append(in.SetAside, budget.SetAside{Purpose: sa.Purpose, Amount: sa.Amount})
 		}
+		if in.Bank, in.HasBank, err = tx.LatestStatementBalance(accountID, on); err != nil {
+			return err
+		}
 		st, err = budget.WhereIStand(in)
 		if err != nil {
 			return refusedInput(err)

@@ -179,6 +179,40 @@ func (u *UI) showImportPreview() {
 	if q := plan.QuestionSummary(); q != "" {
 		parts = append(parts, wrapLabel(q+" Each such line has a box for your answer, after its category."))
 	}
+	// The ledger held against the statement's balances.
+	var fixOpening *keyButton
+	for i, l := range prev.BankSays {
+		if i == 0 && !prev.Bank.Agrees() {
+			parts = append(parts, warning(l))
+		} else {
+			parts = append(parts, wrapLabel(l))
+		}
+	}
+	if prev.OpeningFix != nil {
+		to := *prev.OpeningFix
+		fixOpening = newKeyButton("Set the opening balance to "+to.Format(), theme.ConfirmIcon(), func() {
+			account := u.account.ID
+			if _, err := u.svc.SetOpeningBalance(account, to); err != nil {
+				u.showError(err)
+				return
+			}
+			// Read the statement again, so the check says they agree.
+			var again service.ImportPreview
+			var err error
+			file := u.moneyState().importPath
+			u.inBackground("Checking against your bank…", func() { again, err = u.svc.PlanImportFile(account, file) }, func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				ms.preview = &again
+				u.notice = "The opening balance is now " + to.Format() + "."
+				u.showImportPreview()
+			})
+		})
+		fixOpening.onEscape = u.showMoney
+		parts = append(parts, buttonRow(fixOpening))
+	}
 	ms.imports = nil
 	ms.importAsk = warning("")
 	ms.importAsk.Hide()

@@ -111,7 +111,7 @@ func wrapHeading(text string) *widget.RichText {
 // statusMark puts ✔ or ⚠ before a headline, so colour is never the only
 // signal.
 func statusMark(st budget.Status) string {
-	if st.OverLimit || st.Surplus < 0 || st.Balance < st.Owed {
+	if st.OverLimit || st.Surplus < 0 || st.Balance < st.Owed || !st.AgreesWithBank() {
 		return "⚠ " + st.Headline
 	}
 	return "✔ " + st.Headline

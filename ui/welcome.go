@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"patoolkit/household"
+	"patoolkit/money"
 	"patoolkit/service"
 )
 
@@ -98,9 +99,22 @@ func (u *UI) showSetup() {
 		fill()
 	}
 
+	f.heading("Money in the bank")
+	f.note("So that the toolkit agrees with your bank from the start, give what was in the budget's bank account (or prepaid card) at the start of the day the payment started, before anything was paid in or out. Or import a bank statement: its balances will show what the figure should be.")
+	var opening money.Money
+	var importInstead bool
+	f.amount("opening_balance", "Money in the account on the day the payment started", "Leave blank, or type 0, if the account was new and empty.", &opening, true)
+	f.check("import_instead", "Or", "I'll import a bank statement instead", "The import will say what the opening balance should be, and set it when you say.", &importInstead)
+
 	f.saveText = "Save and start"
 	f.save = func() error {
-		saved, err := u.svc.Setup(a, e)
+		var saved household.Account
+		var err error
+		if importInstead {
+			saved, err = u.svc.Setup(a, e)
+		} else {
+			saved, err = u.svc.SetupWithBalance(a, e, opening)
+		}
 		if err != nil {
 			return err
 		}

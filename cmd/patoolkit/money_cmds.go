@@ -143,11 +143,15 @@ func cmdImport(args []string, stdout io.Writer) error {
 	dry := fs.Bool("dry-run", false, "show what would be imported, and import nothing")
 	asJSON := fs.Bool("json", false, "write JSON: imported, duplicates and rejected counts (and held_back and possible_matches, when there are lines that may already be in the ledger)")
 	anyway := fs.Bool("anyway", false, "import the statement even though it looks like another budget's bank account")
+	fixOpening := fs.Bool("set-opening-balance", false, "when the statement's balances show the opening balance is out, set it to what they make it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if strings.TrimSpace(*file) == "" {
 		return badInput("give the bank statement with --file STATEMENT.csv")
+	}
+	if *fixOpening && *dry {
+		return badInput("--set-opening-balance changes the data, so it cannot go with --dry-run")
 	}
 	svc, acc, err := af.open()
 	if err != nil {
@@ -185,6 +189,13 @@ func cmdImport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	fixed := false
+	if *fixOpening && prev.OpeningFix != nil {
+		if _, err := svc.SetOpeningBalance(acc.ID, *prev.OpeningFix); err != nil {
+			return err
+		}
+		fixed = true
+	}
 	if *asJSON {
 		return writeJSON(stdout, importJSON{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected,
 			HeldBack: res.HeldBack, PossibleMatches: possibleMatches(prev.Plan)})
@@ -199,6 +210,17 @@ func cmdImport(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%d %s matched to money owed.\n", res.Matched, text.Plural(res.Matched, "payment was", "payments were"))
 	}
 	writeQuestions(stdout, prev.Plan, true)
+	switch {
+	case fixed:
+		fmt.Fprintf(stdout, "The opening balance is now %s, as the statement's balances make it: the toolkit agrees with your bank.\n", prev.OpeningFix.Format())
+	default:
+		for _, l := range prev.BankSays {
+			fmt.Fprintln(stdout, l)
+		}
+		if prev.OpeningFix != nil {
+			fmt.Fprintln(stdout, "To set it, import the statement again with --set-opening-balance, or change it in the window (Money, Ctrl+6, Money settings).")
+		}
+	}
 	unsorted := 0
 	for _, n := range prev.Plan.New {
 		if n.Transaction.Category == "" && n.Confirms == 0 && !n.HeldBack() {
@@ -223,6 +245,9 @@ func writeImportPreview(w io.Writer, prev service.ImportPreview) {
 	fmt.Fprintln(w, prev.Plan.Summary())
 	if q := prev.Plan.QuestionSummary(); q != "" {
 		fmt.Fprintln(w, q)
+	}
+	for _, l := range prev.BankSays {
+		fmt.Fprintln(w, l)
 	}
 	if len(prev.Plan.New) == 0 {
 		return
@@ -334,6 +359,22 @@ type statusJSON struct {
 	Surplus      money.Money `json:"surplus"`
 	SurplusLimit money.Money `json:"surplus_limit"`
 	OverLimit    bool        `json:"over_limit"`
+	// The latest balance a bank statement gave, on or before the day, and
+	// the ledger's balance on that date less it: "0.00" when they agree;
+	// all three "" when no statement has given a balance.
+	StatementDate    string `json:"statement_date"`
+	StatementBalance string `json:"statement_balance"`
+	Difference       string `json:"difference"`
+}
+
+// statusOf is a status as "money status --json" writes it.
+func statusOf(st budget.Status) statusJSON {
+	j := statusJSON{Balance: st.Balance, Owed: st.Owed, SetAside: st.SetAside, Contingency: st.Contingency,
+		Surplus: st.Surplus, SurplusLimit: st.SurplusLimit, OverLimit: st.OverLimit}
+	if st.HasStatement {
+		j.StatementDate, j.StatementBalance, j.Difference = st.StatementDate.String(), st.StatementBalance.String(), st.Difference.String()
+	}
+	return j
 }
 
 func cmdMoneyStatus(args []string, stdout io.Writer) error {
@@ -357,7 +398,7 @@ func cmdMoneyStatus(args []string, stdout io.Writer) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(stdout, statusJSON{st.Balance, st.Owed, st.SetAside, st.Contingency, st.Surplus, st.SurplusLimit, st.OverLimit})
+		return writeJSON(stdout, statusOf(st))
 	}
 	fmt.Fprintf(stdout, "%s, at the end of %s\n", acc.Name, day.UK())
 	fmt.Fprintln(stdout, st.Headline)

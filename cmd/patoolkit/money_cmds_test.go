@@ -50,6 +50,11 @@ func TestImportBankSample(t *testing.T) {
 	if before["balance"] != "6460.60" || after["balance"] != "6393.01" {
 		t.Errorf("balance before %v, after %v", before["balance"], after["balance"])
 	}
+	// The statement's balances are kept: the ledger agrees with the
+	// bank's last one (19/11/2026).
+	if before["statement_date"] != "" || after["statement_date"] != "2026-11-19" || after["statement_balance"] != "6393.01" || after["difference"] != "0.00" {
+		t.Errorf("against the bank: before %v, after %v", before, after)
+	}
 	// Importing again imports nothing.
 	code, out, _ = cli(t, "import", "bank", "--data", path, "--account", priya, "--file", "../../testdata/bank-sample.csv", "--json")
 	if code != 0 || out != "{\n  \"imported\": 0,\n  \"duplicates\": 16,\n  \"rejected\": 0\n}\n" {
@@ -96,7 +101,8 @@ func TestMoneyAddAndStatus(t *testing.T) {
 	path := demoFile(t)
 	got := moneyStatus(t, path, priya)
 	want := map[string]any{"balance": "6460.60", "owed": "18.00", "set_aside": "630.00", "contingency": "600.00",
-		"surplus": "5212.60", "surplus_limit": "4800.00", "over_limit": true}
+		"surplus": "5212.60", "surplus_limit": "4800.00", "over_limit": true,
+		"statement_date": "", "statement_balance": "", "difference": ""} // no statement has given a balance yet
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("status = %v, want %v", got, want)
 	}
