@@ -99,6 +99,7 @@ func (u *UI) showSetup() {
 	}
 
 	f.saveText = "Save and start"
+	f.validate = func() error { return u.svc.CheckSetup(a, e) }
 	f.save = func() error {
 		saved, err := u.svc.Setup(a, e)
 		if err != nil {
