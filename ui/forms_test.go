@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"patoolkit/household"
+)
+
+// inView reports whether obj is laid out with some height and lies inside
+// the visible part of the form's scroller.
+func inView(t *testing.T, f *form, obj fyne.CanvasObject) bool {
+	t.Helper()
+	if obj.Size().Height <= 0 || !obj.Visible() {
+		return false
+	}
+	path := pathTo(f.scroll, obj)
+	if path == nil {
+		t.Fatal("the object is not on the form's page")
+	}
+	// The scroller moves its content up by its offset, so this is where
+	// obj is in the scroller's view.
+	var y float32
+	for _, o := range path[1:] {
+		y += o.Position().Y
+	}
+	return y >= 0 && y+obj.Size().Height <= f.scroll.Size().Height
+}
+
+// TestSetupShowsEveryProblemAtOnce: Enter on the set-up page shows every
+// problem at once, laid out and in view (not after the next key press),
+// with the focus on the first; an amount that can't be read does not
+// hide the PAYE reference's problem.
+func TestSetupShowsEveryProblemAtOnce(t *testing.T) {
+	u, svc := newTestUI(t, nil)
+	press(t, u, fyne.KeyReturn) // "Set up my budget"
+	wantForm(t, u, "Set up your budget")
+	f := u.form
+	capacity := f.field("capacity")
+	if u.win.Canvas().Focused() != capacity.focus {
+		t.Fatal("the set-up does not start on its first box")
+	}
+	press(t, u, fyne.KeyReturn) // straight away, nothing filled in
+	if got := f.problem("capacity"); !strings.HasPrefix(got, "⚠ Choose who manages the money") {
+		t.Fatalf("first problem %q", got)
+	}
+	if u.win.Canvas().Focused() != capacity.focus {
+		t.Error("the focus is not on the first problem")
+	}
+	if !inView(t, f, capacity.error) {
+		t.Error("the first problem's message is not laid out in view at once")
+	}
+	if f.summary.Size().Height <= f.summary.MinSize().Height/2 {
+		t.Error("the summary is not laid out at once")
+	}
+
+	// One round: an unreadable amount and date beside a wrong PAYE
+	// reference and a missing council, all at once.
+	in := func(name, text string) {
+		t.Helper()
+		u.win.Canvas().Focus(f.field(name).focus)
+		typeText(t, u, text)
+	}
+	f.field("capacity").focus.(*keySelect).SetSelectedIndex(0) // themselves
+	in("person_supported", "Ann Lee")
+	in("name", "Ann's care")
+	in("payment", "£12.3.4")
+	in("start_date", "31/02/2026")
+	in("employer_paye_reference", "ABC")
+	shortcut(t, u, saveShortcut)
+	for _, name := range []string{"payment", "start_date", "council", "employer_paye_reference", "payment_frequency", "return_period", "employer_pay_frequency"} {
+		if f.problem(name) == "" {
+			t.Errorf("no problem shown for %s in the same round:\n%s", name, f.summary.Text)
+		}
+	}
+	if f.problem("start_date") == "⚠ The date the direct payment started is needed (DD/MM/YYYY)." {
+		t.Error("the unreadable date is said to be missing")
+	}
+	if !strings.Contains(f.summary.Text, "• Payment from the council: ") {
+		t.Errorf("the summary does not name the unreadable box: %q", f.summary.Text)
+	}
+	// The summary reads down the page: the council before the payment.
+	if i, j := strings.Index(f.summary.Text, "council's name"), strings.Index(f.summary.Text, "Payment from the council"); i < 0 || j < 0 || i > j {
+		t.Errorf("the summary is not in the order of the page:\n%s", f.summary.Text)
+	}
+	if u.win.Canvas().Focused() != f.field("council").focus {
+		t.Error("the focus is not on the first problem (the council)")
+	}
+	if accounts, _ := svc.Accounts(); len(accounts) != 0 {
+		t.Fatal("something was stored")
+	}
+}
+
+// TestAFailedSaveScrollsToTheFirstProblem: a problem far down a long form
+// is scrolled into view with its message.
+func TestAFailedSaveScrollsToTheFirstProblem(t *testing.T) {
+	u, _ := newDemoUI(t)
+	u.ShowSection(sectionPeople)
+	pressButton(t, u, "Add PA")
+	f := u.form
+	typeText(t, u, "Far Down")
+	u.win.Canvas().Focus(f.field("start_date").focus)
+	typeText(t, u, "01/12/2026")
+	p45 := f.field("p45_pay_to_date")
+	p45.focus.(*keyEntry).SetText("lots") // the last box on the page
+	u.win.Canvas().Focus(f.field("name").focus)
+	f.scroll.ScrollToTop()
+	press(t, u, fyne.KeyReturn)
+	if f.problem("p45_pay_to_date") == "" {
+		t.Fatalf("no problem shown:\n%s", f.summary.Text)
+	}
+	if u.win.Canvas().Focused() != p45.focus {
+		t.Error("the focus is not on the box with the problem")
+	}
+	if f.scroll.Offset.Y == 0 || !inView(t, f, p45.error) {
+		t.Errorf("the problem's message is not scrolled into view (offset %v)", f.scroll.Offset.Y)
+	}
+}
+
+// TestPAFormListsEveryProblemInOneRound: a date that can't be read does
+// not hide a missing name or a wrong NI number.
+func TestPAFormListsEveryProblemInOneRound(t *testing.T) {
+	u, _ := newDemoUI(t)
+	u.ShowSection(sectionPeople)
+	pressButton(t, u, "Add PA")
+	f := u.form
+	u.win.Canvas().Focus(f.field("ni_number").focus)
+	typeText(t, u, "QQ 12 34 56 C")
+	u.win.Canvas().Focus(f.field("start_date").focus)
+	typeText(t, u, "yesterday")
+	press(t, u, fyne.KeyReturn)
+	for _, name := range []string{"name", "ni_number", "start_date"} {
+		if f.problem(name) == "" {
+			t.Errorf("no problem for %s:\n%s", name, f.summary.Text)
+		}
+	}
+	if !strings.HasPrefix(f.summary.Text, "⚠ Nothing has been saved yet: 3 things need putting right.") {
+		t.Errorf("summary %q", f.summary.Text)
+	}
+	if u.win.Canvas().Focused() != f.field("name").focus {
+		t.Error("the focus is not on the first problem")
+	}
+}
+
+// TestNIHintExampleIsAccepted: the example in the NI number's hint is one
+// the toolkit accepts.
+func TestNIHintExampleIsAccepted(t *testing.T) {
+	u, _ := newDemoUI(t)
+	u.showAddPA()
+	text := pageText(u)
+	i := strings.Index(text, "like ")
+	if !strings.Contains(text, "Two letters, six numbers and a letter, like ") || i < 0 {
+		t.Fatalf("no NI hint:\n%s", text)
+	}
+	example := text[i+len("like ") : i+len("like ")+len("AB 12 34 56 C")]
+	if msg := household.CheckNINumber(example); msg != "" {
+		t.Errorf("the hint's example %q is refused: %s", example, msg)
+	}
+}
