@@ -3,9 +3,12 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
+	"patoolkit/civil"
 	"patoolkit/household"
 )
 
@@ -157,5 +160,83 @@ func TestNIHintExampleIsAccepted(t *testing.T) {
 	example := text[i+len("like ") : i+len("like ")+len("AB 12 34 56 C")]
 	if msg := household.CheckNINumber(example); msg != "" {
 		t.Errorf("the hint's example %q is refused: %s", example, msg)
+	}
+}
+
+// TestContractRateBelowTheMinimumWage: a day rate below the apprentice
+// rate is refused under its box, naming the rate; one below the rate for
+// the PA's age asks first, and "No" stores nothing while "Yes" saves.
+func TestContractRateBelowTheMinimumWage(t *testing.T) {
+	u, svc := newDemoUI(t)
+	p, _ := findPA(t, svc, u.Account().ID, "Zoë Ní Bhriain") // born 1988
+	before, _ := svc.Contracts(p.ID)
+	u.showContracts(p.ID)
+	pressButton(t, u, "Add new terms")
+	f := u.form
+	typeText(t, u, "01/04/2027")
+	day := f.field("day_rate").focus.(*keyEntry)
+	day.SetText("5.00")
+	u.win.Canvas().Focus(f.field("effective_from").focus)
+	press(t, u, fyne.KeyReturn)
+	want := "⚠ The day rate of £5.00 an hour is below the lowest minimum wage the law allows, the apprentice rate of £8.00 an hour (from 01/04/2026). Nobody may be paid less: give at least £8.00 an hour."
+	if got := f.problem("day_rate"); got != want {
+		t.Errorf("day rate's message %q, want %q", got, want)
+	}
+	if u.win.Canvas().Focused() != day {
+		t.Error("the focus is not on the day rate")
+	}
+
+	// Below the National Living Wage for Zoë (38): asked, not refused.
+	day.SetText("10.00")
+	press(t, u, fyne.KeyReturn)
+	wantText(t, u, "The day rate of £10.00 an hour is below the National Living Wage of £12.71 an hour for someone aged 21 or over on 01/04/2027.")
+	pressButton(t, u, "No, change the rate")
+	if u.form != f || u.win.Canvas().Focused() != day {
+		t.Fatal("\"No\" did not go back to the day rate")
+	}
+	if after, _ := svc.Contracts(p.ID); len(after) != len(before) {
+		t.Fatal("terms were stored after \"No\"")
+	}
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas())
+	pressButton(t, u, "Yes, save them")
+	after, _ := svc.Contracts(p.ID)
+	if len(after) != len(before)+1 || after[len(after)-1].DayRate != 1000 {
+		t.Fatalf("the terms were not saved after \"Yes\": %d", len(after))
+	}
+	wantText(t, u, "Saved the terms from 01/04/2027.")
+}
+
+// TestFirstTermsStartOnThePAsFirstDay and blank optional rates show as
+// the day rate.
+func TestFirstTermsStartOnThePAsFirstDay(t *testing.T) {
+	u, svc := newDemoUI(t)
+	p, err := svc.SavePA(household.PA{AccountID: u.Account().ID, Name: "New Starter", StartDate: civil.New(2026, time.December, 7), TaxCode: "1257L", NICategory: "A"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.showContracts(p.ID)
+	pressButton(t, u, "Add new terms")
+	f := u.form
+	if got := f.field("effective_from").focus.(*keyEntry).Text; got != "07/12/2026" {
+		t.Errorf("\"These terms start on\" is %q, want the first day of work 07/12/2026", got)
+	}
+	f.field("hours_type").focus.(*keySelect).SetSelectedIndex(1) // irregular
+	f.field("holiday_method").focus.(*keySelect).SetSelectedIndex(0)
+	f.field("pension_method").focus.(*keySelect).SetSelectedIndex(0) // none
+	f.field("day_rate").focus.(*keyEntry).SetText("12.71")
+	u.win.Canvas().Focus(f.field("day_rate").focus)
+	press(t, u, fyne.KeyReturn)
+	if u.form != nil {
+		t.Fatalf("not saved:\n%s", f.summary.Text)
+	}
+	text := pageText(u)
+	for _, want := range []string{"Weekend rate: the day rate", "Bank holiday rate: the day rate", "Waking night rate: the day rate"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the terms do not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "£0.00 an hour") {
+		t.Errorf("a blank rate shows as £0.00 an hour:\n%s", text)
 	}
 }
