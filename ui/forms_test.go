@@ -10,6 +10,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/service"
 )
 
 // inView reports whether obj is laid out with some height and lies inside
@@ -238,5 +239,67 @@ func TestFirstTermsStartOnThePAsFirstDay(t *testing.T) {
 	}
 	if strings.Contains(text, "£0.00 an hour") {
 		t.Errorf("a blank rate shows as £0.00 an hour:\n%s", text)
+	}
+}
+
+// TestTypingALetterInADropDown: a letter moves to the first choice
+// starting with it, then to the next, round again; a letter no choice
+// starts with changes nothing.
+func TestTypingALetterInADropDown(t *testing.T) {
+	s := newKeySelect([]string{"(None)", "Banana", "Apple", "Blueberry", "avocado", "Cherry"}, nil)
+	s.SetSelected("Cherry")
+	for _, tc := range []struct {
+		r    rune
+		want string
+	}{
+		{'b', "Banana"},    // the first starting with b, not the next after Cherry
+		{'B', "Blueberry"}, // again: the next one
+		{'b', "Banana"},    // and round
+		{'a', "Apple"},
+		{'a', "avocado"}, // case is ignored
+		{'n', "(None)"},  // the bracket is passed over
+		{'z', "(None)"},  // nothing starts with z
+	} {
+		s.TypedRune(tc.r)
+		if s.Selected != tc.want {
+			t.Errorf("after %q: %q, want %q", tc.r, s.Selected, tc.want)
+		}
+	}
+}
+
+// TestTypingALetterInTheTransactionsCategory: the transaction form's
+// category, by keyboard, as the import preview's does.
+func TestTypingALetterInTheTransactionsCategory(t *testing.T) {
+	u, svc := newDemoUI(t)
+	openPriya(t, u)
+	u.ShowSection(sectionMoney)
+	u.showLedger()
+	press(t, u, fyne.KeyHome)
+	press(t, u, fyne.KeyDown)
+	press(t, u, fyne.KeyReturn) // the contribution of 16/11/2026
+	f := u.form
+	if f == nil {
+		t.Fatal("Enter did not open the line")
+	}
+	focusField(t, u, "category")
+	cat := focused(t, u).(*keySelect)
+	var first string
+	for _, o := range cat.Options {
+		if strings.HasPrefix(strings.ToLower(o), "o") {
+			first = o
+			break
+		}
+	}
+	if first == "" {
+		t.Fatalf("no category starts with O: %v", cat.Options)
+	}
+	typeText(t, u, "o")
+	if cat.Selected != first {
+		t.Fatalf("typing o chose %q, want %q", cat.Selected, first)
+	}
+	shortcut(t, u, saveShortcut)
+	l, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
+	if got := string(l.Entries[1].Category); got != first {
+		t.Errorf("stored category %q, want %q", got, first)
 	}
 }
