@@ -303,3 +303,56 @@ func TestTypingALetterInTheTransactionsCategory(t *testing.T) {
 		t.Errorf("stored category %q, want %q", got, first)
 	}
 }
+
+// TestADayShiftEndingBeforeItStartsIsAskedAbout: 09:00 to 08:00 as a day
+// shift would be 23 hours: the form asks, "No" changes nothing, "Yes"
+// saves it as typed.
+func TestADayShiftEndingBeforeItStartsIsAskedAbout(t *testing.T) {
+	u, svc := newTestUI(t, rotaFixture(t))
+	acc := u.Account().ID
+	shortcut(t, u, sectionRota.shortcut())
+	press(t, u, fyne.KeyHome)
+	shortcut(t, u, addShiftShortcut)
+	wantForm(t, u, "Add a shift")
+	f := u.form
+	focusField(t, u, "start")
+	typeText(t, u, "09:00")
+	u.win.Canvas().FocusNext()
+	typeText(t, u, "08:00")
+	press(t, u, fyne.KeyReturn)
+	wantText(t, u, "This day shift ends the next day, at 08:00 on 17/11/2026, because its end time is before its start time.")
+	wantText(t, u, "It is 23 hours long, more than 16 hours.")
+	pressButton(t, u, "No, change it")
+	if u.form != f {
+		t.Fatal("\"No\" left the form")
+	}
+	week := func() int {
+		shifts, err := svc.Shifts(acc, civil.New(2026, 11, 16), civil.New(2026, 11, 22))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(shifts)
+	}
+	if week() != 0 {
+		t.Fatal("the shift was stored after \"No\"")
+	}
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas())
+	pressButton(t, u, "Yes, save it")
+	if u.form != nil || week() != 1 {
+		t.Fatalf("the shift was not saved after \"Yes\":\n%s", allText(u))
+	}
+
+	// A day shift the right way round is saved without a question.
+	shortcut(t, u, addShiftShortcut)
+	focusField(t, u, "date")
+	u.form.field("date").focus.(*keyEntry).SetText("18/11/2026")
+	focusField(t, u, "start")
+	typeText(t, u, "09:00")
+	u.win.Canvas().FocusNext()
+	typeText(t, u, "17:00")
+	press(t, u, fyne.KeyReturn)
+	if u.form != nil || week() != 2 {
+		t.Fatalf("an ordinary shift was not saved at once:\n%s", allText(u))
+	}
+}
