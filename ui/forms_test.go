@@ -10,6 +10,7 @@ import (
 
 	"patoolkit/civil"
 	"patoolkit/household"
+	"patoolkit/rota"
 	"patoolkit/service"
 )
 
@@ -354,5 +355,53 @@ func TestADayShiftEndingBeforeItStartsIsAskedAbout(t *testing.T) {
 	press(t, u, fyne.KeyReturn)
 	if u.form != nil || week() != 2 {
 		t.Fatalf("an ordinary shift was not saved at once:\n%s", allText(u))
+	}
+}
+
+// TestTimesheetLinesShowEveryProblemAtOnce: every box that can't be read,
+// on every line, is shown under its line and at the top in one round,
+// with no pop-up, and the focus on the first.
+func TestTimesheetLinesShowEveryProblemAtOnce(t *testing.T) {
+	u, svc := newTestUI(t, rotaFixture(t))
+	addShift(t, u, svc, "Sarah Lee", "16/11/2026 08:00", "16/11/2026 12:00", rota.Day, 0)
+	addShift(t, u, svc, "Sarah Lee", "17/11/2026 08:00", "17/11/2026 12:00", rota.Day, 0)
+	sarah, _ := findPA(t, svc, u.Account().ID, "Sarah Lee")
+	ts, err := svc.OpenTimesheet(u.Account().ID, sarah.ID, civil.New(2026, 11, 16))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.showTimesheet(ts, "")
+	tp := u.rota.sheet
+	if len(tp.rows) != 2 {
+		t.Fatalf("%d lines, want 2", len(tp.rows))
+	}
+	tp.rows[0].end.SetText("25:00")
+	tp.rows[0].expenses.SetText("£abc")
+	tp.rows[1].date.SetText("32/11/2026")
+	u.win.Canvas().Focus(button(t, u, "Save changes"))
+	press(t, u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the problems were shown in a pop-up")
+	}
+	if !strings.HasPrefix(tp.problem.Text, "⚠ Not saved: 3 things need putting right.") {
+		t.Errorf("summary %q", tp.problem.Text)
+	}
+	for i, want := range [][]string{{`Line 1: "25:00"`, "Line 1: expenses:"}, {`Line 2: "32/11/2026"`}} {
+		r := tp.rows[i]
+		if !r.problem.Visible() {
+			t.Errorf("line %d shows no problem", i+1)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(r.problem.Text, w) {
+				t.Errorf("line %d's problems %q lack %q", i+1, r.problem.Text, w)
+			}
+		}
+	}
+	if u.win.Canvas().Focused() != tp.rows[0].end {
+		t.Error("the focus is not on the first box that can't be read")
+	}
+	if again, _ := svc.Timesheet(ts.ID); !rota.SameEntries(again.Entries, ts.Entries) {
+		t.Error("something was saved")
 	}
 }

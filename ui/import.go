@@ -42,7 +42,6 @@ func (s *categorySelect) FocusGained() {
 	scrollIntoView(s)
 }
 
-
 // importRow is one new line of the preview and its category box, and,
 // when the line may already be in the ledger, the box where the person
 // says whether it is.
