@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -403,5 +405,63 @@ func TestTimesheetLinesShowEveryProblemAtOnce(t *testing.T) {
 	}
 	if again, _ := svc.Timesheet(ts.ID); !rota.SameEntries(again.Entries, ts.Entries) {
 		t.Error("something was saved")
+	}
+}
+
+// TestReceiptAndImportOfferAFileDialog: after the path box, Tab reaches
+// "Choose a file…", and Enter on it opens the file dialog; the file it
+// gives goes into the box with the focus, and Enter then attaches it. A
+// typed path still works (TestABankLineKeepsItsAmountAndTakesAReceipt).
+func TestReceiptAndImportOfferAFileDialog(t *testing.T) {
+	u, svc := newDemoUI(t)
+	openPriya(t, u)
+	u.ShowSection(sectionMoney)
+	e := ledgerLine(t, svc, u.Account().ID, "Sample DBS Checks")
+	u.showTransactionForm(e.Transaction)
+	button(t, u, "Attach a receipt…").OnTapped()
+	wantForm(t, u, "Attach a receipt")
+	box, ok := focused(t, u).(*keyEntry)
+	if !ok {
+		t.Fatalf("the focus is on %T, want the path box", focused(t, u))
+	}
+	test.FocusNext(u.win.Canvas())
+	pressButton(t, u, "Choose a file…")
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Enter on \"Choose a file…\" opened no dialog")
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+
+	pdf := filepath.Join(t.TempDir(), "dbs.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4 receipt"), 0o600)
+	u.fileChosen(box, pdf) // what the dialog does with the file chosen
+	if box.Text != pdf || focused(t, u) != box {
+		t.Fatalf("the box holds %q and the focus is on %T", box.Text, focused(t, u))
+	}
+	press(t, u, fyne.KeyReturn)
+	if rs, _ := svc.Receipts(e.ID); len(rs) != 1 {
+		t.Fatalf("%d receipts after choosing a file, want 1", len(rs))
+	}
+
+	// The statement import has the same button after its box.
+	u.showImportFile("")
+	test.FocusNext(u.win.Canvas())
+	pressButton(t, u, "Choose a file…")
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the import's \"Choose a file…\" opened no dialog")
+	}
+}
+
+func TestStartFolder(t *testing.T) {
+	dir := t.TempDir()
+	if got := startFolder(filepath.Join(dir, "statement.csv")); got != dir {
+		t.Errorf("a file typed in %s: starts in %q", dir, got)
+	}
+	if got := startFolder(dir); got != dir {
+		t.Errorf("a folder typed: starts in %q", got)
+	}
+	home, _ := os.UserHomeDir()
+	if got := startFolder(filepath.Join(dir, "no such folder", "x.csv")); got != home {
+		t.Errorf("a folder that does not exist: starts in %q, want the home folder %q", got, home)
 	}
 }

@@ -118,8 +118,8 @@ func (u *UI) showImportFile(refused string) {
 	}
 	parts = append(parts,
 		widget.NewLabelWithStyle("The statement file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		hintLabel("The full path, for example "+examplePath("Downloads/statement.csv")+". Enter shows the preview."),
-		path, buttonRow(next))
+		hintLabel("Type the full path, for example "+examplePath("Downloads/statement.csv")+", or press Tab and \"Choose a file…\" to pick it. Enter shows the preview."),
+		withChooser(path, u.chooseFileButton(path, []string{".csv", ".CSV", ".ofx", ".OFX", ".qfx", ".QFX"})), buttonRow(next))
 	u.showPage(page(parts...), path, u.showMoney)
 }
 
