@@ -350,7 +350,7 @@ func (f *form) finish(err error) {
 		return
 	}
 	if p := service.FieldProblems(err); len(p) > 0 {
-		f.showProblems(p, nil)
+		f.showProblems(f.inFieldOrder(p), nil)
 		return
 	}
 	f.u.showError(err)

@@ -186,6 +186,7 @@ func TestContractRateBelowTheMinimumWage(t *testing.T) {
 	if got := f.problem("day_rate"); got != want {
 		t.Errorf("day rate's message %q, want %q", got, want)
 	}
+	capture(t, u, "forms12-contract-refused.png")
 	if u.win.Canvas().Focused() != day {
 		t.Error("the focus is not on the day rate")
 	}
@@ -194,6 +195,7 @@ func TestContractRateBelowTheMinimumWage(t *testing.T) {
 	day.SetText("10.00")
 	press(t, u, fyne.KeyReturn)
 	wantText(t, u, "The day rate of £10.00 an hour is below the National Living Wage of £12.71 an hour for someone aged 21 or over on 01/04/2027.")
+	capture(t, u, "forms12-contract-warning.png")
 	pressButton(t, u, "No, change the rate")
 	if u.form != f || u.win.Canvas().Focused() != day {
 		t.Fatal("\"No\" did not go back to the day rate")
@@ -234,6 +236,7 @@ func TestFirstTermsStartOnThePAsFirstDay(t *testing.T) {
 	if u.form != nil {
 		t.Fatalf("not saved:\n%s", f.summary.Text)
 	}
+	capture(t, u, "forms12-contract-day-rate.png")
 	text := pageText(u)
 	for _, want := range []string{"Weekend rate: the day rate", "Bank holiday rate: the day rate", "Waking night rate: the day rate"} {
 		if !strings.Contains(text, want) {
@@ -325,6 +328,7 @@ func TestADayShiftEndingBeforeItStartsIsAskedAbout(t *testing.T) {
 	press(t, u, fyne.KeyReturn)
 	wantText(t, u, "This day shift ends the next day, at 08:00 on 17/11/2026, because its end time is before its start time.")
 	wantText(t, u, "It is 23 hours long, more than 16 hours.")
+	capture(t, u, "forms12-shift-question.png")
 	pressButton(t, u, "No, change it")
 	if u.form != f {
 		t.Fatal("\"No\" left the form")
@@ -385,6 +389,7 @@ func TestTimesheetLinesShowEveryProblemAtOnce(t *testing.T) {
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Error("the problems were shown in a pop-up")
 	}
+	capture(t, u, "forms12-timesheet-lines.png")
 	if !strings.HasPrefix(tp.problem.Text, "⚠ Not saved: 3 things need putting right.") {
 		t.Errorf("summary %q", tp.problem.Text)
 	}
@@ -429,6 +434,7 @@ func TestReceiptAndImportOfferAFileDialog(t *testing.T) {
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("Enter on \"Choose a file…\" opened no dialog")
 	}
+	capture(t, u, "forms12-file-dialog.png")
 	u.win.Canvas().Overlays().Top().Hide()
 	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
 
