@@ -9,6 +9,7 @@ import (
 	"patoolkit/civil"
 	"patoolkit/field"
 	"patoolkit/money"
+	"patoolkit/payroll"
 	"patoolkit/text"
 )
 
@@ -364,6 +365,11 @@ func ValidateContract(c Contract) error {
 			p.add(r.field, "%s of %s looks wrong: check it is the amount for one hour (or one night).", r.label, r.m.Format())
 		}
 	}
+	for _, r := range hourlyRates(c) {
+		if m := payroll.CheckContractRate(r.label, r.rate, c.EffectiveFrom, civil.Date{}).Refuse; m != "" {
+			p.add(r.field, "%s", m)
+		}
+	}
 	switch c.HolidayMethod {
 	case HolidayAccrued:
 	case HolidayRolledUp:
@@ -403,6 +409,48 @@ func ValidateContract(c Contract) error {
 		p.add("pension_method", "Choose the pension method: none, relief at source (like NEST) or net pay arrangement.")
 	}
 	return p.err()
+}
+
+// hourlyRate is one of a contract's hourly rates, with its field and its
+// name in a sentence.
+type hourlyRate struct {
+	field, label string
+	rate         money.Money
+}
+
+// hourlyRates are the hourly rates a contract gives, blank ones (paid at
+// the day rate) included as zero.
+func hourlyRates(c Contract) []hourlyRate {
+	return []hourlyRate{
+		{"day_rate", "The day rate", c.DayRate},
+		{"waking_night_rate", "The waking night rate", c.WakingNightRate},
+		{"weekend_rate", "The weekend rate", c.WeekendRate},
+		{"bank_holiday_rate", "The bank holiday rate", c.BankHolidayRate},
+	}
+}
+
+// ContractWarnings says, field by field, which of a contract's hourly
+// rates are below the minimum wage for the PA's age on the day the terms
+// start (the rate for 21 and over when dob, the date of birth, is zero).
+// They are warnings, not refusals: an apprentice may be paid less. A rate
+// below the lowest minimum wage is refused by ValidateContract.
+func ContractWarnings(c Contract, dob civil.Date) Problems {
+	var out Problems
+	for _, r := range hourlyRates(c) {
+		if m := payroll.CheckContractRate(r.label, r.rate, c.EffectiveFrom, dob).Warning; m != "" {
+			out = append(out, FieldError{Field: r.field, Message: m})
+		}
+	}
+	return out
+}
+
+// RateText is how an optional hourly rate is shown: "the day rate" when
+// it is blank (zero), as it is then paid at the day rate.
+func RateText(rate money.Money) string {
+	if rate == 0 {
+		return "the day rate"
+	}
+	return rate.Format() + " an hour"
 }
 
 // ValidateInsurance checks an insurance policy and returns its problems, or nil.

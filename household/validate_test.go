@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 )
 
@@ -191,8 +192,80 @@ func TestValidateContract(t *testing.T) {
 		{"total 7%", func(c *Contract) { c.PensionEmployeeBP = 400 }, []string{"pension_employee"}},
 		{"no scheme", func(c *Contract) { c.PensionScheme = "" }, []string{"pension_scheme"}},
 		{"none with contributions", func(c *Contract) { c.PensionMethod = PensionNone }, []string{"pension_method"}},
+		{"day rate £5.00", func(c *Contract) { c.DayRate = money.MustParse("5.00") }, []string{"day_rate"}},
+		{"day rate a penny under the apprentice rate", func(c *Contract) { c.DayRate = money.MustParse("7.99") }, []string{"day_rate"}},
+		{"day rate at the apprentice rate", func(c *Contract) { c.DayRate = money.MustParse("8.00") }, nil},
+		{"2025 terms at the 2025 apprentice rate", func(c *Contract) {
+			c.EffectiveFrom, c.DayRate = civil.MustParse("2025-04-06"), money.MustParse("7.55")
+		}, nil},
+		{"weekend rate under the apprentice rate", func(c *Contract) { c.WeekendRate = money.MustParse("6.00") }, []string{"weekend_rate"}},
+		{"bank holiday and waking night rates under it", func(c *Contract) {
+			c.BankHolidayRate, c.WakingNightRate = money.MustParse("7.00"), money.MustParse("1.00")
+		}, []string{"waking_night_rate", "bank_holiday_rate"}},
 	}
 	testFields(t, good, ValidateContract, cases)
+
+	// The refusal names the rate, the lowest minimum wage and its date.
+	c := good
+	c.DayRate = money.MustParse("5.00")
+	got := field.Of(ValidateContract(c)).For("day_rate")
+	want := "The day rate of £5.00 an hour is below the lowest minimum wage the law allows, the apprentice rate of £8.00 an hour (from 01/04/2026). Nobody may be paid less: give at least £8.00 an hour."
+	if got != want {
+		t.Errorf("message %q, want %q", got, want)
+	}
+}
+
+func TestContractWarnings(t *testing.T) {
+	// DOMAIN.md: from 1 April 2025 £12.21 / £10.00 / £7.55 / £7.55; from
+	// 1 April 2026 £12.71 / £10.85 / £8.00 / £8.00.
+	from := civil.MustParse("2026-04-01")
+	cases := []struct {
+		name   string
+		day    string
+		dob    string // "" when not known
+		fields []string
+		words  string
+	}{
+		{"21 or over at the living wage", "12.71", "1990-01-01", nil, ""},
+		{"21 or over a penny under", "12.70", "1990-01-01", []string{"day_rate"}, "below the National Living Wage of £12.71 an hour for someone aged 21 or over on 01/04/2026"},
+		{"21 on the day", "12.70", "2005-04-01", []string{"day_rate"}, "aged 21 or over"},
+		{"20 the day before 21", "10.85", "2005-04-02", nil, ""},
+		{"18 to 20 under their rate", "10.84", "2006-01-01", []string{"day_rate"}, "National Minimum Wage of £10.85 an hour for someone aged 18 to 20"},
+		{"under 18 at their rate", "8.00", "2009-06-01", nil, ""},
+		{"age not known: the 21 and over rate", "12.00", "", []string{"day_rate"}, "date of birth is not entered"},
+		{"age not known at the living wage", "12.71", "", nil, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Contract{EffectiveFrom: from, DayRate: money.MustParse(tc.day)}
+			var dob civil.Date
+			if tc.dob != "" {
+				dob = civil.MustParse(tc.dob)
+			}
+			got := ContractWarnings(c, dob)
+			var fields []string
+			for _, p := range got {
+				fields = append(fields, p.Field)
+			}
+			if strings.Join(fields, ",") != strings.Join(tc.fields, ",") {
+				t.Fatalf("warnings on %v, want %v: %v", fields, tc.fields, got)
+			}
+			if tc.words != "" && !strings.Contains(got[0].Message, tc.words) {
+				t.Errorf("message %q lacks %q", got[0].Message, tc.words)
+			}
+			if err := ValidateContract(Contract{EffectiveFrom: from, DayRate: c.DayRate}); field.Of(err).For("day_rate") != "" {
+				t.Errorf("a warning was refused: %v", err)
+			}
+		})
+	}
+	// A blank optional rate is the day rate: no warning of its own.
+	c := Contract{EffectiveFrom: from, DayRate: money.MustParse("12.00")}
+	if got := ContractWarnings(c, civil.Date{}); len(got) != 1 || got[0].Field != "day_rate" {
+		t.Errorf("warnings %v, want one on the day rate", got)
+	}
+	if RateText(0) != "the day rate" || RateText(money.MustParse("13.10")) != "£13.10 an hour" {
+		t.Errorf("RateText: %q, %q", RateText(0), RateText(money.MustParse("13.10")))
+	}
 }
 
 func TestValidateInsurance(t *testing.T) {

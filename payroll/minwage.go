@@ -95,3 +95,85 @@ func CheckMinimumWage(c MinimumWageCheck) (MinimumWageResult, error) {
 	}
 	return res, nil
 }
+
+// MinimumWageRatesOn returns the National Minimum and Living Wage rates
+// in force on d. After the last year held the latest rates are returned
+// (they are the least that applies: the rates have never been lowered);
+// before the first year held there is an error.
+func MinimumWageRatesOn(d civil.Date) (MinimumWageRates, error) {
+	if r, err := minimumWageOn(d); err == nil {
+		return *r, nil
+	} else if len(registry) == 0 || d.Before(registry[len(registry)-1].MinimumWage.From) {
+		return MinimumWageRates{}, err
+	}
+	return registry[len(registry)-1].MinimumWage, nil
+}
+
+// MinimumRateFor is the hourly minimum wage that applies on d to a worker
+// born on dob, with its name and whom it is for in plain words
+// ("National Living Wage", "someone aged 21 or over"). When the date of
+// birth is not known (zero) it is the rate for 21 and over, the highest,
+// and ageKnown is false. ok is false when the rates for d are not held or
+// the worker is under 16 (not entitled).
+func MinimumRateFor(d, dob civil.Date) (rate money.Money, name, who string, ageKnown, ok bool) {
+	rates, err := MinimumWageRatesOn(d)
+	if err != nil {
+		return 0, "", "", false, false
+	}
+	if dob.IsZero() || dob.After(d) {
+		return rates.Age21Plus, "National Living Wage", "someone aged 21 or over", false, true
+	}
+	age := civil.AgeOn(dob, d)
+	switch {
+	case age < 16:
+		return 0, "", "", true, false
+	case age >= 21:
+		return rates.Age21Plus, "National Living Wage", "someone aged 21 or over", true, true
+	case age >= 18:
+		return rates.Age18To20, "National Minimum Wage", "someone aged 18 to 20", true, true
+	}
+	return rates.Under18, "National Minimum Wage", "someone aged under 18", true, true
+}
+
+// ContractRateCheck is what an hourly rate agreed in a contract is
+// against the minimum wage on the day the terms start.
+type ContractRateCheck struct {
+	// Refuse, when not empty, says the rate is below the lowest minimum
+	// wage of the day (the apprentice rate), which nobody may be paid
+	// less than: the terms can't be saved.
+	Refuse string
+	// Warning, when not empty, says the rate is below the rate for the
+	// worker's age on the day (the National Living Wage when the age is
+	// not known): allowed for an apprentice, so a warning, not a refusal.
+	Warning string
+}
+
+// CheckContractRate checks an hourly rate (what, like "The day rate")
+// agreed from the day from, for a worker born on dob (zero when not
+// known). A rate of zero is not checked: a blank optional rate is paid at
+// the day rate. Nothing is said when the rates for from are not held.
+func CheckContractRate(what string, rate money.Money, from, dob civil.Date) ContractRateCheck {
+	if rate <= 0 || from.IsZero() {
+		return ContractRateCheck{}
+	}
+	rates, err := MinimumWageRatesOn(from)
+	if err != nil {
+		return ContractRateCheck{}
+	}
+	lowest := min(rates.Apprentice, rates.Under18, rates.Age18To20, rates.Age21Plus)
+	if rate < lowest {
+		return ContractRateCheck{Refuse: what + " of " + rate.Format() + " an hour is below the lowest minimum wage the law allows, the apprentice rate of " +
+			lowest.Format() + " an hour (from " + rates.From.UK() + "). Nobody may be paid less: give at least " + lowest.Format() + " an hour."}
+	}
+	want, name, who, known, ok := MinimumRateFor(from, dob)
+	if !ok || rate >= want {
+		return ContractRateCheck{}
+	}
+	msg := what + " of " + rate.Format() + " an hour is below the " + name + " of " + want.Format() + " an hour for " + who + " on " + from.UK() + "."
+	if known {
+		msg += " It is only allowed for an apprentice. Otherwise raise it to at least " + want.Format() + " an hour."
+	} else {
+		msg += " Their date of birth is not entered, so the rate for 21 and over is used. It is only allowed for an apprentice or someone under 21."
+	}
+	return ContractRateCheck{Warning: msg}
+}

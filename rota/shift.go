@@ -236,6 +236,29 @@ func (s Shift) Date() civil.Date { return civil.Of(s.Start.In(london)) }
 // EndDate returns the local date the shift ends on.
 func (s Shift) EndDate() civil.Date { return civil.Of(s.End.In(london)) }
 
+// LongShiftMinutes is the length past which a shift is asked about before
+// it is saved: a shift that long is most often an end time typed wrongly.
+const LongShiftMinutes = 16 * 60
+
+// Doubt says in plain words why a shift as typed may be a mistake, to ask
+// before it is saved: a day shift that runs past midnight (its end typed
+// before its start makes it end the next day), or any shift longer than
+// LongShiftMinutes. It is "" when neither. A day shift that ends at
+// midnight exactly is not doubted.
+func (s Shift) Doubt() string {
+	var why []string
+	end := s.End.In(london)
+	endsAtMidnight := end.Hour() == 0 && end.Minute() == 0 && s.EndDate() == s.Date().AddDays(1)
+	if s.Type == Day && s.EndDate() != s.Date() && !endsAtMidnight {
+		why = append(why, "This day shift ends the next day, at "+FormatClock(end.Hour()*60+end.Minute())+" on "+s.EndDate().UK()+
+			", because its end time is before its start time. For a night, choose waking night or sleep-in as the type.")
+	}
+	if m := s.Minutes(); m > LongShiftMinutes {
+		why = append(why, "It is "+text.Hours(m)+" long, more than "+text.Hours(LongShiftMinutes)+".")
+	}
+	return strings.Join(why, " ")
+}
+
 // Validate checks the shift and says what to fix.
 func (s Shift) Validate() error {
 	if s.Start.IsZero() || s.End.IsZero() {

@@ -197,16 +197,7 @@ func (s *Service) SetupWithBalance(a household.Account, e household.Employer, ba
 func (s *Service) setup(a household.Account, e household.Employer, balance *money.Money) (household.Account, error) {
 	tidyAccount(&a)
 	tidyEmployer(&e)
-	var problems household.Problems
-	if err := household.ValidateAccount(a); err != nil {
-		problems = append(problems, FieldProblems(err)...)
-	}
-	if err := household.ValidateEmployer(e); err != nil {
-		for _, p := range FieldProblems(err) {
-			p.Field = "employer_" + p.Field
-			problems = append(problems, p)
-		}
-	}
+	problems := setupProblems(a, e)
 	m := defaultMoneyAccount(a)
 	if balance != nil {
 		m.OpeningBalance = *balance
@@ -240,6 +231,39 @@ func (s *Service) setup(a household.Account, e household.Employer, balance *mone
 		a.ID = 0
 	}
 	return a, err
+}
+
+// CheckSetup checks the first run's set-up as Setup does, every problem
+// at once, and stores nothing: a form that could not read some of its
+// boxes still shows every other problem in the same round.
+func (s *Service) CheckSetup(a household.Account, e household.Employer) error {
+	tidyAccount(&a)
+	tidyEmployer(&e)
+	return checkSetup(a, e)
+}
+
+// checkSetup is every problem with a tidied set-up, as an error.
+func checkSetup(a household.Account, e household.Employer) error {
+	if problems := setupProblems(a, e); len(problems) > 0 {
+		return invalid(problems)
+	}
+	return nil
+}
+
+// setupProblems is every problem with a tidied set-up, with the
+// employer's fields named employer_….
+func setupProblems(a household.Account, e household.Employer) household.Problems {
+	var problems household.Problems
+	if err := household.ValidateAccount(a); err != nil {
+		problems = append(problems, FieldProblems(err)...)
+	}
+	if err := household.ValidateEmployer(e); err != nil {
+		for _, p := range FieldProblems(err) {
+			p.Field = "employer_" + p.Field
+			problems = append(problems, p)
+		}
+	}
+	return problems
 }
 
 // PAs returns an account's PAs (every account's when accountID is 0).
@@ -293,7 +317,9 @@ func (s *Service) NewPA(accountID int64) household.PA {
 // the latest terms (so only what changes needs typing), or for a first
 // contract accrued holiday and NEST at the automatic enrolment minimum
 // contributions on qualifying earnings.
-func NewContract(paID int64, contracts []household.Contract) household.Contract {
+//
+// A PA's first terms start on the PA's first day of work.
+func NewContract(p household.PA, contracts []household.Contract) household.Contract {
 	c := household.Contract{
 		HolidayMethod:     household.HolidayAccrued,
 		PensionScheme:     "NEST",
@@ -307,8 +333,23 @@ func NewContract(paID int64, contracts []household.Contract) household.Contract 
 			c, found = x, true
 		}
 	}
-	c.ID, c.EffectiveFrom, c.PAID = 0, civil.Date{}, paID
+	c.ID, c.EffectiveFrom, c.PAID = 0, civil.Date{}, p.ID
+	if !found {
+		c.EffectiveFrom = p.StartDate
+	}
 	return c
+}
+
+// ContractWarnings says which of a contract's hourly rates are below the
+// minimum wage for the PA's age on the day the terms start (the rate for
+// 21 and over when their date of birth is not entered): allowed for an
+// apprentice, so asked about rather than refused.
+func (s *Service) ContractWarnings(c household.Contract) (household.Problems, error) {
+	p, err := s.PA(c.PAID)
+	if err != nil {
+		return nil, err
+	}
+	return household.ContractWarnings(c, p.DateOfBirth), nil
 }
 
 func tidyPA(p *household.PA) {
@@ -326,14 +367,8 @@ func tidyPA(p *household.PA) {
 // SavePA stores a new PA (ID 0) or changes to one, after checking it.
 func (s *Service) SavePA(p household.PA) (household.PA, error) {
 	tidyPA(&p)
-	problems := FieldProblems(household.ValidatePA(p))
-	if p.TaxCode != "" {
-		if msg := checkTaxCode(p.TaxCode); msg != "" {
-			problems = append(problems, household.FieldError{Field: "tax_code", Message: msg})
-		}
-	}
-	if len(problems) > 0 {
-		return p, invalid(problems)
+	if err := checkPA(p); err != nil {
+		return p, err
 	}
 	err := s.update("saving the PA", func(tx *storage.Tx) error {
 		if err := budgetExists(tx, p.AccountID); err != nil {
@@ -390,10 +425,7 @@ func (s *Service) ContractOn(paID int64, d civil.Date) (c household.Contract, ok
 // SaveContract stores a new contract (ID 0) or changes to one, after
 // checking it.
 func (s *Service) SaveContract(c household.Contract) (household.Contract, error) {
-	c.PensionScheme = strings.TrimSpace(c.PensionScheme)
-	if c.PensionMethod == household.PensionNone {
-		c.PensionScheme, c.PensionEmployeeBP, c.PensionEmployerBP = "", 0, 0
-	}
+	tidyContract(&c)
 	if err := household.ValidateContract(c); err != nil {
 		return c, invalid(err)
 	}
@@ -417,6 +449,13 @@ func (s *Service) SaveContract(c household.Contract) (household.Contract, error)
 			func() error { return tx.InsertContract(&c) }, func() error { return tx.UpdateContract(c) })
 	})
 	return c, err
+}
+
+func tidyContract(c *household.Contract) {
+	c.PensionScheme = strings.TrimSpace(c.PensionScheme)
+	if c.PensionMethod == household.PensionNone {
+		c.PensionScheme, c.PensionEmployeeBP, c.PensionEmployerBP = "", 0, 0
+	}
 }
 
 // Insurance returns an account's employer's liability policies, newest first.
@@ -452,6 +491,54 @@ func (s *Service) SaveInsurance(i household.Insurance) (household.Insurance, err
 			func() error { return tx.InsertInsurance(&i) }, func() error { return tx.UpdateInsurance(i) })
 	})
 	return i, err
+}
+
+// checkPA is every problem with a tidied PA's record.
+func checkPA(p household.PA) error {
+	problems := FieldProblems(household.ValidatePA(p))
+	if p.TaxCode != "" {
+		if msg := checkTaxCode(p.TaxCode); msg != "" {
+			problems = append(problems, household.FieldError{Field: "tax_code", Message: msg})
+		}
+	}
+	if len(problems) > 0 {
+		return invalid(problems)
+	}
+	return nil
+}
+
+// The Check functions check a record as its Save does, every problem at
+// once, and store nothing: a form that could not read some of its boxes
+// (a date typed wrongly) shows every other problem in the same round.
+
+// CheckPA checks a PA's record as SavePA does, storing nothing.
+func (s *Service) CheckPA(p household.PA) error {
+	tidyPA(&p)
+	return checkPA(p)
+}
+
+// CheckAccount checks a budget as SaveAccount does, storing nothing.
+func (s *Service) CheckAccount(a household.Account) error {
+	tidyAccount(&a)
+	return invalid(household.ValidateAccount(a))
+}
+
+// CheckEmployer checks employer details as SaveEmployer does, storing nothing.
+func (s *Service) CheckEmployer(e household.Employer) error {
+	tidyEmployer(&e)
+	return invalid(household.ValidateEmployer(e))
+}
+
+// CheckContract checks terms as SaveContract does, storing nothing.
+func (s *Service) CheckContract(c household.Contract) error {
+	tidyContract(&c)
+	return invalid(household.ValidateContract(c))
+}
+
+// CheckInsurance checks a policy as SaveInsurance does, storing nothing.
+func (s *Service) CheckInsurance(i household.Insurance) error {
+	trimSpaces(&i.Insurer, &i.PolicyNumber)
+	return invalid(household.ValidateInsurance(i))
 }
 
 // StarterCode is the tax code HMRC's starter checklist statement gives a

@@ -91,14 +91,14 @@ func (rc rotaContext) checkInput(shifts []rota.Shift, from, to civil.Date) rota.
 		},
 		MinimumWage: func(paID int64, d civil.Date) (money.Money, string, bool) {
 			p := rc.pas[paID]
-			if p.DateOfBirth.IsZero() {
+			rate, name, who, known, ok := payroll.MinimumRateFor(d, p.DateOfBirth)
+			if !ok {
 				return 0, "", false
 			}
-			res, err := payroll.CheckMinimumWage(payroll.MinimumWageCheck{Date: d, DateOfBirth: p.DateOfBirth, Minutes: 60})
-			if err != nil || res.Rate == 0 {
-				return 0, "", false
+			if !known {
+				return rate, name + " for " + who + " (their date of birth is not entered)", true
 			}
-			return res.Rate, fmt.Sprintf("%s for someone aged %d", res.RateName, res.Age), true
+			return rate, fmt.Sprintf("%s for someone aged %d", name, civil.AgeOn(p.DateOfBirth, d)), true
 		},
 	}
 }

@@ -403,15 +403,17 @@ func TestNewContract(t *testing.T) {
 		contracts []household.Contract
 		dayRate   money.Money
 		scheme    string
+		from      civil.Date // the PA's first day for their first terms
 	}{
-		{"the first contract", nil, 0, "NEST"},
-		{"copies the latest, oldest first", []household.Contract{older, newer}, 1400, "People's Pension"},
-		{"copies the latest, newest first", []household.Contract{newer, older}, 1400, "People's Pension"},
+		{"the first contract", nil, 0, "NEST", d("2026-12-01")},
+		{"copies the latest, oldest first", []household.Contract{older, newer}, 1400, "People's Pension", civil.Date{}},
+		{"copies the latest, newest first", []household.Contract{newer, older}, 1400, "People's Pension", civil.Date{}},
 	}
+	pa := household.PA{ID: 5, StartDate: d("2026-12-01")}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := NewContract(5, tt.contracts)
-			if c.ID != 0 || !c.EffectiveFrom.IsZero() || c.PAID != 5 || c.DayRate != tt.dayRate || c.PensionScheme != tt.scheme {
+			c := NewContract(pa, tt.contracts)
+			if c.ID != 0 || c.EffectiveFrom != tt.from || c.PAID != 5 || c.DayRate != tt.dayRate || c.PensionScheme != tt.scheme {
 				t.Errorf("NewContract = %+v", c)
 			}
 			if tt.contracts == nil && (c.PensionEmployeeBP != 500 || c.PensionEmployerBP != 300 || c.HolidayMethod != household.HolidayAccrued) {

@@ -52,6 +52,7 @@ func (u *UI) showAccountForm() {
 	a := u.account
 	f := newForm(u, "Budget details: "+a.Name, "")
 	accountFields(f, &a, false)
+	f.validate = func() error { return u.svc.CheckAccount(a) }
 	f.save = func() error {
 		saved, err := u.svc.SaveAccount(a)
 		if err != nil {
@@ -71,6 +72,7 @@ func (u *UI) showNewAccountForm() {
 	a := service.NewAccount()
 	f := newForm(u, "Add another budget", "A budget is one direct payment (or indirect payment) agreement with a council. After saving, add its employer details on its Home page.")
 	accountFields(f, &a, false)
+	f.validate = func() error { return u.svc.CheckAccount(a) }
 	f.save = func() error {
 		saved, err := u.svc.SaveAccount(a)
 		if err != nil {

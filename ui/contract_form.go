@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"patoolkit/household"
 	"patoolkit/service"
 )
@@ -15,7 +17,7 @@ var (
 // showNewContractForm starts new terms for a PA, filled in from the latest
 // terms so only what changes needs typing (service.NewContract).
 func (u *UI) showNewContractForm(p household.PA, contracts []household.Contract) {
-	u.showContractForm(p, service.NewContract(p.ID, contracts))
+	u.showContractForm(p, service.NewContract(p, contracts))
 }
 
 // showContractForm shows the form for new terms (ID 0) or for correcting
@@ -28,6 +30,7 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 		intro = "Correct a mistake in these terms. If the pay or hours changed on a date, go back and use \"Add new terms\" instead, so past pay keeps the old rates."
 	}
 	f := newForm(u, title, intro)
+	asked := false // the person said to save below the rate for the PA's age
 	f.date("effective_from", "These terms start on", "", &c.EffectiveFrom, false)
 
 	f.heading("Hours")
@@ -42,10 +45,11 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 	hoursRow.row.Hidden = hoursType != household.FixedHours
 
 	f.heading("Pay rates")
-	f.amount("day_rate", "Hourly rate for day shifts", "", &c.DayRate, true)
-	f.amount("waking_night_rate", "Hourly rate for waking nights", "", &c.WakingNightRate, true)
-	f.amount("weekend_rate", "Hourly rate at weekends", "", &c.WeekendRate, true)
-	f.amount("bank_holiday_rate", "Hourly rate on bank holidays", "", &c.BankHolidayRate, true)
+	f.amount("day_rate", "Hourly rate for day shifts", "At least the minimum wage for the PA's age on the day these terms start.", &c.DayRate, true)
+	const dayRate = "Leave blank to pay the day rate."
+	f.amount("waking_night_rate", "Hourly rate for waking nights", dayRate, &c.WakingNightRate, true)
+	f.amount("weekend_rate", "Hourly rate at weekends", dayRate, &c.WeekendRate, true)
+	f.amount("bank_holiday_rate", "Hourly rate on bank holidays", dayRate, &c.BankHolidayRate, true)
 	f.amount("sleep_in_allowance", "Sleep-in allowance per night", "A flat amount for a night asleep at the home. Time woken to work is paid by the hour.", &c.SleepInAllowance, true)
 
 	f.heading("Holiday")
@@ -70,7 +74,8 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 		pensionRows = append(pensionRows, r)
 	}
 
-	f.save = func() error {
+	// read puts the choices that show or hide other boxes into c.
+	read := func() {
 		c.HoursType = hoursType
 		c.ContractedMinutesWeek = minutes
 		if hoursType != household.FixedHours {
@@ -80,13 +85,43 @@ func (u *UI) showContractForm(p household.PA, c household.Contract) {
 		if method == household.PensionNone {
 			c.PensionEmployeeBP, c.PensionEmployerBP = 0, 0
 		}
-		saved, err := u.svc.SaveContract(c)
+	}
+	f.validate = func() error { read(); return u.svc.CheckContract(c) }
+	f.save = func() error {
+		read()
+		store := func() error {
+			saved, err := u.svc.SaveContract(c)
+			if err != nil {
+				return err
+			}
+			u.notice = "Saved the terms from " + saved.EffectiveFrom.UK() + "."
+			u.showContracts(p.ID)
+			return nil
+		}
+		if asked {
+			asked = false
+			return store()
+		}
+		warnings, err := u.svc.ContractWarnings(c)
 		if err != nil {
 			return err
 		}
-		u.notice = "Saved the terms from " + saved.EffectiveFrom.UK() + "."
-		u.showContracts(p.ID)
-		return nil
+		if len(warnings) == 0 {
+			return store()
+		}
+		var lines []string
+		for _, w := range warnings {
+			lines = append(lines, w.Message)
+		}
+		// Refusals come first: only terms that could be saved are asked about.
+		if err := u.svc.CheckContract(c); err != nil {
+			return err
+		}
+		u.askFirstNo("Below the minimum wage?", strings.Join(lines, "\n\n")+"\n\nSave these terms anyway?", "No, change the rate", "Yes, save them", func() {
+			asked = true
+			f.Submit()
+		})
+		return errAsked
 	}
 	f.cancel = func() { u.showContracts(p.ID) }
 	u.showForm(f)

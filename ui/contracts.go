@@ -78,9 +78,9 @@ func contractFacts(c household.Contract) []fact {
 	return []fact{
 		{"Hours", hoursLabel(c)},
 		{"Day rate", c.DayRate.Format() + " an hour"},
-		{"Waking night rate", c.WakingNightRate.Format() + " an hour"},
-		{"Weekend rate", c.WeekendRate.Format() + " an hour"},
-		{"Bank holiday rate", c.BankHolidayRate.Format() + " an hour"},
+		{"Waking night rate", household.RateText(c.WakingNightRate)},
+		{"Weekend rate", household.RateText(c.WeekendRate)},
+		{"Bank holiday rate", household.RateText(c.BankHolidayRate)},
 		{"Sleep-in allowance", c.SleepInAllowance.Format() + " a night"},
 		{"Holiday", c.HolidayMethod.Label()},
 		{"Pension", pension},

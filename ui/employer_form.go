@@ -76,6 +76,7 @@ func (u *UI) showEmployerFormThen(back func()) {
 		hint = "For an indirect payment the person who holds the money (" + a.ManagedBy + ") is the legal employer, not the person supported (" + a.PersonSupported + ")."
 	}
 	employerFields(f, &e, "", hint)
+	f.validate = func() error { return u.svc.CheckEmployer(e) }
 	f.save = func() error {
 		if _, err := u.svc.SaveEmployer(e); err != nil {
 			return err

@@ -28,10 +28,17 @@ type form struct {
 	intro   string
 	rows    *fyne.Container
 	summary *widget.Label
-	fields  []*formField
+	// scroll is the page the form scrolls in, once shown.
+	scroll *container.Scroll
+	fields []*formField
 	// save stores the record; it is called only when every typed value
 	// could be read. It returns the service's error, if any.
 	save func() error
+	// validate, when not nil, checks the record as save would without
+	// storing it (a service Check function). It is called when some
+	// typed values could not be read, so every other problem is shown
+	// in the same round.
+	validate func() error
 	// cancel leaves the form; nothing is stored.
 	cancel   func()
 	saveText string
@@ -295,20 +302,37 @@ func (f *form) field(name string) *formField {
 }
 
 // Submit reads the fields and saves. It is what Enter, Ctrl+S and the
-// Save button do.
+// Save button do. When a typed value cannot be read, nothing is saved,
+// and the form's check (when it has one) finds the other problems, so
+// every problem is shown in one round.
 func (f *form) Submit() {
 	f.clearProblems()
 	var problems household.Problems
+	unread := map[string]bool{}
 	for _, fld := range f.fields {
 		if fld.row.Hidden {
 			continue
 		}
 		if err := fld.read(); err != nil {
 			problems = append(problems, household.FieldError{Field: fld.name, Message: service.ErrorMessage(err)})
+			unread[fld.name] = true
 		}
 	}
 	if len(problems) > 0 {
-		f.showProblems(problems, true)
+		labelled := map[string]bool{}
+		for name := range unread {
+			labelled[name] = true
+		}
+		if f.validate != nil {
+			// A field that could not be read keeps its old value: what
+			// the check says of it is not about what was typed.
+			for _, p := range service.FieldProblems(f.validate()) {
+				if !unread[p.Field] {
+					problems = append(problems, p)
+				}
+			}
+		}
+		f.showProblems(f.inFieldOrder(problems), labelled)
 		return
 	}
 	f.saving = true
@@ -322,11 +346,11 @@ func (f *form) Submit() {
 // question, or goes on in the background), each problem beside its field,
 // or the message for any other error.
 func (f *form) finish(err error) {
-	if err == nil || errors.Is(err, errAskedReplace) || errors.Is(err, errLater) {
+	if err == nil || errors.Is(err, errAsked) || errors.Is(err, errLater) {
 		return
 	}
 	if p := service.FieldProblems(err); len(p) > 0 {
-		f.showProblems(p, false)
+		f.showProblems(f.inFieldOrder(p), nil)
 		return
 	}
 	f.u.showError(err)
@@ -351,8 +375,9 @@ func (f *form) inBackground(doing string, work func(), result func() error) erro
 	return errLater
 }
 
-// errAskedReplace: the form asked "Replace it?" and waits for the answer.
-var errAskedReplace = errors.New("asked whether to replace the file")
+// errAsked: the form asked a question ("Replace it?", "Save anyway?")
+// and waits for the answer.
+var errAsked = errors.New("asked a question first")
 
 // replaceFile handles err from writing the file at path: when the file
 // exists it asks "Replace it?", and a yes saves the form again with
@@ -365,14 +390,45 @@ func (f *form) replaceFile(path string, err error) error {
 		f.replace = true
 		f.Submit()
 	})
-	return errAskedReplace
+	return errAsked
 }
 
-// Cancel leaves the form without storing anything.
+// Cancel leaves the form without storing anything: what Escape and the
+// Cancel button do. A changed form asks first, as leaving it for
+// another section does.
 func (f *form) Cancel() {
-	if f.cancel != nil {
-		f.cancel()
+	if f.cancel == nil {
+		return
 	}
+	if f.changed() {
+		f.u.askFirst("Leave without saving?", "You have changed this form and not saved it. Leave it without saving the changes?",
+			"Yes, leave without saving", func() {
+				f.u.form = nil
+				f.cancel()
+			})
+		return
+	}
+	f.cancel()
+}
+
+// inFieldOrder sorts problems into the order of the form's fields (those
+// of no field last, in their order), so the summary reads down the page.
+func (f *form) inFieldOrder(p household.Problems) household.Problems {
+	out := make(household.Problems, 0, len(p))
+	used := make([]bool, len(p))
+	for _, fld := range f.fields {
+		for i, e := range p {
+			if !used[i] && e.Field == fld.name {
+				out, used[i] = append(out, e), true
+			}
+		}
+	}
+	for i, e := range p {
+		if !used[i] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (f *form) clearProblems() {
@@ -385,13 +441,14 @@ func (f *form) clearProblems() {
 }
 
 // showProblems shows each message under its field (marked with ⚠ as well
-// as the error colour) and all of them in a summary at the top, then
-// moves the focus to the first field with a problem. withLabels puts each
-// field's label before its message in the summary (for the window's own
-// messages, which do not name the field).
-func (f *form) showProblems(p household.Problems, withLabels bool) {
+// as the error colour) and all of them in a summary at the top, at once,
+// then moves the focus to the first field with a problem and scrolls it
+// into view with its message. withLabels names the fields whose label
+// goes before their message in the summary (the window's own messages,
+// which do not name the field).
+func (f *form) showProblems(p household.Problems, withLabels map[string]bool) {
 	var lines []string
-	var first fyne.Focusable
+	var first *formField
 	for _, fld := range f.fields {
 		msg := p.For(fld.name)
 		if msg == "" || fld.row.Hidden {
@@ -400,12 +457,12 @@ func (f *form) showProblems(p household.Problems, withLabels bool) {
 		fld.error.SetText("⚠ " + msg)
 		fld.error.Show()
 		if first == nil {
-			first = fld.focus
+			first = fld
 		}
 	}
 	for _, e := range p {
 		msg := e.Message
-		if fld := f.field(e.Field); withLabels && fld != nil {
+		if fld := f.field(e.Field); withLabels[e.Field] && fld != nil {
 			msg = fld.label + ": " + msg
 		}
 		lines = append(lines, "• "+msg)
@@ -416,7 +473,21 @@ func (f *form) showProblems(p household.Problems, withLabels bool) {
 	}
 	f.summary.SetText(fmt.Sprintf("⚠ Nothing has been saved yet: %s putting right.\n%s", what, strings.Join(lines, "\n")))
 	f.summary.Show()
-	f.u.focus(first)
+	// Lay the page out again now: the messages change its height, and
+	// Fyne would otherwise wait for the next focus change to show them.
+	f.rows.Refresh()
+	if f.scroll != nil {
+		f.scroll.Refresh()
+	}
+	if first == nil {
+		f.u.focus(nil)
+		if f.scroll != nil {
+			f.scroll.ScrollToTop()
+		}
+		return
+	}
+	f.u.focus(first.focus)
+	revealRect(nil, first.row, fyne.Position{}, first.row.Size())
 }
 
 // problem returns the error line shown under a field ("" when none).
@@ -432,7 +503,8 @@ func (f *form) problem(name string) string {
 func (f *form) content() (fyne.CanvasObject, fyne.Focusable) {
 	save, cancel := f.saveCancel()
 	page := container.NewVBox(f.header(), f.rows, widget.NewSeparator(), container.NewHBox(save, cancel), formKeysHint())
-	return container.NewVScroll(container.NewPadded(page)), f.firstFocus(save)
+	f.scroll = container.NewVScroll(container.NewPadded(page))
+	return f.scroll, f.firstFocus(save)
 }
 
 // saveCancel makes the form's Save and Cancel buttons; Escape on either

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,9 +22,8 @@ const importShown = 200
 // notSorted is the category box's choice for "no category yet".
 const notSorted = "(Not sorted yet)"
 
-// categorySelect is a category drop-down that also takes a letter: it
-// jumps to the next category starting with it, so "r" goes to
-// "Recruitment", then "Respite", then "Refund".
+// categorySelect is a category drop-down (a keySelect, so a letter jumps
+// to the categories starting with it).
 type categorySelect struct {
 	keySelect
 }
@@ -42,19 +40,6 @@ func newCategorySelect(options []string) *categorySelect {
 func (s *categorySelect) FocusGained() {
 	s.keySelect.FocusGained()
 	scrollIntoView(s)
-}
-
-func (s *categorySelect) TypedRune(r rune) {
-	r = unicode.ToLower(r)
-	n := len(s.Options)
-	for k := 1; k <= n; k++ {
-		i := (s.SelectedIndex() + k + n) % n
-		o := strings.TrimLeft(s.Options[i], "( ")
-		if o != "" && unicode.ToLower([]rune(o)[0]) == r {
-			s.SetSelectedIndex(i)
-			return
-		}
-	}
 }
 
 // importRow is one new line of the preview and its category box, and,
@@ -133,8 +118,8 @@ func (u *UI) showImportFile(refused string) {
 	}
 	parts = append(parts,
 		widget.NewLabelWithStyle("The statement file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		hintLabel("The full path, for example "+examplePath("Downloads/statement.csv")+". Enter shows the preview."),
-		path, buttonRow(next))
+		hintLabel("Type the full path, for example "+examplePath("Downloads/statement.csv")+", or press Tab and \"Choose a file…\" to pick it. Enter shows the preview."),
+		withChooser(path, u.chooseFileButton(path, []string{".csv", ".CSV", ".ofx", ".OFX", ".qfx", ".QFX"})), buttonRow(next))
 	u.showPage(page(parts...), path, u.showMoney)
 }
 

@@ -69,6 +69,7 @@ func (u *UI) showInsuranceForm(i household.Insurance) {
 	f.date("renewal_date", "Renewal date", "The day the policy ends and must be renewed.", &i.RenewalDate, false)
 	f.amount("premium", "Premium paid", "What the policy cost.", &i.Premium, true)
 	f.multiline("notes", "Notes", "", &i.Notes)
+	f.validate = func() error { return u.svc.CheckInsurance(i) }
 	f.save = func() error {
 		saved, err := u.svc.SaveInsurance(i)
 		if err != nil {

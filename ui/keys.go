@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -194,6 +196,31 @@ func newKeySelect(options []string, changed func(string)) *keySelect {
 
 func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
 	enterEscape(ev, s.onEnter, s.onEscape, s.Select.TypedKey)
+}
+
+// TypedRune moves to the first choice starting with the letter typed
+// (ignoring case, and a leading bracket as in "(None)"); typed again, to
+// the next one starting with it, and round again, so "r" goes to
+// "Recruitment", then "Refund", then "Respite".
+func (s *keySelect) TypedRune(r rune) {
+	r = unicode.ToLower(r)
+	starts := func(i int) bool {
+		o := []rune(strings.TrimLeft(s.Options[i], "( "))
+		return len(o) > 0 && unicode.ToLower(o[0]) == r
+	}
+	n, at := len(s.Options), s.SelectedIndex()
+	from := 0 // the first choice with the letter…
+	if at >= 0 && at < n && starts(at) {
+		from = at + 1 // …or the next, when one is chosen already
+	}
+	for k := 0; k < n; k++ {
+		if i := (from + k) % n; starts(i) {
+			if i != at {
+				s.SetSelectedIndex(i)
+			}
+			return
+		}
+	}
 }
 
 func (s *keySelect) FocusGained() { s.gained(s, s.Select.FocusGained) }

@@ -610,7 +610,10 @@ func (u *UI) reopenTransaction(id int64) {
 func (u *UI) showAttachReceipt(t budget.Transaction) {
 	path := ""
 	f := newForm(u, "Attach a receipt", fmt.Sprintf("For %s, %s, %s. A photo (PNG or JPEG) or a PDF, up to 10 MB.", t.Date.UK(), t.Payee, amountWords(t.Amount)))
-	f.text("path", "The receipt's file", "Type the full path, for example "+examplePath("receipt.pdf")+".", &path)
+	box := f.entry("", "")
+	f.add("path", "The receipt's file", "Type the full path, for example "+examplePath("receipt.pdf")+", or press Tab and \"Choose a file…\" to pick it.",
+		withChooser(box, u.chooseFileButton(box, []string{".pdf", ".PDF", ".png", ".PNG", ".jpg", ".JPG", ".jpeg", ".JPEG"})), box,
+		func() error { path = strings.TrimSpace(box.Text); return nil })
 	f.saveText = "Attach"
 	f.save = func() error {
 		path := path

@@ -83,7 +83,7 @@ func (u *UI) showPAForm(p household.PA) {
 	f.heading("About the PA")
 	f.text("name", "Full name", "", &p.Name)
 	f.date("date_of_birth", "Date of birth", "", &p.DateOfBirth, true)
-	f.text("ni_number", "National Insurance (NI) number", "Two letters, six numbers and a letter, like QQ 12 34 56 C. It is on their payslip, P45 or NI letter. Leave blank if not known yet.", &p.NINumber)
+	f.text("ni_number", "National Insurance (NI) number", "Two letters, six numbers and a letter, like AB 12 34 56 C. It is on their payslip, P45 or NI letter. Leave blank if not known yet.", &p.NINumber)
 	f.multiline("address", "Address", "", &p.Address)
 	f.text("phone", "Phone", "", &p.Phone)
 	f.text("email", "Email", "", &p.Email)
@@ -118,6 +118,7 @@ func (u *UI) showPAForm(p household.PA) {
 	f.amount("p45_pay_to_date", "Pay to date on the P45", "Leave blank if there is no P45.", &p.P45PayToDate, true)
 	f.amount("p45_tax_to_date", "Tax to date on the P45", "Leave blank if there is no P45.", &p.P45TaxToDate, true)
 
+	f.validate = func() error { return u.svc.CheckPA(p) }
 	f.save = func() error {
 		saved, err := u.svc.SavePA(p)
 		if err != nil {

@@ -125,9 +125,10 @@ func TestPensionsPage(t *testing.T) {
 	if st, _ := svc.PensionStates(u.Account().ID); !st[lukasz.ID].OptedOut.IsZero() {
 		t.Error("a refused opt-out was stored")
 	}
-	// Escape goes back to the PA, on the button used; again to Pensions,
-	// on the PA's button.
-	press(t, u, fyne.KeyEscape)
+	// Escape (after "Leave without saving?": the date was changed) goes
+	// back to the PA, on the button used; again to Pensions, on the PA's
+	// button.
+	escapeWithoutSaving(t, u)
 	wantFocus(t, u, "Opted out on…")
 	press(t, u, fyne.KeyEscape)
 	wantFocus(t, u, "Łukasz Nowak's pension record…")

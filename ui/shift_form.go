@@ -153,6 +153,7 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 	}
 
 	f.saveText = "Save shift"
+	asked := false // the person said to save a shift the form asked about
 	f.save = func() error {
 		if chosen == 0 {
 			return household.Problems{{Field: "pa", Message: "Choose the PA who works this shift."}}
@@ -173,6 +174,14 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 		} else {
 			woken = 0
 		}
+		if doubt := (rota.Shift{Start: start, End: end, Type: shiftType}).Doubt(); doubt != "" && !asked {
+			u.askFirstNo("Is this shift right?", doubt+"\n\nSave the shift as it is?", "No, change it", "Yes, save it", func() {
+				asked = true
+				f.Submit()
+			})
+			return errAsked
+		}
+		asked = false
 		if isNew {
 			saved, ws, err := u.svc.AddShift(u.account.ID, service.ShiftInput{PAID: chosen, Start: start, End: end,
 				Type: shiftType, BreakMinutes: brk, WokenMinutes: woken, Note: note})

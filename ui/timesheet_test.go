@@ -68,7 +68,7 @@ func TestTimesheetChangesAreSavedAndShownAgainstTheRota(t *testing.T) {
 	// A line that can't be read is shown and nothing is saved.
 	u.rota.sheet.rows[0].end.SetText("25:00")
 	u.rota.sheet.save()
-	if !strings.Contains(u.rota.sheet.problem.Text, `⚠ Not saved: Line 1: "25:00" is not a time of day`) {
+	if !strings.Contains(u.rota.sheet.problem.Text, "⚠ Not saved: 1 thing needs putting right.\n• Line 1: \"25:00\" is not a time of day") {
 		t.Errorf("problem %q", u.rota.sheet.problem.Text)
 	}
 	if again, _ := svc.Timesheet(tp.ts.ID); !again.Entries[0].End.Equal(sh.End) {

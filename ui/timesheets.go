@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -143,6 +144,8 @@ type tsRow struct {
 	typ                                                 *keySelect
 	title                                               *widget.Label
 	box                                                 *fyne.Container
+	// problem is the line's own problems, under it, after a failed save.
+	problem *widget.Label
 }
 
 // timesheetPage is the timesheet in view.
@@ -156,6 +159,14 @@ type timesheetPage struct {
 	note    *keyEntry
 	problem *widget.Label
 	add     *keyButton
+	scroll  *container.Scroll // the page
+}
+
+// lineProblem is one box of a timesheet line that could not be read.
+type lineProblem struct {
+	row   *tsRow
+	focus fyne.Focusable
+	msg   string // "Line 2: …"
 }
 
 // showTimesheet shows a timesheet: its lines (editable while a draft),
@@ -313,7 +324,9 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 	parts = append(parts, heading("Pay"))
 	parts = append(parts, u.payParts(ts)...)
 
-	u.showPage(page(parts...), first, escape)
+	pg := page(parts...)
+	tp.scroll, _ = pg.(*container.Scroll)
+	u.showPage(pg, first, escape)
 	u.setForm(tp.f)
 	u.rotaState().sheet = tp
 }
@@ -336,7 +349,7 @@ func (u *UI) periodsAround(d civil.Date) []household.PayPeriod {
 // newRow makes the editable line for e.
 func (tp *timesheetPage) newRow(e rota.Entry) *tsRow {
 	f := tp.f
-	r := &tsRow{shiftID: e.ShiftID, retained: e.Retained, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	r := &tsRow{shiftID: e.ShiftID, retained: e.Retained, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), problem: errorLabel()}
 	set := !e.Start.IsZero()
 	txt := func(s string) string {
 		if !set {
@@ -392,7 +405,7 @@ func (tp *timesheetPage) newRow(e rota.Entry) *tsRow {
 	if r.retained {
 		planned += " Retained: paid but not worked, during a hospital stay."
 	}
-	r.box = container.NewVBox(r.title, hintLabel(planned), container.NewVBox(), container.NewGridWrap(maxMinSize(cells).Max(fyne.NewSize(170, 0)), cells...), buttonRow(remove), widget.NewSeparator())
+	r.box = container.NewVBox(r.title, hintLabel(planned), container.NewVBox(), container.NewGridWrap(maxMinSize(cells).Max(fyne.NewSize(170, 0)), cells...), r.problem, buttonRow(remove), widget.NewSeparator())
 	return r
 }
 
@@ -419,52 +432,58 @@ func (tp *timesheetPage) renumber(diffs []rota.Difference) {
 	tp.rowsBox.Refresh()
 }
 
-// read returns the lines as typed, or a message naming the line at fault.
-func (tp *timesheetPage) read() ([]rota.Entry, error) {
+// read returns the lines as typed, or every box that can't be read, line
+// by line, each with a message naming its line.
+func (tp *timesheetPage) read() ([]rota.Entry, []lineProblem) {
 	var out []rota.Entry
+	var problems []lineProblem
 	for i, r := range tp.rows {
 		n := i + 1
-		fail := func(format string, a ...any) ([]rota.Entry, error) {
-			return nil, typed("Line %d: %s", n, fmt.Sprintf(format, a...))
+		bad := false
+		fail := func(focus fyne.Focusable, format string, a ...any) {
+			problems = append(problems, lineProblem{row: r, focus: focus, msg: fmt.Sprintf("Line %d: %s", n, fmt.Sprintf(format, a...))})
+			bad = true
 		}
 		d, err := parseDate(r.date.Text)
-		if err != nil {
-			return fail("%s", service.ErrorMessage(err))
-		}
-		if d.IsZero() {
-			return fail("type the date, as DD/MM/YYYY.")
+		switch {
+		case err != nil:
+			fail(r.date, "%s", service.ErrorMessage(err))
+		case d.IsZero():
+			fail(r.date, "type the date, as DD/MM/YYYY.")
 		}
 		sm, err := readClock(r.start.Text, "start")
 		if err != nil {
-			return fail("%s", service.ErrorMessage(err))
+			fail(r.start, "%s", service.ErrorMessage(err))
 		}
 		em, err := readClock(r.end.Text, "end")
 		if err != nil {
-			return fail("%s", service.ErrorMessage(err))
+			fail(r.end, "%s", service.ErrorMessage(err))
 		}
-		start, err := rota.LocalTime(d, sm)
-		if err != nil {
-			return fail("%s", service.ErrorMessage(err))
+		e := rota.Entry{ShiftID: r.shiftID, Retained: r.retained, Type: typeOf(r.typ)}
+		if !bad {
+			if e.Start, err = rota.LocalTime(d, sm); err != nil {
+				fail(r.start, "%s", service.ErrorMessage(err))
+			} else if e.End, err = rota.LocalTime(rota.EndDay(d, sm, em), em); err != nil {
+				fail(r.end, "%s", service.ErrorMessage(err))
+			}
 		}
-		end, err := rota.LocalTime(rota.EndDay(d, sm, em), em)
-		if err != nil {
-			return fail("%s", service.ErrorMessage(err))
-		}
-		e := rota.Entry{ShiftID: r.shiftID, Retained: r.retained, Start: start, End: end, Type: typeOf(r.typ)}
 		if e.BreakMinutes, err = parseWholeNumber(r.brk.Text); err != nil {
-			return fail("break: %s", service.ErrorMessage(err))
+			fail(r.brk, "break: %s", service.ErrorMessage(err))
 		}
 		if e.WokenMinutes, err = parseWholeNumber(r.woken.Text); err != nil {
-			return fail("woken time: %s", service.ErrorMessage(err))
+			fail(r.woken, "woken time: %s", service.ErrorMessage(err))
 		}
 		if e.MileageTenths, err = parseMiles(r.miles.Text); err != nil {
-			return fail("%s", service.ErrorMessage(err))
+			fail(r.miles, "%s", service.ErrorMessage(err))
 		}
 		if e.Expenses, err = parseMoney(r.expenses.Text); err != nil {
-			return fail("expenses: %s", service.ErrorMessage(err))
+			fail(r.expenses, "expenses: %s", service.ErrorMessage(err))
 		}
 		e.Note = r.note.Text
 		out = append(out, e)
+	}
+	if len(problems) > 0 {
+		return nil, problems
 	}
 	return out, nil
 }
@@ -475,20 +494,23 @@ func (tp *timesheetPage) changed() bool {
 	if tp.ts.Status != rota.Draft || tp.note == nil {
 		return false
 	}
-	es, err := tp.read()
-	return err != nil || tp.note.Text != tp.ts.Note || !rota.SameEntries(es, tp.ts.Entries)
+	es, problems := tp.read()
+	return len(problems) > 0 || tp.note.Text != tp.ts.Note || !rota.SameEntries(es, tp.ts.Entries)
 }
 
 // store saves the lines typed; it reports whether they were saved (or
 // needed no saving), showing any problem.
 func (tp *timesheetPage) store() (rota.Timesheet, bool) {
 	tp.problem.Hide()
+	for _, r := range tp.rows {
+		r.problem.Hide()
+	}
 	if !tp.changed() {
 		return tp.ts, true
 	}
-	es, err := tp.read()
-	if err != nil {
-		tp.showProblem(service.ErrorMessage(err))
+	es, problems := tp.read()
+	if len(problems) > 0 {
+		tp.showLineProblems(problems)
 		return tp.ts, false
 	}
 	saved, err := tp.u.svc.SetTimesheetEntries(tp.ts.ID, es, tp.note.Text)
@@ -503,10 +525,58 @@ func (tp *timesheetPage) store() (rota.Timesheet, bool) {
 	return saved, true
 }
 
+// showProblem shows why the lines were not saved at the top of the page,
+// and scrolls to it.
 func (tp *timesheetPage) showProblem(msg string) {
 	tp.problem.SetText("⚠ Not saved: " + msg)
 	tp.problem.Show()
-	tp.u.message("Not saved", msg)
+	tp.relayout()
+	revealRect(nil, tp.problem, fyne.Position{}, tp.problem.Size())
+}
+
+// showLineProblems shows every box that can't be read at once: all of
+// them at the top, and each line's under that line. The focus goes to
+// the first, which is scrolled into view with its message.
+func (tp *timesheetPage) showLineProblems(problems []lineProblem) {
+	var all []string
+	byRow := map[*tsRow][]string{}
+	for _, p := range problems {
+		all = append(all, p.msg)
+		byRow[p.row] = append(byRow[p.row], "⚠ "+p.msg)
+	}
+	for r, msgs := range byRow {
+		r.problem.SetText(strings.Join(msgs, "\n"))
+		r.problem.Show()
+	}
+	what := "1 thing needs"
+	if len(problems) > 1 {
+		what = fmt.Sprintf("%d things need", len(problems))
+	}
+	tp.problem.SetText("⚠ Not saved: " + what + " putting right.\n• " + strings.Join(all, "\n• "))
+	tp.problem.Show()
+	tp.relayout()
+	first := problems[0]
+	tp.u.focus(first.focus)
+	if obj, ok := first.focus.(fyne.CanvasObject); ok {
+		// From the box to the line's messages under it.
+		top := pathTo(first.row.box, obj)
+		var y float32
+		for _, o := range top[1:] {
+			y += o.Position().Y
+		}
+		bottom := first.row.problem.Position().Y + first.row.problem.Size().Height
+		revealRect(nil, first.row.box, fyne.NewPos(0, y), fyne.NewSize(first.row.box.Size().Width, bottom-y))
+	}
+}
+
+// relayout lays the page out again at once after messages are shown.
+func (tp *timesheetPage) relayout() {
+	if tp.rowsBox != nil {
+		tp.rowsBox.Refresh()
+	}
+	if tp.scroll != nil {
+		tp.scroll.Refresh()
+	}
 }
 
 // save is "Save changes".

@@ -344,15 +344,49 @@ func TestUnreadableDateIsShownBesideItsFieldWithoutSaving(t *testing.T) {
 	}
 }
 
+// escapeWithoutSaving presses Escape on a changed form and answers
+// "Leave without saving?" with yes, by the keyboard.
+func escapeWithoutSaving(t *testing.T, u *UI) {
+	t.Helper()
+	f := u.form
+	press(t, u, fyne.KeyEscape)
+	if u.form != f {
+		t.Fatal("Escape left a changed form without asking")
+	}
+	wantText(t, u, "You have changed this form and not saved it. Leave it without saving the changes?")
+	wantFocus(t, u, "No, go back")
+	test.FocusNext(u.win.Canvas())
+	pressButton(t, u, "Yes, leave without saving")
+	if u.form == f {
+		t.Fatal("\"Yes, leave without saving\" did not leave the form")
+	}
+}
+
 func TestEscapeCancelsAForm(t *testing.T) {
 	u, svc := newDemoUI(t)
 	before, _ := svc.PAs(u.Account().ID)
 	u.ShowSection(sectionPeople)
 	press(t, u, fyne.KeyReturn)
+	f := u.form
 	typeText(t, u, "Never Saved")
 	u.win.Canvas().FocusNext()
 	typeText(t, u, "01/01/1990")
+
+	// A changed form asks first, as leaving by Ctrl+1 does; "No, go
+	// back" (which has the focus) keeps what was typed.
 	press(t, u, fyne.KeyEscape)
+	if u.form != f {
+		t.Fatal("Escape threw away a changed form without asking")
+	}
+	wantText(t, u, "Leave it without saving the changes?")
+	pressButton(t, u, "No, go back")
+	if u.form != f || f.field("name").focus.(*keyEntry).Text != "Never Saved" {
+		t.Fatal("\"No, go back\" lost the form")
+	}
+	if u.win.Canvas().Focused() != f.field("date_of_birth").focus {
+		t.Error("the focus did not go back to the box it was in")
+	}
+	escapeWithoutSaving(t, u)
 	if u.form != nil {
 		t.Fatal("Escape did not close the form")
 	}

@@ -107,6 +107,7 @@ func (u *UI) showSetup() {
 	f.check("import_instead", "Or", "I'll import a bank statement instead", "The import will say what the opening balance should be, and set it when you say.", &importInstead)
 
 	f.saveText = "Save and start"
+	f.validate = func() error { return u.svc.CheckSetup(a, e) }
 	f.save = func() error {
 		var saved household.Account
 		var err error
