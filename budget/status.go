@@ -76,6 +76,9 @@ type Status struct {
 	StatementBalance money.Money `json:"statement_balance"`
 	Difference       money.Money `json:"difference"`
 	HasStatement     bool        `json:"has_statement"`
+	// BankSays is "Your bank said £X on DATE; the toolkit has £Y (£Z
+	// less)." when the two differ, else "".
+	BankSays string `json:"bank_says,omitempty"`
 }
 
 // AgreesWithBank reports whether the ledger agrees with the latest
@@ -184,8 +187,9 @@ func WhereIStand(in StatusInput) (Status, error) {
 			st.StatementDate, st.StatementBalance, st.HasStatement = in.Bank.Date, in.Bank.Balance, true
 			st.Difference = ledger - in.Bank.Balance
 			if st.Difference != 0 {
-				st.Lines = append(st.Lines, fmt.Sprintf("Your bank said %s on %s; the toolkit has %s (%s %s).", in.Bank.Balance.Format(), in.Bank.Date.UK(),
-					ledger.Format(), st.Difference.Abs().Format(), map[bool]string{true: "more", false: "less"}[st.Difference > 0]))
+				st.BankSays = fmt.Sprintf("Your bank said %s on %s; the toolkit has %s (%s %s).", in.Bank.Balance.Format(), in.Bank.Date.UK(),
+					ledger.Format(), st.Difference.Abs().Format(), map[bool]string{true: "more", false: "less"}[st.Difference > 0])
+				st.Lines = append(st.Lines, st.BankSays)
 			}
 		}
 	}

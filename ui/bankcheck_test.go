@@ -60,6 +60,7 @@ func TestSetUpAsksForTheBalanceAndTheImportHoldsTheLedgerAgainstTheBank(t *testi
 		t.Fatalf("no opening balance offered:\n%s", pageText(u))
 	}
 	fix := *prev.OpeningFix
+	capture(t, u, "bank-check-preview.png")
 	text := pageText(u)
 	for _, want := range []string{"After this import the toolkit would not agree with your bank", "Set the opening balance to " + fix.Format() + " to put it right."} {
 		if !strings.Contains(text, want) {
@@ -74,7 +75,8 @@ func TestSetUpAsksForTheBalanceAndTheImportHoldsTheLedgerAgainstTheBank(t *testi
 		t.Fatalf("status %+v, %v", st, err)
 	}
 	u.ShowSection(sectionMoney)
-	if !strings.Contains(pageText(u), "cannot be trusted until the toolkit agrees with your bank") {
+	capture(t, u, "bank-check-where-i-stand.png")
+	if !strings.Contains(pageText(u), "cannot be trusted until the toolkit agrees with your bank") || !strings.Contains(pageText(u), st.BankSays) || st.BankSays == "" {
 		t.Errorf("Where I stand does not say so:\n%s", pageText(u))
 	}
 	// Read it again and take the fix: the opening balance is set, and the
@@ -87,6 +89,11 @@ func TestSetUpAsksForTheBalanceAndTheImportHoldsTheLedgerAgainstTheBank(t *testi
 	if m.OpeningBalance != fix {
 		t.Errorf("opening balance %s, want %s", m.OpeningBalance.Format(), fix.Format())
 	}
+	u.ShowSection(sectionHome)
+	if strings.Contains(pageText(u), "cannot be trusted") {
+		t.Errorf("the home headline still doubts the figures:\n%s", pageText(u))
+	}
+	previewPath(t, u, "../testdata/bank-sample.csv")
 	if !strings.Contains(pageText(u), "After this import the toolkit agrees with your bank") {
 		t.Errorf("after the fix the preview says:\n%s", pageText(u))
 	}

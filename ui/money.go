@@ -146,6 +146,9 @@ func (u *UI) showMoneyFocus(focus string) {
 	// The answer comes first, before the tabs, so it is seen at any text
 	// size.
 	parts = []fyne.CanvasObject{pageTitle("Money"), bigText(statusMark(st)), tabs, wrapHeading("Where I stand on " + today.UK())}
+	if st.BankSays != "" {
+		parts = append(parts, warning(st.BankSays))
+	}
 	for _, w := range st.Warnings {
 		parts = append(parts, warning(w))
 	}
