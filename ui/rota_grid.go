@@ -301,8 +301,8 @@ func (g *weekGrid) newCell(p rota.Pos, b *rota.Block) *gridCell {
 	for _, m := range markerLines(b.Marker) {
 		lines = append(lines, gridText(m, true, theme.SizeNameText))
 	}
-	if len(b.Warnings) > 0 {
-		lines = append(lines, gridText("⚠ "+strings.Join(b.Warnings, ", "), true, theme.SizeNameText))
+	for _, rule := range b.Warnings {
+		lines = append(lines, gridText("⚠ "+rota.RuleName(rule), true, theme.SizeNameText))
 	}
 	c.body = container.NewVBox(lines...)
 	c.bg.FillColor = statusTint(b.Status)
