@@ -211,9 +211,9 @@ func TestValidateInsurance(t *testing.T) {
 
 func TestDescription(t *testing.T) {
 	for _, c := range []struct {
-		name      string
-		change    func(*Account)
-		want      string
+		name   string
+		change func(*Account)
+		want   string
 	}{
 		{"suitable person", func(*Account) {}, "Jane Smith manages the money for Tom Smith, as the suitable person"},
 		{"nominated person", func(a *Account) { a.Capacity = NominatedPerson }, "Jane Smith manages the money for Tom Smith, as the nominated person"},

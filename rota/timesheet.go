@@ -477,6 +477,18 @@ func (t *Timesheet) Approve(by string, on civil.Date) error {
 	return nil
 }
 
+// EarlyApproval is the warning to give before approving the timesheet on
+// day on when its pay period has not yet ended (on is before its last
+// day): the PA may still work in the period, and an approved timesheet
+// can't be changed. It is "" from the period's last day on.
+func (t Timesheet) EarlyApproval(on civil.Date) string {
+	if on.IsZero() || !on.Before(t.To) {
+		return ""
+	}
+	return fmt.Sprintf("This timesheet's pay period runs until %s, so it has not ended on %s. Any work done after that would be missing, and once it is approved it can't be changed. It is best to approve it on or after %s.",
+		t.To.UK(), on.UK(), t.To.UK())
+}
+
 // Lock locks an approved timesheet once it has been paid. A locked
 // timesheet never changes again.
 func (t *Timesheet) Lock() error {

@@ -526,3 +526,19 @@ func TestRuleNamesArePlain(t *testing.T) {
 		t.Errorf("an unknown rule is named %q", got)
 	}
 }
+
+func TestEarlyApproval(t *testing.T) {
+	ts := newTS(t) // 02/11/2026 to 15/11/2026
+	for _, c := range []struct {
+		on   string
+		warn bool
+	}{{"2026-11-02", true}, {"2026-11-14", true}, {"2026-11-15", false}, {"2026-11-30", false}} {
+		got := ts.EarlyApproval(civil.MustParse(c.on))
+		if (got != "") != c.warn {
+			t.Errorf("approving on %s: %q, want a warning: %v", c.on, got, c.warn)
+		}
+		if c.warn && !strings.Contains(got, "runs until 15/11/2026") {
+			t.Errorf("approving on %s: %q does not say when the period ends", c.on, got)
+		}
+	}
+}

@@ -206,6 +206,21 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	if e := u.win.Canvas().Focused().(*keyEntry); e.Text != "Jane Smith" {
 		t.Errorf("approver prefilled as %q", e.Text)
 	}
+	// The pay period runs to 30/11/2026: the form warns, and Enter asks
+	// first; "No, go back" leaves it signed.
+	early := "This timesheet's pay period runs until 30/11/2026, so it has not ended on 20/11/2026."
+	wantText(t, u, early)
+	press(t, u, fyne.KeyReturn)
+	wantFocus(t, u, "No, go back")
+	press(t, u, fyne.KeyReturn)
+	if sheets, _ := svc.Timesheets(acc, civil.New(2026, 11, 1), civil.New(2026, 11, 30)); len(sheets) != 1 || sheets[0].Status != rota.Signed {
+		t.Fatalf("after \"No, go back\" the timesheet is %+v, want it signed", sheets)
+	}
+	wantForm(t, u, "Approve the timesheet")
+	// Asked again, "Yes, approve it now" approves it.
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas())
+	wantFocus(t, u, "Yes, approve it now")
 	press(t, u, fyne.KeyReturn)
 
 	sheets, err := svc.Timesheets(acc, civil.New(2026, 11, 1), civil.New(2026, 11, 30))
