@@ -100,12 +100,22 @@ type Account struct {
 }
 
 // Description says whose budget this is, as shown at the top of the window
-// and on every document: "Managed by Jane Smith for Tom Smith".
+// and on every document: "Priya Shah manages the money" for a person who
+// manages their own; "Jane Smith manages the money for Tom Smith, as the
+// suitable person" for someone else's. It names people and never guesses a
+// pronoun, and says the role only when the record gives one.
 func (a Account) Description() string {
 	if a.Capacity == Self || a.ManagedBy == "" || a.ManagedBy == a.PersonSupported {
-		return "Managed by " + a.PersonSupported + " for themselves"
+		return a.PersonSupported + " manages the money"
 	}
-	return "Managed by " + a.ManagedBy + " for " + a.PersonSupported
+	s := a.ManagedBy + " manages the money for " + a.PersonSupported
+	switch a.Capacity {
+	case SuitablePerson:
+		s += ", as the suitable person"
+	case NominatedPerson:
+		s += ", as the nominated person"
+	}
+	return s
 }
 
 // Employer is the legal employer's details for an account. For an indirect

@@ -283,12 +283,29 @@ func TestValidateInsurance(t *testing.T) {
 }
 
 func TestDescription(t *testing.T) {
-	a := goodAccount()
-	if got := a.Description(); got != "Managed by Jane Smith for Tom Smith" {
-		t.Errorf("Description = %q", got)
-	}
-	a.Capacity = Self
-	if got := a.Description(); got != "Managed by Tom Smith for themselves" {
-		t.Errorf("Description = %q", got)
+	for _, c := range []struct {
+		name   string
+		change func(*Account)
+		want   string
+	}{
+		{"suitable person", func(*Account) {}, "Jane Smith manages the money for Tom Smith, as the suitable person"},
+		{"nominated person", func(a *Account) { a.Capacity = NominatedPerson }, "Jane Smith manages the money for Tom Smith, as the nominated person"},
+		{"no role given", func(a *Account) { a.Capacity = "" }, "Jane Smith manages the money for Tom Smith"},
+		{"self", func(a *Account) { a.Capacity = Self }, "Tom Smith manages the money"},
+		{"self, holder left blank", func(a *Account) { a.Capacity, a.ManagedBy = "", "" }, "Tom Smith manages the money"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := goodAccount()
+			c.change(&a)
+			got := a.Description()
+			if got != c.want {
+				t.Errorf("Description = %q, want %q", got, c.want)
+			}
+			for _, w := range []string{"themselves", "himself", "herself", " his ", " her ", " their "} {
+				if strings.Contains(" "+got+" ", w) {
+					t.Errorf("Description %q guesses a pronoun (%q)", got, w)
+				}
+			}
+		})
 	}
 }

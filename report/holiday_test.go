@@ -29,7 +29,7 @@ func TestHolidayPDF(t *testing.T) {
 	made := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 	build := func() []byte {
 		var buf bytes.Buffer
-		if err := HolidayPDF(&buf, "Managed by Priya Shah for themselves", made, exampleHoliday()); err != nil {
+		if err := HolidayPDF(&buf, "Priya Shah manages the money", made, exampleHoliday()); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()

@@ -19,7 +19,7 @@ const refresh = "go test ./report -update"
 func TestDocTextAndDeterminism(t *testing.T) {
 	made := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	build := func() []byte {
-		d := NewDoc("Timesheet", "Managed by Jane Smith for Tom Smith", made, false)
+		d := NewDoc("Timesheet", "Jane Smith manages the money for Tom Smith, as the suitable person", made, false)
 		d.Heading("Zoë Ní Bhriain")
 		d.Pairs([][2]string{{"Period", "06/04/2026 to 05/05/2026"}, {"Gross pay", "£1,156.25"}})
 		rows := make([][]string, 80)
@@ -40,7 +40,7 @@ func TestDocTextAndDeterminism(t *testing.T) {
 	}
 	text := reporttest.PDFText(t, a)
 	reporttest.Golden(t, filepath.Join("testdata", "doc.txt"), []byte(text), *update, refresh)
-	for _, want := range []string{"Timesheet", "Managed by Jane Smith for Tom Smith", "Zoë Ní Bhriain", "£1,156.25",
+	for _, want := range []string{"Timesheet", "Jane Smith manages the money for Tom Smith, as the suitable person", "Zoë Ní Bhriain", "£1,156.25",
 		"Łukasz Nowak", "Page 1 of 3", "Page 3 of 3", "Made with PA Employer Toolkit on 20/11/2026", "Employer's signature"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)

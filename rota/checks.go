@@ -24,6 +24,36 @@ const (
 // Rules lists every rule name.
 var Rules = []string{RuleOverlap, RuleRest11h, RuleBreak6h, RuleAverage48h, RuleOver24h, RuleMinimumWage, RuleSupportHours}
 
+// ruleNames are the rules' plain names, short enough for a block of the
+// week grid, for screens and printed rotas; the codes above are for files
+// and scripts. The warning's message says the rest.
+var ruleNames = map[string]string{
+	RuleOverlap:      "Two shifts at once",
+	RuleRest11h:      "11 hours' rest",
+	RuleBreak6h:      "Break needed",
+	RuleAverage48h:   "Over 48 hours a week",
+	RuleOver24h:      "Over 24 hours",
+	RuleMinimumWage:  "Minimum wage",
+	RuleSupportHours: "Support hours",
+}
+
+// RuleName is a rule's plain name ("11 hours' rest" for "rest-11h"), to show in place of its code; an unknown code is
+// returned as it is.
+func RuleName(rule string) string {
+	if n, ok := ruleNames[rule]; ok {
+		return n
+	}
+	return rule
+}
+
+// MinBreakMinutes is the shortest break the break rule asks for in a
+// shift over 6 hours (Working Time Regulations 1998, regulation 12).
+const MinBreakMinutes = 20
+
+// NeedsBreak reports whether the break rule applies to s: a day or
+// waking-night shift (not a sleep-in) over 6 hours.
+func (s Shift) NeedsBreak() bool { return s.Type != SleepIn && s.Minutes() > 6*60 }
+
 // Warning is one thing on the rota that breaks a rule. Warnings are
 // advice to show, never to hide: the rota is saved all the same.
 type Warning struct {
@@ -353,7 +383,7 @@ func (c *checker) perShift() {
 				"The %s from %s to %s is %s long, over 24 hours. Split it into shorter shifts with a handover, or check the end time.",
 				s.Type.Phrase(), whenText(s.Start), whenText(s.End), text.Hours(m))
 		}
-		if s.Status.WorkedByPA() && s.PAID != 0 && s.Type != SleepIn && m > 6*60 && s.BreakMinutes < 20 {
+		if s.Status.WorkedByPA() && s.PAID != 0 && s.NeedsBreak() && s.BreakMinutes < MinBreakMinutes {
 			had := "has no break recorded"
 			if s.BreakMinutes > 0 {
 				had = "has only " + hoursOf(s.BreakMinutes) + " break recorded"

@@ -477,6 +477,18 @@ func (t *Timesheet) Approve(by string, on civil.Date) error {
 	return nil
 }
 
+// EarlyApproval is the warning to give before approving the timesheet on
+// day on when its pay period has not yet ended (on is before its last
+// day): the PA may still work in the period, and an approved timesheet
+// can't be changed. It is "" from the period's last day on.
+func (t Timesheet) EarlyApproval(on civil.Date) string {
+	if on.IsZero() || !on.Before(t.To) {
+		return ""
+	}
+	return fmt.Sprintf("This timesheet's pay period runs until %s, so it has not ended on %s. Any work done after that would be missing, and once it is approved it can't be changed. It is best to approve it on or after %s.",
+		t.To.UK(), on.UK(), t.To.UK())
+}
+
 // Lock locks an approved timesheet once it has been paid. A locked
 // timesheet never changes again.
 func (t *Timesheet) Lock() error {
@@ -562,7 +574,7 @@ func (t Timesheet) Differences() []Difference {
 				add(DiffType, "Recorded as worked, planned as retained during a hospital stay.")
 			}
 		}
-		if e.BreakMinutes != p.BreakMinutes {
+		if e.BreakMinutes != p.BreakMinutes && !breakAsRuleAsks(e, p) {
 			add(DiffBreak, "%s, %s.", text.Capitalise(breakText(e.BreakMinutes)), plannedText(p.BreakMinutes))
 		}
 		if e.WokenMinutes != p.WokenMinutes {
@@ -582,6 +594,21 @@ func (t Timesheet) Differences() []Difference {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out
+}
+
+// MaxUsualBreakMinutes is the longest break taken in place of a planned
+// one that fell short of the break rule that is still not a difference:
+// a break of 20 minutes to an hour is what the rule's warning asks for;
+// a longer one changes the pay enough to be looked at.
+const MaxUsualBreakMinutes = 60
+
+// breakAsRuleAsks reports whether entry e's break is one the break rule
+// asked for and the rota p did not plan: the planned shift needed a break
+// and had too short a one (the check warned), and the break taken meets
+// the rule. Taking the break the rule asks for is not a difference.
+func breakAsRuleAsks(e Entry, p Shift) bool {
+	return p.NeedsBreak() && p.BreakMinutes < MinBreakMinutes && e.shift(p.PAID).NeedsBreak() &&
+		e.BreakMinutes >= MinBreakMinutes && e.BreakMinutes <= MaxUsualBreakMinutes
 }
 
 // timesText shows "08:00 to 12:00" or "22:00 to 08:00 the next day".

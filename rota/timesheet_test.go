@@ -466,3 +466,79 @@ func TestTimesheetStatusText(t *testing.T) {
 		})
 	}
 }
+
+// A break taken as the break rule asks, on a shift the rota planned with
+// too short a break, is not a difference; any other change of break is.
+func TestTimesheetBreakTheRuleAskedFor(t *testing.T) {
+	day := func(start, end string, brk int) Shift {
+		return Shift{ID: 9, PAID: 1, Start: lt(t, "2026-11-09 "+start), End: lt(t, "2026-11-09 "+end), Type: Day, BreakMinutes: brk, Status: Planned}
+	}
+	for _, c := range []struct {
+		name    string
+		planned Shift
+		taken   int
+		differs bool
+	}{
+		{"30 minutes, none planned on 8 hours", day("08:00", "16:00", 0), 30, false},
+		{"20 minutes, 10 planned on 8 hours", day("08:00", "16:00", 10), 20, false},
+		{"an hour, none planned on 8 hours", day("08:00", "16:00", 0), 60, false},
+		{"too short a break still differs", day("08:00", "16:00", 0), 15, true},
+		{"a long break differs", day("08:00", "16:00", 0), 90, true},
+		{"none needed on 5 hours", day("08:00", "13:00", 0), 30, true},
+		{"planned already met the rule", day("08:00", "16:00", 20), 30, true},
+		{"taken none, 30 planned", day("08:00", "16:00", 30), 0, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ts, err := NewTimesheet(1, tsFrom, tsTo, []Shift{c.planned})
+			must(t, err)
+			e := ts.Entries[0]
+			e.BreakMinutes = c.taken
+			must(t, ts.SetEntry(0, e))
+			var breaks []string
+			for _, d := range ts.Differences() {
+				if d.Kind == DiffBreak {
+					breaks = append(breaks, d.Message)
+				}
+			}
+			if got := len(breaks) > 0; got != c.differs {
+				t.Errorf("break differences %q, want a difference: %v", breaks, c.differs)
+			}
+			// The planned shift is what the check warned about, or not.
+			warned := false
+			for _, w := range Check(CheckInput{Shifts: []Shift{c.planned}}) {
+				warned = warned || w.Rule == RuleBreak6h
+			}
+			if !c.differs && !warned {
+				t.Errorf("no difference although the check did not ask for a break")
+			}
+		})
+	}
+}
+
+func TestRuleNamesArePlain(t *testing.T) {
+	for _, r := range Rules {
+		n := RuleName(r)
+		if n == r || n == "" || strings.ContainsAny(n, "-[]") {
+			t.Errorf("rule %q has the name %q, want plain words", r, n)
+		}
+	}
+	if got := RuleName("no-such-rule"); got != "no-such-rule" {
+		t.Errorf("an unknown rule is named %q", got)
+	}
+}
+
+func TestEarlyApproval(t *testing.T) {
+	ts := newTS(t) // 02/11/2026 to 15/11/2026
+	for _, c := range []struct {
+		on   string
+		warn bool
+	}{{"2026-11-02", true}, {"2026-11-14", true}, {"2026-11-15", false}, {"2026-11-30", false}} {
+		got := ts.EarlyApproval(civil.MustParse(c.on))
+		if (got != "") != c.warn {
+			t.Errorf("approving on %s: %q, want a warning: %v", c.on, got, c.warn)
+		}
+		if c.warn && !strings.Contains(got, "runs until 15/11/2026") {
+			t.Errorf("approving on %s: %q does not say when the period ends", c.on, got)
+		}
+	}
+}

@@ -30,7 +30,7 @@ type Block struct {
 	// Who is who works it: a PA's name, "Needs cover" or "Agency".
 	Who string
 	// Marker shows the status and any warnings in text: "[needs cover]",
-	// "[cover for Sarah Jones]", "[warning: rest-11h]"; "" for a plain
+	// "[cover for Sarah Jones]", "[warning: Minimum wage]"; "" for a plain
 	// planned shift.
 	Marker string
 	// Text is a sentence for a screen reader: "Zoë Ní Bhriain, Monday 6
@@ -38,7 +38,7 @@ type Block struct {
 	Text string
 	// Minutes is the true length; PaidMinutes the time paid by the hour.
 	Minutes, PaidMinutes int
-	// Warnings are the names of the rules the shift breaks (AttachWarnings).
+	// Warnings are the codes of the rules the shift breaks (AttachWarnings).
 	Warnings []string
 }
 
@@ -260,8 +260,8 @@ func makeBlock(s *Shift, names map[int64]string) Block {
 }
 
 // AttachWarnings marks each block whose shift a warning names: its rule
-// is added to Warnings, to the Marker ("[warning: rest-11h]") and to the
-// Text. Warnings about a whole week (no shift) are left for the caller to
+// code is added to Warnings, and its plain name (RuleName) to the Marker
+// ("[warning: 11 hours' rest between working days]") and to the Text. Warnings about a whole week (no shift) are left for the caller to
 // show above the grid.
 func (w *Week) AttachWarnings(ws []Warning) {
 	byShift := map[int64][]string{}
@@ -294,12 +294,16 @@ func (w *Week) AttachWarnings(ws []Warning) {
 						continue
 					}
 					b.Warnings = append(b.Warnings, rule)
-					b.Marker = strings.TrimSpace(b.Marker + " [warning: " + rule + "]")
+					b.Marker = strings.TrimSpace(b.Marker + " [warning: " + RuleName(rule) + "]")
 				}
 				if i := strings.Index(b.Text, warningSep); i >= 0 {
 					b.Text = b.Text[:i]
 				}
-				b.Text += warningSep + strings.Join(b.Warnings, ", ")
+				names := make([]string, len(b.Warnings))
+				for i, r := range b.Warnings {
+					names[i] = RuleName(r)
+				}
+				b.Text += warningSep + strings.Join(names, "; ")
 			}
 		}
 	}

@@ -131,10 +131,10 @@ func TestWeekAttachWarnings(t *testing.T) {
 	w.AttachWarnings(ws) // twice changes nothing
 	p, _ := w.Find(7)
 	b, _ := w.BlockAt(p)
-	if b.Marker != "[warning: break-6h] [warning: rest-11h]" || len(b.Warnings) != 2 {
+	if b.Marker != "[warning: Break needed] [warning: 11 hours' rest]" || len(b.Warnings) != 2 {
 		t.Errorf("marker %q warnings %v", b.Marker, b.Warnings)
 	}
-	if !strings.HasSuffix(b.Text, "break, warning: break-6h, rest-11h") {
+	if !strings.HasSuffix(b.Text, "break, warning: Break needed; 11 hours' rest") {
 		t.Errorf("text %q", b.Text)
 	}
 	p, _ = w.Find(4)

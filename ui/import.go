@@ -152,15 +152,21 @@ func (u *UI) showImportPreview() {
 	other := newKeyButton("Choose another file", theme.FolderOpenIcon(), u.showImport)
 	cancel := newKeyButton("Cancel", theme.CancelIcon(), u.showMoney)
 	other.onEscape, cancel.onEscape = u.showMoney, u.showMoney
+	importLabel := fmt.Sprintf("Import %d %s", len(plan.New), text.Plural(len(plan.New), "line", "lines"))
+	// The first line says what importing will do; how the file was read
+	// comes after, under "Details".
+	lead := plan.Summary()
+	if len(plan.New) > 0 {
+		lead += fmt.Sprintf(" Nothing is added to the ledger until you press \"%s\".", importLabel)
+	}
 	parts := []fyne.CanvasObject{
 		pageTitle("Money"), tabs,
 		wrapHeading("Import a bank statement: step 2 of 2"),
-		facts(fact{"File", st.Name}, fact{"Read as", st.Layout.Describe()}, fact{"Period", about}),
+		bigText(lead),
 	}
 	if q := prev.AccountQuestion(u.account.Name); q != "" {
 		parts = append(parts, warning(q))
 	}
-	parts = append(parts, bigText(plan.Summary()))
 	if q := plan.QuestionSummary(); q != "" {
 		parts = append(parts, wrapLabel(q+" Each such line has a box for your answer, after its category."))
 	}
@@ -198,6 +204,8 @@ func (u *UI) showImportPreview() {
 		fixOpening.onEscape = u.showMoney
 		parts = append(parts, buttonRow(fixOpening))
 	}
+	parts = append(parts, heading("Details"),
+		facts(fact{"File", st.Name}, fact{"Period", about}, fact{"Read as", st.Layout.Describe()}))
 	ms.imports = nil
 	ms.importAsk = warning("")
 	ms.importAsk.Hide()
@@ -206,7 +214,6 @@ func (u *UI) showImportPreview() {
 		u.showPage(page(parts...), other, u.showMoney)
 		return
 	}
-	importLabel := fmt.Sprintf("Import %d %s", len(plan.New), text.Plural(len(plan.New), "line", "lines"))
 	doImport := func() {
 		if q := prev.AccountQuestion(u.account.Name); q != "" && !prev.Plan.ImportAnyway {
 			u.askFirst("Another budget's statement?", q, "Import it here anyway", func() {

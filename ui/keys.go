@@ -226,7 +226,47 @@ func (s *keySelect) TypedRune(r rune) {
 func (s *keySelect) FocusGained() { s.gained(s, s.Select.FocusGained) }
 func (s *keySelect) FocusLost()   { s.lost(s.Select.FocusLost) }
 
-func (s *keySelect) CreateRenderer() fyne.WidgetRenderer { return s.ring(s.Select.CreateRenderer()) }
+func (s *keySelect) CreateRenderer() fyne.WidgetRenderer {
+	return s.ring(newBorderRenderer(s.Select.CreateRenderer()))
+}
+
+// borderRenderer draws a widget with a line round it in the theme's
+// input-border colour, so a drop-down list looks like a control, not like
+// plain text, in every theme: in high contrast its background is the
+// page's own black.
+type borderRenderer struct {
+	fyne.WidgetRenderer
+	border *canvas.Rectangle
+}
+
+func newBorderRenderer(r fyne.WidgetRenderer) *borderRenderer {
+	b := &borderRenderer{WidgetRenderer: r, border: canvas.NewRectangle(color.Transparent)}
+	b.style()
+	return b
+}
+
+func (r *borderRenderer) Objects() []fyne.CanvasObject {
+	return append(append([]fyne.CanvasObject{}, r.WidgetRenderer.Objects()...), r.border)
+}
+
+func (r *borderRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.border.Move(fyne.NewPos(0, 0))
+	r.border.Resize(size)
+}
+
+func (r *borderRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	r.style()
+}
+
+func (r *borderRenderer) style() {
+	r.border.FillColor = color.Transparent
+	r.border.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	r.border.StrokeWidth = theme.Size(theme.SizeNameInputBorder)
+	r.border.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	r.border.Refresh()
+}
 
 // keyCheck is a tick box: Space ticks it, Enter saves the form, Escape
 // cancels it.

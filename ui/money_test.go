@@ -79,6 +79,15 @@ func TestImportAStatementAndCategoriseALineByKeyboardOnly(t *testing.T) {
 	typeText(t, u, bankSample(t))
 	press(t, u, fyne.KeyReturn)
 	text := pageText(u)
+	// The first line after the step's heading says what will happen; the
+	// file's format comes later, under "Details".
+	lead := "6 new transactions to import (3 confirm ones you entered by hand); 10 lines were imported before and will be skipped. Nothing is added to the ledger until you press \"Import 6 lines\"."
+	if _, after, _ := strings.Cut(text, "Import a bank statement: step 2 of 2\n"); !strings.HasPrefix(after, lead+"\n") {
+		t.Errorf("the preview does not start with what will happen:\n%s", text)
+	}
+	if i, j := strings.Index(text, "\nDetails\n"), strings.Index(text, "Read as: Comma-separated"); i < 0 || j < i || j < strings.Index(text, lead) {
+		t.Errorf("the file's format is not under \"Details\", after the first line:\n%s", text)
+	}
 	for _, want := range []string{"step 2 of 2", "Newest lines first", "6 new transactions to import (3 confirm ones you entered by hand); 10 lines were imported before and will be skipped.",
 		"Line 11: 12/11/2026, CARD PAYMENT TO SAMPLE STATIONERY CD 4821, £12.99 out", "Suggested by your rule for SAMPLE JOBS BOARD."} {
 		if !strings.Contains(text, want) {

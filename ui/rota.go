@@ -224,7 +224,7 @@ func (u *UI) rotaPage(r *rotaState, week rota.Week, checks []rota.Warning) *rota
 	// Warnings about a whole week are not on any block: show them here.
 	for _, w := range checks {
 		if w.ShiftID == 0 {
-			parts = append(parts, warning(fmt.Sprintf("[%s] %s", w.Rule, w.Message)))
+			parts = append(parts, warning(rota.RuleName(w.Rule)+": "+w.Message))
 		}
 	}
 
@@ -405,13 +405,14 @@ func (u *UI) warningList(ws []rota.Warning, none string) []fyne.CanvasObject {
 	return out
 }
 
-// warningText is "[rest-11h] Sarah Lee, 17/11/2026: message".
+// warningText is "⚠ 11 hours' rest. Sarah Lee, 17/11/2026: message":
+// the rule's plain name, never its code.
 func warningText(w rota.Warning, names map[int64]string) string {
 	who := names[w.PAID]
 	if who != "" {
 		who += ", "
 	}
-	return fmt.Sprintf("⚠ [%s] %s%s: %s", w.Rule, who, w.Date.UK(), w.Message)
+	return fmt.Sprintf("⚠ %s. %s%s: %s", rota.RuleName(w.Rule), who, w.Date.UK(), w.Message)
 }
 
 // warningLine is a warning that Enter follows to its shift, or for a

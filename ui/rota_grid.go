@@ -37,10 +37,13 @@ type weekGrid struct {
 	onEscape func()
 
 	content  *fyne.Container
-	cellsBox *fyne.Container        // the cells, beside the row headers
-	scroll   *container.Scroll      // scrolls the cells sideways
-	cells    map[rota.Pos]*gridCell // by position; Item is the block (0 in an empty cell)
-	canvas   fyne.Canvas            // the window's, for scrolling the page
+	cellsBox *fyne.Container   // the cells, beside the row headers
+	scroll   *container.Scroll // scrolls the cells sideways
+	// tail is room after the last column, so the view can always start
+	// at a column, even when scrolled to the end.
+	tail   *canvas.Rectangle
+	cells  map[rota.Pos]*gridCell // by position; Item is the block (0 in an empty cell)
+	canvas fyne.Canvas            // the window's, for scrolling the page
 	// revealPending scrolls the focus into view at the next layout.
 	revealPending bool
 }
@@ -221,7 +224,8 @@ func (g *weekGrid) build() {
 		sync.rows = append(sync.rows, line)
 	}
 	g.cellsBox = container.New(&tableLayout{cols: len(w.Columns), sync: sync}, cells...)
-	g.scroll = container.NewHScroll(g.cellsBox)
+	g.tail = canvas.NewRectangle(color.Transparent)
+	g.scroll = container.NewHScroll(container.NewBorder(nil, nil, nil, g.tail, g.cellsBox))
 	left := container.New(&columnLayout{sync: sync}, heads...)
 	g.content = container.NewBorder(nil, nil, left, nil, g.scroll)
 	g.updateRings()
@@ -289,7 +293,14 @@ func (g *weekGrid) newCell(p rota.Pos, b *rota.Block) *gridCell {
 		g.cells[p] = c
 		return c
 	}
-	lines := []fyne.CanvasObject{gridText(b.Label, true, theme.SizeNameText)}
+	// "08:00–12:00 Day" on two lines, the times and then the kind, keeps
+	// the days narrow enough for the whole week to fit across.
+	var lines []fyne.CanvasObject
+	if times, kind, ok := strings.Cut(b.Label, " "); ok {
+		lines = append(lines, gridText(times, true, theme.SizeNameText), gridText(kind, false, theme.SizeNameText))
+	} else {
+		lines = append(lines, gridText(b.Label, true, theme.SizeNameText))
+	}
 	// Who works it, unless the row (or column) already says so.
 	if who := g.week.Rows[p.Row].Label; g.week.ByDay {
 		if b.Who != g.week.Columns[p.Col] {
@@ -301,8 +312,8 @@ func (g *weekGrid) newCell(p rota.Pos, b *rota.Block) *gridCell {
 	for _, m := range markerLines(b.Marker) {
 		lines = append(lines, gridText(m, true, theme.SizeNameText))
 	}
-	if len(b.Warnings) > 0 {
-		lines = append(lines, gridText("⚠ "+strings.Join(b.Warnings, ", "), true, theme.SizeNameText))
+	for _, rule := range b.Warnings {
+		lines = append(lines, gridText("⚠ "+rota.RuleName(rule), true, theme.SizeNameText))
 	}
 	c.body = container.NewVBox(lines...)
 	c.bg.FillColor = statusTint(b.Status)
@@ -383,7 +394,8 @@ func (g *weekGrid) reveal() {
 		at = at.Add(o.Position())
 	}
 	size := c.Size()
-	// Sideways, in the grid's own scroller.
+	// Sideways, in the grid's own scroller, always to the edge of a
+	// column, so no day's name is cut in half.
 	if sw := g.scroll.Size().Width; sw > 0 {
 		off := g.scroll.Offset
 		switch {
@@ -391,6 +403,15 @@ func (g *weekGrid) reveal() {
 			off.X = at.X
 		case at.X+size.Width > off.X+sw:
 			off.X = at.X + size.Width - sw
+		}
+		off.X = snapToColumn(g.columnStarts(), off.X, at.X)
+		need := float32(0)
+		if total := g.cellsBox.MinSize().Width; total > sw {
+			need = max(off.X+sw-total, 0) // only when the week does not fit
+		}
+		if need != g.tail.MinSize().Width {
+			g.tail.SetMinSize(fyne.NewSize(need, 0))
+			g.scroll.Refresh()
 		}
 		if off != g.scroll.Offset {
 			g.scroll.ScrollToOffset(off)
@@ -403,6 +424,32 @@ func (g *weekGrid) reveal() {
 		at.Y = 0
 	}
 	revealRect(g.canvas, g, at, size)
+}
+
+// columnStarts is where each column of the cells starts, across.
+func (g *weekGrid) columnStarts() []float32 {
+	n := len(g.week.Columns)
+	out := make([]float32, 0, n)
+	for i := 0; i < n && i < len(g.cellsBox.Objects); i++ {
+		out = append(out, g.cellsBox.Objects[i].Position().X) // the header row
+	}
+	return out
+}
+
+// snapToColumn moves a sideways offset that falls inside a column on to
+// the start of the next one, so the first column in view is whole, but
+// never past focusAt, where the focused cell starts.
+func snapToColumn(starts []float32, off, focusAt float32) float32 {
+	for i, x := range starts {
+		if x < off {
+			continue
+		}
+		if x == off || i == 0 || x > focusAt {
+			return min(off, focusAt)
+		}
+		return x
+	}
+	return off
 }
 
 // describe is what the line under the header says about the focus.

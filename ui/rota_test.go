@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -205,6 +206,21 @@ func TestCreateShiftAndApproveTimesheetByKeyboardOnly(t *testing.T) {
 	if e := u.win.Canvas().Focused().(*keyEntry); e.Text != "Jane Smith" {
 		t.Errorf("approver prefilled as %q", e.Text)
 	}
+	// The pay period runs to 30/11/2026: the form warns, and Enter asks
+	// first; "No, go back" leaves it signed.
+	early := "This timesheet's pay period runs until 30/11/2026, so it has not ended on 20/11/2026."
+	wantText(t, u, early)
+	press(t, u, fyne.KeyReturn)
+	wantFocus(t, u, "No, go back")
+	press(t, u, fyne.KeyReturn)
+	if sheets, _ := svc.Timesheets(acc, civil.New(2026, 11, 1), civil.New(2026, 11, 30)); len(sheets) != 1 || sheets[0].Status != rota.Signed {
+		t.Fatalf("after \"No, go back\" the timesheet is %+v, want it signed", sheets)
+	}
+	wantForm(t, u, "Approve the timesheet")
+	// Asked again, "Yes, approve it now" approves it.
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas())
+	wantFocus(t, u, "Yes, approve it now")
 	press(t, u, fyne.KeyReturn)
 
 	sheets, err := svc.Timesheets(acc, civil.New(2026, 11, 1), civil.New(2026, 11, 30))
@@ -395,16 +411,25 @@ func TestChecksListShowsTheRuleAndOpensTheShift(t *testing.T) {
 	if b, ok := u.rota.week.BlockAt(rota.Pos{Row: 1, Col: 1}); !ok || strings.Join(b.Warnings, ",") != "break-6h" {
 		t.Fatalf("block %+v has no break-6h warning", b)
 	}
+	if got := cellText(u.rota.grid, rota.Pos{Row: 1, Col: 1}); !strings.Contains(got, "⚠ Break needed") || strings.Contains(got, "break-6h") {
+		t.Errorf("the grid's block says %q, want the rule's plain name", got)
+	}
 	checks := button(t, u, "Checks (1)")
 	u.win.Canvas().Focus(checks)
 	press(t, u, fyne.KeyReturn)
 	l := focusedLine(t, u)
-	if !strings.HasPrefix(l.Text, "⚠ [break-6h] Sarah Lee, 17/11/2026: ") {
+	if !strings.HasPrefix(l.Text, "⚠ Break needed. Sarah Lee, 17/11/2026: ") {
 		t.Errorf("warning line %q", l.Text)
 	}
 	press(t, u, fyne.KeyReturn)
 	wantForm(t, u, "Shift: Tuesday 17/11/2026, 08:00 to 16:00, Sarah Lee, day shift, 8 hours")
-	wantText(t, u, "⚠ [break-6h] ")
+	wantText(t, u, "⚠ Break needed: ")
+	// The week shows the rule's plain name, never its code.
+	for _, code := range rota.Rules {
+		if strings.Contains(allText(u), code) {
+			t.Errorf("the shift form shows the rule code %q:\n%s", code, allText(u))
+		}
+	}
 	// Giving it a break clears the warning; the save says so.
 	brk := u.form.field("break").focus.(*keyEntry)
 	u.win.Canvas().Focus(brk)
@@ -609,4 +634,15 @@ func TestPatternChangeFromADateKeepsTheRotaBefore(t *testing.T) {
 		t.Errorf("planned shifts %s", got)
 	}
 	wantText(t, u, "✔ \"Mornings\" changed from 23/11/2026. Up to 13/12/2026: 3 shifts added, 0 changed, 0 removed.")
+}
+
+// cellText is the text the grid shows in the cell at p, line by line.
+func cellText(g *weekGrid, p rota.Pos) string {
+	var b strings.Builder
+	walkAll(g.cells[p], func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok {
+			b.WriteString(t.Text + "\n")
+		}
+	})
+	return b.String()
 }

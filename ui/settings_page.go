@@ -125,9 +125,24 @@ func (u *UI) SetHighContrast(on bool) {
 // keeping the focus on the control that was changed.
 func (u *UI) applyTheme() {
 	u.app.Settings().SetTheme(u.settings.Theme())
+	u.growWindow()
 	if u.switcher != nil {
 		u.reloadAccounts() // the switcher's width follows the text size
 	}
 	_, onContrast := u.win.Canvas().Focused().(*keyCheck)
 	u.settingsPage(onContrast)
+}
+
+// growWindow makes the window as big as the text size asks for, up to
+// the screen, and never smaller than it is. It does nothing when the
+// screen's size is not known.
+func (u *UI) growWindow() {
+	if u.screen.Width <= 0 || u.screen.Height <= 0 {
+		return
+	}
+	now := u.win.Canvas().Size()
+	want := WindowSize(u.settings.TextSize(), u.screen).Max(now)
+	if want != now {
+		u.win.Resize(want)
+	}
 }

@@ -86,7 +86,7 @@ func (u *UI) showShiftForm(sh rota.Shift, isNew bool, back func()) {
 		if ws, err := u.svc.CheckRota(u.account.ID, date, date); err == nil {
 			for _, w := range ws {
 				if w.ShiftID == sh.ID {
-					f.rows.Add(warning(fmt.Sprintf("[%s] %s", w.Rule, w.Message)))
+					f.rows.Add(warning(rota.RuleName(w.Rule) + ": " + w.Message))
 				}
 			}
 		}

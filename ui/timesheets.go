@@ -641,11 +641,27 @@ func (u *UI) showApproveForm(ts rota.Timesheet, name string) {
 	on := u.rotaToday()
 	f := newForm(u, "Approve the timesheet", fmt.Sprintf("Timesheet of %s for %s to %s, signed by the PA on %s. Check the hours are right: once approved it can't be changed, and corrections go on the next timesheet.", name, ts.From.UK(), ts.To.UK(), ts.SignedOn.UK()))
 	f.text("approved_by", "Approved by", "Your name, or the name of the person who manages the direct payment.", &by)
+	if early := ts.EarlyApproval(on); early != "" {
+		f.rows.Add(warning(early))
+	}
 	f.date("approved_on", "Date approved", "", &on, false)
 	u.showTimesheetStep(f, ts, "Approve", func() (rota.Timesheet, error) { return u.svc.ApproveTimesheet(ts.ID, by, on) },
 		func(saved rota.Timesheet) string {
 			return fmt.Sprintf("Approved by %s on %s.", saved.ApprovedBy, saved.ApprovedOn.UK())
 		})
+	// Approving before the period ends is asked about first.
+	approve := f.save
+	var sure civil.Date // the approval date the person said yes for
+	f.save = func() error {
+		if early := ts.EarlyApproval(on); early != "" && on != sure {
+			u.askFirst("Approve before the pay period ends?", early, "Yes, approve it now", func() {
+				sure = on
+				f.Submit()
+			})
+			return errLater
+		}
+		return approve()
+	}
 }
 
 // entryText is a read-only line: "Monday 16/11/2026, 08:00 to 12:00, day

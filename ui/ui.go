@@ -27,6 +27,31 @@ import (
 // Title is the window's title.
 const Title = "PA Employer Toolkit"
 
+// baseWindow is the window's size at the normal text size.
+var baseWindow = fyne.NewSize(1100, 720)
+
+// WindowSize is the size to open the window at for a text size in per cent
+// on a screen whose room for a window is screen: the normal size grown
+// with the text, so larger text has the room it needs, but never bigger
+// than the screen. When the screen's size is not known (zero) it is the
+// normal size, which fits any screen.
+func WindowSize(textPercent int, screen fyne.Size) fyne.Size {
+	if screen.Width <= 0 || screen.Height <= 0 {
+		return baseWindow
+	}
+	s := float32(textPercent) / 100
+	return fyne.NewSize(baseWindow.Width*s, baseWindow.Height*s).Min(screen)
+}
+
+// OpenSize is the size to open the window at with a's stored text size.
+func OpenSize(a fyne.App, screen fyne.Size) fyne.Size {
+	return WindowSize(NewSettings(a.Preferences()).TextSize(), screen)
+}
+
+// SetScreen tells the window how much room the screen has for it, so that
+// a larger text size chosen later can grow the window up to the screen.
+func (u *UI) SetScreen(screen fyne.Size) { u.screen = screen }
+
 // UI is the main window: a top bar with the budget switcher, a navigation
 // column, and the page in view. Its handlers are methods so tests can call
 // them as a person's key presses would.
@@ -65,6 +90,8 @@ type UI struct {
 	pay *payState // the Pay section's state (pay.go)
 
 	bg *background // work off the window's thread (background.go)
+
+	screen fyne.Size // the screen's room for the window; zero when not known
 }
 
 // Create builds the whole window on w for the open data file svc: the
@@ -184,7 +211,10 @@ func (u *UI) buildMain() {
 	top := container.NewBorder(nil, nil, budget, file, u.managed)
 	u.banner = container.NewVBox()
 
-	nav := container.NewVBox()
+	// Half the usual gap between the menu's buttons keeps the whole menu,
+	// Settings included, in view at the largest text size on a laptop's
+	// screen; it scrolls when even that does not fit.
+	nav := container.New(tightColumn{})
 	for _, s := range sections {
 		s := s
 		b := newKeyButton(s.navLabel(), nil, func() { u.ShowSection(s) })
@@ -292,4 +322,39 @@ func (u *UI) showError(err error) {
 		title = "Something went wrong"
 	}
 	u.message(title, service.ErrorMessage(err))
+}
+
+// tightColumn stacks objects at their minimum heights, as wide as the
+// column, with half the theme's padding between them.
+type tightColumn struct{}
+
+func (tightColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		n++
+	}
+	if n > 1 {
+		s.Height += float32(n-1) * theme.Padding() / 2
+	}
+	return s
+}
+
+func (tightColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var y float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + theme.Padding()/2
+	}
 }

@@ -436,7 +436,7 @@ func TestFirstRunWelcomeAndExampleData(t *testing.T) {
 	if u.Account().Name != "Tom's care" {
 		t.Fatalf("open budget %q, want Tom's care", u.Account().Name)
 	}
-	if got := u.managed.Text; got != "Managed by Jane Smith for Tom Smith" {
+	if got := u.managed.Text; got != "Jane Smith manages the money for Tom Smith, as the suitable person" {
 		t.Errorf("top bar says %q", got)
 	}
 	if !strings.Contains(pageText(u), "Council: St Helens Council (reference IP-EXAMPLE-0002)") {
@@ -611,7 +611,7 @@ func TestSetupRefusesAMissingCouncilThenStoresEverything(t *testing.T) {
 	if e != wantE {
 		t.Errorf("stored\n%+v\nwant\n%+v", e, wantE)
 	}
-	if u.managed.Text != "Managed by Jane Smith for Tom Smith" {
+	if u.managed.Text != "Jane Smith manages the money for Tom Smith, as the suitable person" {
 		t.Errorf("top bar says %q", u.managed.Text)
 	}
 }

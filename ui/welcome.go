@@ -20,14 +20,17 @@ func (u *UI) showWelcome() {
 	settings := newKeyButton("Text size and colours  ("+shortcutLabel(sectionSettings.key())+")", theme.SettingsIcon(), u.showSettings)
 	big := maxMinSize([]fyne.CanvasObject{setup, demo})
 	big = fyne.NewSize(big.Width+4*theme.Padding(), big.Height*1.6)
+	// "Text size and colours" comes first, under the title, so a person
+	// who needs larger text or other colours finds it before anything
+	// else, at every text size.
 	u.showPage(page(
 		pageTitle("Welcome to PA Employer Toolkit"),
+		buttonRow(settings),
 		wrapLabel("This toolkit keeps the records you need when you employ personal assistants (PAs) with a council direct payment, or hold an indirect payment for someone: your budget, your PAs, their contracts and pay rates, and your insurance."),
 		wrapLabel("Everything stays in one file on this computer. Nothing is sent anywhere."),
 		container.NewGridWrap(big, setup, demo),
 		hintLabel("\"Explore with example data\" fills this data file with a made-up household (Priya, who manages her own payment, and Jane Smith, who holds one for her son Tom), so you can look around safely. Nothing in it is real."),
 		hintLabel("Use Tab to move between buttons, and Enter or Space to press one."),
-		buttonRow(settings),
 	), setup, nil)
 }
 

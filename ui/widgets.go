@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -74,10 +76,93 @@ func facts(rows ...fact) fyne.CanvasObject {
 	return t
 }
 
-// buttonRow lays buttons out in a row that wraps onto more lines when the
-// text is large.
+// buttonRow lays buttons out in a row, each as wide as its own text, that
+// wraps onto more lines when they do not fit across (at a large text size
+// or in a narrow window).
 func buttonRow(buttons ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(maxMinSize(buttons), buttons...)
+	return container.New(&flowLayout{}, buttons...)
+}
+
+// flowLayout places objects at their own sizes from left to right, with
+// the padding between them, starting a new line when the next would not
+// fit. Each line is as tall as its tallest object and every object on it
+// gets that height. Its minimum width is the widest object; its minimum
+// height is what the lines take at the width it was last laid out at (one
+// line before the first layout), so the page grows when the lines wrap.
+type flowLayout struct {
+	width float32 // the width last laid out at; 0 before the first layout
+}
+
+// lines splits objs (the visible ones) into lines for width.
+func (l *flowLayout) lines(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
+	gap := theme.Padding()
+	var out [][]fyne.CanvasObject
+	var line []fyne.CanvasObject
+	var x float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		w := o.MinSize().Width
+		if len(line) > 0 && x+gap+w > width {
+			out, line, x = append(out, line), nil, 0
+		}
+		if len(line) > 0 {
+			x += gap
+		}
+		line = append(line, o)
+		x += w
+	}
+	if len(line) > 0 {
+		out = append(out, line)
+	}
+	return out
+}
+
+func lineHeight(line []fyne.CanvasObject) float32 {
+	var h float32
+	for _, o := range line {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
+}
+
+func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var widest float32
+	for _, o := range objs {
+		if o.Visible() {
+			widest = max(widest, o.MinSize().Width)
+		}
+	}
+	width := l.width
+	if width == 0 {
+		width = float32(math.MaxFloat32) // one line, until laid out
+	}
+	var h float32
+	for i, line := range l.lines(objs, max(width, widest)) {
+		if i > 0 {
+			h += theme.Padding()
+		}
+		h += lineHeight(line)
+	}
+	return fyne.NewSize(widest, h)
+}
+
+func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	gap := theme.Padding()
+	var y float32
+	for _, line := range l.lines(objs, size.Width) {
+		h := lineHeight(line)
+		var x float32
+		for _, o := range line {
+			w := o.MinSize().Width
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(fyne.NewSize(w, h))
+			x += w + gap
+		}
+		y += h + gap
+	}
 }
 
 func maxMinSize(objs []fyne.CanvasObject) fyne.Size {

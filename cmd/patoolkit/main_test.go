@@ -163,7 +163,7 @@ func TestAccountsAndPeople(t *testing.T) {
 		t.Errorf("Tom's account = %v", accounts[1])
 	}
 	code, out, _ = cli(t, "accounts", "--data", path)
-	if code != 0 || !strings.Contains(out, "Managed by Jane Smith for Tom Smith") {
+	if code != 0 || !strings.Contains(out, "Jane Smith manages the money for Tom Smith, as the suitable person") {
 		t.Errorf("accounts text: %d %q", code, out)
 	}
 

@@ -104,7 +104,7 @@ func TestExports(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	text = reporttest.PDFFileText(t, tsPDF)
-	for _, want := range []string{"Łukasz Nowak", "Declaration by the PA", "PA's signature (Łukasz Nowak)", "Employer's signature (Jane Smith)", "Managed by Jane Smith for Tom Smith"} {
+	for _, want := range []string{"Łukasz Nowak", "Declaration by the PA", "PA's signature (Łukasz Nowak)", "Employer's signature (Jane Smith)", "Jane Smith manages the money for Tom Smith, as the suitable person"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("timesheet PDF lacks %q", want)
 		}

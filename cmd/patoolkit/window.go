@@ -50,7 +50,7 @@ func openWindow(data string) int {
 	ui.ApplySettings(a)
 	w := a.NewWindow(ui.Title)
 	w.SetIcon(assets.Icon)
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(ui.OpenSize(a, fyne.Size{}))
 	w.SetContent(widget.NewLabel("Opening your data file…"))
 	// The window is made before the data file is touched: where no display
 	// can be had, nothing is created.
@@ -58,6 +58,9 @@ func openWindow(data string) int {
 		fmt.Fprintln(os.Stderr, noDisplay)
 		return 1
 	}
+	// Larger text gets a larger window, up to the screen.
+	screen := screenRoom(w)
+	w.Resize(ui.OpenSize(a, screen))
 
 	svc, err := openUnchecked(data) // the window checks it in the background
 	if err != nil {
@@ -66,9 +69,23 @@ func openWindow(data string) int {
 		return 1
 	}
 	defer svc.Close()
-	ui.Create(a, w, svc)
+	ui.Create(a, w, svc).SetScreen(screen)
 	a.Run()
 	return 0
+}
+
+// screenRoom is the room the screen has for w, in the window's units (the
+// screen's pixels over the window's scale), zero when it is not known.
+func screenRoom(w fyne.Window) fyne.Size {
+	pw, ph, ok := screenPixels()
+	if !ok {
+		return fyne.Size{}
+	}
+	scale := w.Canvas().Scale()
+	if scale <= 0 {
+		scale = 1
+	}
+	return fyne.NewSize(float32(pw)/scale, float32(ph)/scale)
 }
 
 // showWindow shows w, and reports false when the graphics library found no
