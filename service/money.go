@@ -104,6 +104,22 @@ func (s *Service) MoneyAccount(accountID int64) (MoneyAccount, error) {
 	return m, err
 }
 
+// CheckMoneyAccount checks the money settings as SaveMoneyAccount does,
+// every problem at once, and stores nothing.
+func (s *Service) CheckMoneyAccount(m MoneyAccount) error {
+	return s.view("checking the account", func(tx *storage.Tx) error {
+		mc, err := loadMoney(tx, m.AccountID)
+		if err != nil {
+			return err
+		}
+		o := budget.Opening{Balance: m.OpeningBalance, Date: m.OpeningDate, PaymentFirst: m.PaymentFirst, ContributionFirst: m.ContributionFirst}
+		if p := budget.CheckOpening(o, mc.account); len(p) > 0 {
+			return invalid(p)
+		}
+		return nil
+	})
+}
+
 // SaveMoneyAccount stores the opening balance and date and the dates the
 // payments start from, after checking them.
 func (s *Service) SaveMoneyAccount(m MoneyAccount) (MoneyAccount, error) {

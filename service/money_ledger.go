@@ -155,6 +155,24 @@ func transactionProblems(t budget.Transaction, cats budget.Categories) household
 	return budget.CheckTransaction(t, cats)
 }
 
+// CheckTransaction checks a transaction as SaveTransaction does, every
+// problem at once, and stores nothing: a form that could not read some
+// of its boxes still shows every other problem in the same round.
+func (s *Service) CheckTransaction(accountID int64, t budget.Transaction) error {
+	trimSpaces(&t.Payee, &t.Reference, &t.Note)
+	return s.view("checking the transaction", func(tx *storage.Tx) error {
+		mc, err := loadMoney(tx, accountID)
+		if err != nil {
+			return err
+		}
+		t.Category = canonicalCategory(t.Category, mc.all())
+		if p := transactionProblems(t, mc.all()); len(p) > 0 {
+			return invalid(p)
+		}
+		return nil
+	})
+}
+
 // canonicalCategory returns the category as the list writes it (the
 // person may type it in any case).
 func canonicalCategory(c budget.Category, cats budget.Categories) budget.Category {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"patoolkit/budget"
 	"patoolkit/civil"
 	"patoolkit/household"
 	"patoolkit/rota"
@@ -469,5 +470,39 @@ func TestStartFolder(t *testing.T) {
 	home, _ := os.UserHomeDir()
 	if got := startFolder(filepath.Join(dir, "no such folder", "x.csv")); got != home {
 		t.Errorf("a folder that does not exist: starts in %q, want the home folder %q", got, home)
+	}
+}
+
+// TestTransactionAndMoneySettingsListEveryProblemInOneRound: an amount
+// that cannot be read does not hide the other problems of the
+// transaction form, nor an unreadable date those of the money settings.
+func TestTransactionAndMoneySettingsListEveryProblemInOneRound(t *testing.T) {
+	u, svc := newDemoUI(t)
+	openPriya(t, u)
+	u.ShowSection(sectionMoney)
+	before, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{})
+	u.showTransactionForm(budget.Transaction{})
+	f := u.form
+	focusField(t, u, "amount")
+	typeText(t, u, "twelve pounds")
+	focusField(t, u, "payee")
+	focused(t, u).(*keyEntry).SetText("")
+	press(t, u, fyne.KeyReturn)
+	if f.problem("amount") == "" || f.problem("payee") == "" {
+		t.Errorf("amount %q, payee %q:\n%s", f.problem("amount"), f.problem("payee"), f.summary.Text)
+	}
+	if after, _ := svc.Ledger(u.Account().ID, service.LedgerFilter{}); len(after.Entries) != len(before.Entries) {
+		t.Error("a refused line was stored")
+	}
+
+	u.showMoneySettings()
+	f = u.form
+	focusField(t, u, "opening_date")
+	focused(t, u).(*keyEntry).SetText("31/02/2025")
+	focusField(t, u, "payment_first")
+	focused(t, u).(*keyEntry).SetText("")
+	press(t, u, fyne.KeyReturn)
+	if f.problem("opening_date") == "" || f.problem("payment_first") == "" {
+		t.Errorf("opening date %q, payment first %q:\n%s", f.problem("opening_date"), f.problem("payment_first"), f.summary.Text)
 	}
 }

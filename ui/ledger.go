@@ -527,14 +527,20 @@ func (u *UI) showTransactionForm(t budget.Transaction) {
 		dir.Disable()
 		amount.Disable()
 	}
+	signed := func() budget.Transaction {
+		out := t
+		out.Amount = size
+		if direction == "out" {
+			out.Amount = -size
+		}
+		return out
+	}
+	f.validate = func() error { return u.svc.CheckTransaction(u.account.ID, signed()) }
 	f.save = func() error {
 		if size < 0 {
 			return fieldProblem("amount", "Give the amount without a minus sign, and choose money in or out above it.")
 		}
-		t.Amount = size
-		if direction == "out" {
-			t.Amount = -size
-		}
+		t = signed()
 		saved, err := u.svc.SaveTransaction(u.account.ID, t)
 		if err != nil {
 			return err

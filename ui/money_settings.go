@@ -30,6 +30,7 @@ func (u *UI) showMoneySettings() {
 		f.date("contribution_first", "Your first contribution", fmt.Sprintf("The date you first paid in your %s contribution (or any payment since).", a.Contribution.Format()), &m.ContributionFirst, false)
 	}
 	f.check("hmrc_quarterly", "Paying HMRC", "I pay HMRC every quarter", "Allowed when the average monthly bill is under £1,500. Otherwise it is paid every month.", &m.HMRCQuarterly)
+	f.validate = func() error { return u.svc.CheckMoneyAccount(m) }
 	f.save = func() error {
 		if _, err := u.svc.SaveMoneyAccount(m); err != nil {
 			return err
