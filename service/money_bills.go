@@ -29,6 +29,16 @@ func (s *Service) SaveBill(b Bill) (Bill, error) {
 	return b, err
 }
 
+// CheckBill checks a bill as SaveBill does, every problem at once, and
+// stores nothing.
+func (s *Service) CheckBill(b Bill) error {
+	b.Payee = strings.TrimSpace(b.Payee)
+	if p := budget.CheckBill(b.Bill); len(p) > 0 {
+		return invalid(p)
+	}
+	return nil
+}
+
 // RemoveBill removes a known bill.
 func (s *Service) RemoveBill(id int64) error {
 	return s.remove("removing the bill", "That bill no longer exists.", "bill removed", func(tx *storage.Tx) (int64, string, error) {

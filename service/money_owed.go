@@ -127,6 +127,16 @@ func (s *Service) OwedItems(accountID int64, on civil.Date) ([]OwedItem, error) 
 	return out, err
 }
 
+// CheckOwed checks money owed as AddOwed does, every problem at once, and
+// stores nothing.
+func (s *Service) CheckOwed(o budget.Owed) error {
+	o.Payee = strings.TrimSpace(o.Payee)
+	if p := budget.CheckOwed(o); len(p) > 0 {
+		return invalid(p)
+	}
+	return nil
+}
+
 // AddOwed records money the budget owes: an unpaid invoice, wages, HMRC or
 // pension. A payment already in the ledger that certainly settles it is
 // matched at once.

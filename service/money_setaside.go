@@ -28,6 +28,15 @@ func (s *Service) SaveSetAside(sa SetAside) (SetAside, error) {
 	return sa, err
 }
 
+// CheckSetAside checks money set aside as SaveSetAside does, every
+// problem at once, and stores nothing.
+func (s *Service) CheckSetAside(sa SetAside) error {
+	if p := budget.CheckSetAside(budget.SetAside{Purpose: strings.TrimSpace(sa.Purpose), Amount: sa.Amount}); len(p) > 0 {
+		return invalid(p)
+	}
+	return nil
+}
+
 // RemoveSetAside stops holding money for a purpose.
 func (s *Service) RemoveSetAside(id int64) error {
 	return s.remove("removing the money set aside", "That money set aside no longer exists.", "money no longer set aside", func(tx *storage.Tx) (int64, string, error) {

@@ -506,3 +506,21 @@ func TestTransactionAndMoneySettingsListEveryProblemInOneRound(t *testing.T) {
 		t.Errorf("opening date %q, payment first %q:\n%s", f.problem("opening_date"), f.problem("payment_first"), f.summary.Text)
 	}
 }
+
+// TestMoneyOwedAndBillFormsListEveryProblemInOneRound: an unreadable
+// amount does not hide a missing payee or date.
+func TestMoneyOwedAndBillFormsListEveryProblemInOneRound(t *testing.T) {
+	u, _ := newDemoUI(t)
+	openPriya(t, u)
+	u.ShowSection(sectionMoney)
+	for _, open := range []func(){u.showOwedForm, u.showBillForm} {
+		open()
+		f := u.form
+		focusField(t, u, "amount")
+		typeText(t, u, "lots")
+		press(t, u, fyne.KeyReturn)
+		if f.problem("amount") == "" || f.problem("payee") == "" {
+			t.Errorf("%s: amount %q, payee %q:\n%s", f.title, f.problem("amount"), f.problem("payee"), f.summary.Text)
+		}
+	}
+}

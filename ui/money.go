@@ -304,6 +304,7 @@ func (u *UI) showSetAsideForm(sa service.SetAside) {
 	f := newForm(u, title, "Money you hold for a named purpose is not surplus: the council sees what it is for. Keep to purposes the council would agree with.")
 	f.text("purpose", "What it is for", "For example \"HMRC quarter\" or \"holiday cover\".", &sa.Purpose)
 	f.amount("amount", "Amount", "", &sa.Amount, true)
+	f.validate = func() error { return u.svc.CheckSetAside(sa) }
 	f.save = func() error {
 		saved, err := u.svc.SaveSetAside(sa)
 		if err != nil {
@@ -328,6 +329,7 @@ func (u *UI) showOwedForm() {
 	f.amount("amount", "Amount owed", "", &o.Amount, true)
 	f.date("raised", "Date of the invoice", "", &o.Raised, true)
 	f.date("due", "Must be paid by", "", &o.Due, false)
+	f.validate = func() error { return u.svc.CheckOwed(o) }
 	f.save = func() error {
 		saved, err := u.svc.AddOwed(u.account.ID, o)
 		if err != nil {
@@ -350,6 +352,7 @@ func (u *UI) showBillForm() {
 	f.date("date", "Date it is paid", "The first date, if it repeats.", &b.Date, false)
 	choice(f, "repeat", "How often", "", budget.BillRepeats, budget.RepeatLabel, &b.Repeat, nil)
 	f.date("until", "Last payment", "For a bill that stops.", &b.Until, true)
+	f.validate = func() error { return u.svc.CheckBill(b) }
 	f.save = func() error {
 		saved, err := u.svc.SaveBill(b)
 		if err != nil {
