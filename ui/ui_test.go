@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -165,22 +164,9 @@ func pressButton(t *testing.T, u *UI, label string) {
 	press(t, u, fyne.KeyReturn)
 }
 
-// walk calls fn for every object in the window, through containers,
-// scrollers and dialogs.
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	fn(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			walk(child, fn)
-		}
-	case *container.Scroll:
-		walk(c.Content, fn)
-	}
-}
+// walk calls fn for every object in the window, through containers and
+// scrollers (walkPage, which the window itself uses).
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) { walkPage(o, fn) }
 
 // pageText is every visible label's text in the window.
 func pageText(u *UI) string {
