@@ -26,6 +26,7 @@ test:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -race -short -timeout 30m -tags $(TAGS) ./...
+	$(GO) test -short -count=1 -tags $(TAGS) -run TestScreensAtEveryTextSize ./ui
 	$(GO) build -o /dev/null ./cmd/patoolkit
 
 bench: deps

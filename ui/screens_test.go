@@ -43,6 +43,13 @@ var screenPages = []screenPage{
 // layout that cuts something off is seen in review. (The pictures use only
 // the fonts built into the theme, so they are the same on every machine.)
 func TestScreensAtEveryTextSize(t *testing.T) {
+	if raceDetector {
+		// Under the race detector a theme change reaches the widgets late
+		// enough that the first picture of a run catches them half
+		// repainted. The pictures are not about data races: make test
+		// takes them in a step of their own, without -race.
+		t.Skip("the pictures are compared without -race: go test -tags ci,migrated_fynedo -run TestScreensAtEveryTextSize ./ui")
+	}
 	for _, size := range []int{100, 200} {
 		for _, contrast := range []bool{false, true} {
 			for _, p := range screenPages {
