@@ -35,6 +35,26 @@ type StatutoryPay struct {
 	SSP, SMP, SPP, SAP, ShPP, SPBP, SNCP money.Money
 }
 
+// Add counts a payslip line that is a statutory payment under its kind
+// (other lines add nothing).
+func (s *StatutoryPay) Add(l payroll.Line) {
+	for _, k := range []struct {
+		kind payroll.LineKind
+		to   *money.Money
+	}{{payroll.SickPay, &s.SSP}, {payroll.MaternityPay, &s.SMP}, {payroll.PaternityPay, &s.SPP}, {payroll.AdoptionPay, &s.SAP},
+		{payroll.SharedParentalPay, &s.ShPP}, {payroll.BereavementPay, &s.SPBP}, {payroll.NeonatalPay, &s.SNCP}} {
+		if l.Kind == k.kind {
+			*k.to += l.Amount
+		}
+	}
+}
+
+// Total is every statutory payment together: the year to date's
+// StatutoryPay.
+func (s StatutoryPay) Total() money.Money {
+	return s.SSP + s.SMP + s.SPP + s.SAP + s.ShPP + s.SPBP + s.SNCP
+}
+
 // P60 is the figures of one PA's P60 for a tax year.
 type P60 struct {
 	Year                                     payroll.TaxYear
@@ -156,22 +176,7 @@ func p60Of(pc payContext, pa household.PA, year payroll.TaxYear, slips []Payslip
 		p.StudentLoan += r.StudentLoan
 		p.PostgraduateLoan += r.PostgraduateLoan
 		for _, l := range r.Lines {
-			switch l.Kind {
-			case payroll.SickPay:
-				p.Statutory.SSP += l.Amount
-			case payroll.MaternityPay:
-				p.Statutory.SMP += l.Amount
-			case payroll.PaternityPay:
-				p.Statutory.SPP += l.Amount
-			case payroll.AdoptionPay:
-				p.Statutory.SAP += l.Amount
-			case payroll.SharedParentalPay:
-				p.Statutory.ShPP += l.Amount
-			case payroll.BereavementPay:
-				p.Statutory.SPBP += l.Amount
-			case payroll.NeonatalPay:
-				p.Statutory.SNCP += l.Amount
-			}
+			p.Statutory.Add(l)
 		}
 		cat := s.Input.NICategory
 		if cat == 0 {

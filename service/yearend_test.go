@@ -56,22 +56,7 @@ func TestDemoP60sEqualThePayslips(t *testing.T) {
 					x.sl += p.Result.StudentLoan
 					x.pg += p.Result.PostgraduateLoan
 					for _, l := range p.Result.Lines {
-						switch l.Kind {
-						case payroll.SickPay:
-							x.statutory.SSP += l.Amount
-						case payroll.MaternityPay:
-							x.statutory.SMP += l.Amount
-						case payroll.PaternityPay:
-							x.statutory.SPP += l.Amount
-						case payroll.AdoptionPay:
-							x.statutory.SAP += l.Amount
-						case payroll.SharedParentalPay:
-							x.statutory.ShPP += l.Amount
-						case payroll.BereavementPay:
-							x.statutory.SPBP += l.Amount
-						case payroll.NeonatalPay:
-							x.statutory.SNCP += l.Amount
-						}
+						x.statutory.Add(l)
 					}
 					last[p.PAID] = p
 				}
@@ -96,8 +81,7 @@ func TestDemoP60sEqualThePayslips(t *testing.T) {
 							{"NI by letter", letters, x.ni, ytd.EmployeeNI},
 							{"student loan", p.StudentLoan, x.sl, ytd.StudentLoan},
 							{"postgraduate loan", p.PostgraduateLoan, x.pg, ytd.PostgraduateLoan},
-							{"statutory pay", st.SSP + st.SMP + st.SPP + st.SAP + st.ShPP + st.SPBP + st.SNCP, x.statutory.SSP + x.statutory.SMP + x.statutory.SPP +
-								x.statutory.SAP + x.statutory.ShPP + x.statutory.SPBP + x.statutory.SNCP, ytd.StatutoryPay},
+							{"statutory pay", st.Total(), x.statutory.Total(), ytd.StatutoryPay},
 						} {
 							if c.got != c.sum || c.got != c.last {
 								t.Errorf("%s: P60 %s, payslips add up to %s, last year to date %s", c.what, c.got.Format(), c.sum.Format(), c.last.Format())

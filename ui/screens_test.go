@@ -135,46 +135,13 @@ func screenUI(t *testing.T, percent int, highContrast bool) *UI {
 // settledCapture lays the window out until wrapped lines have settled
 // (the window's driver does this at every frame; the test canvas only when
 // resized) and takes its picture.
-//
-// A change of theme (text size, colours) reaches the widgets from Fyne's
-// settings listener, on its own goroutine, so under a busy machine or the
-// race detector a picture could catch them half repainted. The picture is
-// therefore taken again until two in a row are the same (at most 50
-// times): the same for any speed of machine.
 func settledCapture(u *UI) image.Image {
 	size := u.win.Canvas().Size()
 	for range 3 {
 		u.win.Resize(size.AddWidthHeight(1, 0))
 		u.win.Resize(size)
 	}
-	last := u.win.Canvas().Capture()
-	for range 50 {
-		time.Sleep(20 * time.Millisecond) // let the settings listener run
-		u.win.Resize(size.AddWidthHeight(1, 0))
-		u.win.Resize(size)
-		img := u.win.Canvas().Capture()
-		if sameImage(last, img) {
-			return img
-		}
-		last = img
-	}
-	return last
-}
-
-// sameImage reports whether two pictures are pixel for pixel the same.
-func sameImage(a, b image.Image) bool {
-	if a.Bounds() != b.Bounds() {
-		return false
-	}
-	r := a.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				return false
-			}
-		}
-	}
-	return true
+	return u.win.Canvas().Capture()
 }
 
 func writePNG(t *testing.T, path string, img image.Image) {
