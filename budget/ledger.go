@@ -31,6 +31,9 @@ type Transaction struct {
 	// SettlesID is the ID of the owed item (Owed.ID) this payment settles,
 	// or 0.
 	SettlesID int64 `json:"settles_id,omitempty"`
+	// CorrectsReturn is the ID of the sent return this line corrects (a
+	// line that belongs in a locked period, entered in an open one), or 0.
+	CorrectsReturn int64 `json:"corrects_return,omitempty"`
 }
 
 // CheckTransaction returns what is wrong with a transaction before it is

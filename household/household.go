@@ -91,6 +91,9 @@ type Account struct {
 	SurplusLimitWeeks int         // surplus above this many weeks of payment may be clawed back
 	Contingency       money.Money // agreed contingency the council lets the person keep
 	ReviewDate        civil.Date  // next review, when known
+	// CouncilProfile is the key of the council's rules for its return
+	// (budget.ProfileFor); "" for the generic profile.
+	CouncilProfile string
 
 	// AllowTwoToOne is set when the support plan has two carers at once
 	// (2:1 support), so two PAs on the rota at the same time is expected.

@@ -29,7 +29,36 @@ type Doc struct {
 	who   string
 	made  time.Time
 	tight int // 0 normal, up to Tightest: see SetTight
+	// total, when set, is the page count the footer gives ("Page 3 of
+	// total"): a pack whose last pages are joined on after (JoinPDFs).
+	total int
+	marks []Bookmark
 }
+
+// SetAuthor sets the PDF's author: the person who manages the money.
+func (d *Doc) SetAuthor(name string) { d.pdf.SetAuthor(name, true) }
+
+// Bookmark adds an outline entry at the top of what is drawn next (level
+// 0 for a part, 1 for a section in it).
+func (d *Doc) Bookmark(title string, level int) {
+	d.pdf.Bookmark(title, level, -1)
+	d.marks = append(d.marks, Bookmark{Title: title, Page: d.pdf.PageNo(), Level: level})
+}
+
+// Bookmarks returns the outline entries added so far, with their pages.
+func (d *Doc) Bookmarks() []Bookmark { return d.marks }
+
+// SetPageTotal makes every footer say "Page N of total" instead of the
+// document's own page count.
+func (d *Doc) SetPageTotal(total int) { d.total = total }
+
+// SetHeading sets the title and the line under it for the pages started
+// from here on: a pack's parts each carry their own.
+func (d *Doc) SetHeading(title, who string) { d.title, d.who = title, who }
+
+// NewPageLandscape starts a landscape page (a wide table in a portrait
+// pack).
+func (d *Doc) NewPageLandscape() { d.pdf.AddPageFormat("L", d.pdf.GetPageSizeStr("A4")) }
 
 // spacing is how close together a Doc sets its text, by tightness.
 type spacing struct {
@@ -118,7 +147,11 @@ func (d *Doc) footer() {
 	p.SetTextColor(60, 60, 60)
 	left := "Made with PA Employer Toolkit on " + d.made.Format("02/01/2006")
 	p.CellFormat(0, 4, left, "", 0, "L", false, 0, "")
-	p.CellFormat(0, 4, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+	of := "{nb}"
+	if d.total > 0 {
+		of = fmt.Sprint(d.total)
+	}
+	p.CellFormat(0, 4, fmt.Sprintf("Page %d of %s", p.PageNo(), of), "", 0, "R", false, 0, "")
 	p.SetTextColor(0, 0, 0)
 }
 
@@ -428,4 +461,12 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 		return 0, fmt.Errorf("making the PDF: %w", err)
 	}
 	return buf.WriteTo(w)
+}
+
+// Bookmark is an outline entry of a document: its title, 1-based page and
+// level (0 at the top).
+type Bookmark struct {
+	Title string
+	Page  int
+	Level int
 }

@@ -58,62 +58,74 @@ func (s *Service) ExportTimesheetsPDF(w io.Writer, accountID int64, from, to civ
 	}
 	var docs []report.TimesheetDoc
 	var who string
-	err := s.view("preparing the timesheets", func(tx *storage.Tx) error {
-		rc, err := loadRotaContext(tx, accountID)
-		if err != nil {
-			return err
-		}
-		who = rc.account.Description()
-		employer := rc.account.ManagedBy
-		if e, err := tx.Employer(accountID); err == nil {
-			employer = e.Name
-		}
-		if paID != 0 {
-			if _, ok := rc.pas[paID]; !ok {
-				return NotFoundf("That PA is not on this budget.")
-			}
-		}
-		periods, err := payPeriods(tx, accountID, from, to)
-		if err != nil {
-			return err
-		}
-		for _, period := range periods {
-			stored, err := tx.Timesheets(accountID, period.From, period.To)
-			if err != nil {
-				return err
-			}
-			shifts, err := tx.Shifts(accountID, dayStart(period.From), dayStart(period.To.AddDays(1)))
-			if err != nil {
-				return err
-			}
-			for _, p := range sortedPAs(rc.pas) {
-				if (paID != 0 && p.ID != paID) || !p.EmployedIn(period) {
-					continue
-				}
-				ts, found := rota.Timesheet{}, false
-				for _, st := range stored {
-					if st.PAID == p.ID && st.From == period.From {
-						ts, found = st, true
-					}
-				}
-				if !found {
-					if ts, err = rota.NewTimesheet(p.ID, period.From, period.To, shifts); err != nil {
-						return rotaError(err)
-					}
-				}
-				doc := report.TimesheetDoc{Timesheet: ts, PAName: p.Name, Employer: employer}
-				if pay, err := ts.Pay(payrun.RatesLookup(rc.contracts[p.ID])); err == nil {
-					doc.Pay = &pay
-				}
-				docs = append(docs, doc)
-			}
-		}
-		return nil
+	err := s.view("preparing the timesheets", func(tx *storage.Tx) (err error) {
+		docs, who, err = timesheetDocs(tx, accountID, from, to, paID, false)
+		return err
 	})
 	if err != nil {
 		return err
 	}
 	return internal("writing the timesheet PDF", report.TimesheetsPDF(w, who, s.now(), docs))
+}
+
+// timesheetDocs returns the timesheets of the pay periods from..to, a page
+// each, and whose budget they are. A PA's period with no timesheet stored
+// gets one from the rota, unless heldOnly (the evidence pack holds only
+// timesheets the PA filled in).
+func timesheetDocs(tx *storage.Tx, accountID int64, from, to civil.Date, paID int64, heldOnly bool) (docs []report.TimesheetDoc, who string, err error) {
+	rc, err := loadRotaContext(tx, accountID)
+	if err != nil {
+		return nil, "", err
+	}
+	who = rc.account.Description()
+	employer := rc.account.ManagedBy
+	if e, err := tx.Employer(accountID); err == nil {
+		employer = e.Name
+	}
+	if paID != 0 {
+		if _, ok := rc.pas[paID]; !ok {
+			return nil, "", NotFoundf("That PA is not on this budget.")
+		}
+	}
+	periods, err := payPeriods(tx, accountID, from, to)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, period := range periods {
+		stored, err := tx.Timesheets(accountID, period.From, period.To)
+		if err != nil {
+			return nil, "", err
+		}
+		shifts, err := tx.Shifts(accountID, dayStart(period.From), dayStart(period.To.AddDays(1)))
+		if err != nil {
+			return nil, "", err
+		}
+		for _, p := range sortedPAs(rc.pas) {
+			if (paID != 0 && p.ID != paID) || !p.EmployedIn(period) {
+				continue
+			}
+			ts, found := rota.Timesheet{}, false
+			for _, st := range stored {
+				if st.PAID == p.ID && st.From == period.From {
+					ts, found = st, true
+				}
+			}
+			if !found && heldOnly {
+				continue
+			}
+			if !found {
+				if ts, err = rota.NewTimesheet(p.ID, period.From, period.To, shifts); err != nil {
+					return nil, "", rotaError(err)
+				}
+			}
+			doc := report.TimesheetDoc{Timesheet: ts, PAName: p.Name, Employer: employer}
+			if pay, err := ts.Pay(payrun.RatesLookup(rc.contracts[p.ID])); err == nil {
+				doc.Pay = &pay
+			}
+			docs = append(docs, doc)
+		}
+	}
+	return docs, who, nil
 }
 
 // ExportICS writes a PA's shifts from..to as an iCalendar file for their

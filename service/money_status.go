@@ -14,7 +14,17 @@ func (s *Service) MoneyStatus(accountID int64, on civil.Date) (budget.Status, er
 		return budget.Status{}, Invalidf("Choose the date to report on.")
 	}
 	var st budget.Status
-	err := s.view("working out where you stand", func(tx *storage.Tx) error {
+	err := s.view("working out where you stand", func(tx *storage.Tx) (err error) {
+		st, err = moneyStatus(tx, accountID, on)
+		return err
+	})
+	return st, err
+}
+
+// moneyStatus is Where I stand at the end of on.
+func moneyStatus(tx *storage.Tx, accountID int64, on civil.Date) (budget.Status, error) {
+	var st budget.Status
+	err := func() error {
 		mc, err := loadMoney(tx, accountID)
 		if err != nil {
 			return err
@@ -44,6 +54,6 @@ func (s *Service) MoneyStatus(accountID int64, on civil.Date) (budget.Status, er
 			return refusedInput(err)
 		}
 		return nil
-	})
+	}()
 	return st, err
 }

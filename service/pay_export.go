@@ -224,8 +224,14 @@ func (s *Service) ExportHMRCPDF(w io.Writer, accountID int64, from, to civil.Dat
 	if err != nil {
 		return err
 	}
+	doc := hmrcDoc(rec, from, to)
+	return internal("writing the HMRC record PDF", report.HMRCRecordPDF(w, a.Description(), s.now(), doc))
+}
+
+// hmrcDoc is the HMRC record's periods and filings from..to, for a PDF.
+func hmrcDoc(rec HMRCRecord, from, to civil.Date) report.HMRCRecordDoc {
 	doc := report.HMRCRecordDoc{Employer: rec.Employer.Name, PAYEReference: rec.Employer.PAYEReference,
-		AccountsOfficeReference: rec.Employer.AccountsOfficeReference, TaxYear: year.String(), Quarterly: rec.Quarterly, Penalties: rec.Penalties}
+		AccountsOfficeReference: rec.Employer.AccountsOfficeReference, TaxYear: rec.Year.String(), Quarterly: rec.Quarterly, Penalties: rec.Penalties}
 	for _, p := range rec.Periods {
 		if p.Period.End().Before(from) || p.Period.Start().After(to) {
 			continue
@@ -240,5 +246,5 @@ func (s *Service) ExportHMRCPDF(w io.Writer, accountID int64, from, to civil.Dat
 		}
 		doc.Filings = append(doc.Filings, report.FilingRow{What: f.What, Due: f.Due, Done: f.Done})
 	}
-	return internal("writing the HMRC record PDF", report.HMRCRecordPDF(w, a.Description(), s.now(), doc))
+	return doc
 }

@@ -10,7 +10,7 @@ import (
 const accountCols = `id, name, person_supported, managed_by, capacity, council, council_reference,
 	payment_pence, payment_frequency, contribution_pence, contribution_frequency,
 	support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence,
-	review_date, notes, allow_two_to_one`
+	review_date, notes, allow_two_to_one, council_profile`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -20,7 +20,7 @@ func scanAccount(r rowScanner) (household.Account, error) {
 	err := r.Scan(&a.ID, &a.Name, &a.PersonSupported, &a.ManagedBy, &a.Capacity, &a.Council, &a.CouncilReference,
 		&a.Payment, &a.PaymentFrequency, &a.Contribution, &a.ContributionFrequency,
 		&a.SupportMinutesPerWeek, dateScan{&a.StartDate}, &a.ReturnPeriod, &a.SurplusLimitWeeks, &a.Contingency,
-		dateScan{&a.ReviewDate}, &a.Notes, &twoToOne)
+		dateScan{&a.ReviewDate}, &a.Notes, &twoToOne, &a.CouncilProfile)
 	a.AllowTwoToOne = twoToOne == 1
 	return a, err
 }
@@ -41,11 +41,11 @@ func (t *Tx) InsertAccount(a *household.Account) error {
 	return t.insertID(&a.ID, `INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,
 		payment_pence, payment_frequency, contribution_pence, contribution_frequency,
 		support_minutes_week, start_date, return_period, surplus_limit_weeks, contingency_pence, review_date, notes,
-		allow_two_to_one) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		allow_two_to_one, council_profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference,
 		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
 		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
-		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne))
+		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne), a.CouncilProfile)
 }
 
 // UpdateAccount stores changes to an existing account.
@@ -53,11 +53,11 @@ func (t *Tx) UpdateAccount(a household.Account) error {
 	return t.updateOne("account", `UPDATE accounts SET name = ?, person_supported = ?, managed_by = ?, capacity = ?,
 		council = ?, council_reference = ?, payment_pence = ?, payment_frequency = ?, contribution_pence = ?,
 		contribution_frequency = ?, support_minutes_week = ?, start_date = ?, return_period = ?,
-		surplus_limit_weeks = ?, contingency_pence = ?, review_date = ?, notes = ?, allow_two_to_one = ? WHERE id = ?`,
+		surplus_limit_weeks = ?, contingency_pence = ?, review_date = ?, notes = ?, allow_two_to_one = ?, council_profile = ? WHERE id = ?`,
 		a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference,
 		a.Payment, a.PaymentFrequency, a.Contribution, a.ContributionFrequency,
 		a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod, a.SurplusLimitWeeks, a.Contingency,
-		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne), a.ID)
+		a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne), a.CouncilProfile, a.ID)
 }
 
 // AccountNameTaken reports whether another account (not id) has name,

@@ -96,7 +96,9 @@ func TestFamilyLeaveMigration(t *testing.T) {
 	migrationFS = older
 	defer func() { migrationFS = migrationFiles }()
 	db, path := openTemp(t)
-	a, p := seedPA(t, db)
+	a := seedOld(t, db)
+	p := samplePA(a.ID)
+	mustUpdate(t, db, func(tx *Tx) error { return tx.InsertPA(&p) })
 	if v, _ := db.Version(); v != 7 {
 		t.Fatalf("version before = %d, want 7", v)
 	}

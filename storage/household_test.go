@@ -192,3 +192,20 @@ func TestAuditAndRollback(t *testing.T) {
 		}
 	})
 }
+
+// seedOld stores sampleAccount with the columns accounts had before
+// migration 0011, for tests that run only the earlier migrations.
+func seedOld(t *testing.T, db *DB) household.Account {
+	t.Helper()
+	a := sampleAccount()
+	mustUpdate(t, db, func(tx *Tx) error {
+		return tx.insertID(&a.ID, `INSERT INTO accounts (name, person_supported, managed_by, capacity, council, council_reference,
+			payment_pence, payment_frequency, contribution_pence, contribution_frequency, support_minutes_week, start_date,
+			return_period, surplus_limit_weeks, contingency_pence, review_date, notes, allow_two_to_one)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.Name, a.PersonSupported, a.ManagedBy, a.Capacity, a.Council, a.CouncilReference, a.Payment, a.PaymentFrequency,
+			a.Contribution, a.ContributionFrequency, a.SupportMinutesPerWeek, a.StartDate.String(), a.ReturnPeriod,
+			a.SurplusLimitWeeks, a.Contingency, a.ReviewDate.String(), a.Notes, boolInt(a.AllowTwoToOne))
+	})
+	return a
+}

@@ -85,12 +85,18 @@ func TestBankLinesMigrationRecordsEarlierImports(t *testing.T) {
 	migrationFS = older
 	defer func() { migrationFS = migrationFiles }()
 	db, path := openTemp(t)
-	a := seed(t, db)
+	a := seedOld(t, db)
 	line := budget.Transaction{Date: civil.MustParse("2026-11-02"), Payee: "WIGAN COUNCIL", Amount: 240000, Reconciled: true, ImportKey: "k1"}
 	hand := budget.Transaction{Date: civil.MustParse("2026-11-03"), Payee: "Chemist", Amount: -1234}
-	mustUpdate(t, db,
-		func(tx *Tx) error { return tx.InsertTransaction(a.ID, &line) },
-		func(tx *Tx) error { return tx.InsertTransaction(a.ID, &hand) })
+	// The ledger's columns before migration 0011.
+	insertOld := func(tr *budget.Transaction) func(*Tx) error {
+		return func(tx *Tx) error {
+			return tx.insertID(&tr.ID, `INSERT INTO ledger (account_id, date, payee, amount_pence, category, reference, note,
+				reconciled, import_key, settles_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				transactionArgs(a.ID, *tr)[:10]...)
+		}
+	}
+	mustUpdate(t, db, insertOld(&line), insertOld(&hand))
 	db.Close()
 
 	migrationFS = migrationFiles

@@ -8,14 +8,14 @@ import (
 )
 
 const ledgerCols = `id, date, payee, amount_pence, category, reference, note, reconciled,
-	coalesce(import_key, ''), coalesce(settles_id, 0)`
+	coalesce(import_key, ''), coalesce(settles_id, 0), coalesce(corrects_return_id, 0)`
 
 func scanTransaction(r rowScanner, extra ...any) (budget.Transaction, error) {
 	var t budget.Transaction
 	var reconciled int
 	var cat string
 	dest := append([]any{&t.ID, dateScan{&t.Date}, &t.Payee, &t.Amount, &cat, &t.Reference, &t.Note, &reconciled,
-		&t.ImportKey, &t.SettlesID}, extra...)
+		&t.ImportKey, &t.SettlesID, &t.CorrectsReturn}, extra...)
 	err := r.Scan(dest...)
 	t.Category = budget.Category(cat)
 	t.Reconciled = reconciled == 1
@@ -72,11 +72,11 @@ func (t *Tx) Transaction(id int64) (budget.Transaction, int64, error) {
 
 func transactionArgs(accountID int64, tr budget.Transaction) []any {
 	return []any{accountID, tr.Date.String(), tr.Payee, tr.Amount, string(tr.Category), tr.Reference, tr.Note,
-		boolInt(tr.Reconciled), nullText(tr.ImportKey), nullID(tr.SettlesID)}
+		boolInt(tr.Reconciled), nullText(tr.ImportKey), nullID(tr.SettlesID), nullID(tr.CorrectsReturn)}
 }
 
 const insertTransaction = `INSERT INTO ledger (account_id, date, payee, amount_pence, category, reference, note,
-	reconciled, import_key, settles_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	reconciled, import_key, settles_id, corrects_return_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // InsertTransaction stores a new ledger line and sets its ID.
 func (t *Tx) InsertTransaction(accountID int64, tr *budget.Transaction) error {
@@ -106,7 +106,7 @@ func (t *Tx) InsertTransactions(accountID int64, trs []budget.Transaction) error
 // UpdateTransaction stores changes to a ledger line.
 func (t *Tx) UpdateTransaction(accountID int64, tr budget.Transaction) error {
 	return t.updateOne("transaction", `UPDATE ledger SET account_id = ?, date = ?, payee = ?, amount_pence = ?,
-		category = ?, reference = ?, note = ?, reconciled = ?, import_key = ?, settles_id = ? WHERE id = ?`,
+		category = ?, reference = ?, note = ?, reconciled = ?, import_key = ?, settles_id = ?, corrects_return_id = ? WHERE id = ?`,
 		append(transactionArgs(accountID, tr), tr.ID)...)
 }
 
