@@ -42,6 +42,13 @@ type FilingRow struct {
 // costs.
 func HMRCRecordPDF(w io.Writer, who string, made time.Time, doc HMRCRecordDoc) error {
 	d := NewDoc("What is owed to HMRC: tax year "+doc.TaxYear, who, made, true)
+	hmrcPages(d, doc)
+	_, err := d.WriteTo(w)
+	return err
+}
+
+// hmrcPages draws the HMRC record from the current page on.
+func hmrcPages(d *Doc, doc HMRCRecordDoc) {
 	often := "Every month"
 	if doc.Quarterly {
 		often = "Every quarter"
@@ -90,7 +97,7 @@ func HMRCRecordPDF(w io.Writer, who string, made time.Time, doc HMRCRecordDoc) e
 	if len(doc.Filings) == 0 {
 		d.Para("Nothing to send yet.")
 	} else {
-		today := civil.Of(made)
+		today := civil.Of(d.made)
 		var rows [][]string
 		for _, f := range doc.Filings {
 			done := "To do"
@@ -113,8 +120,6 @@ func HMRCRecordPDF(w io.Writer, who string, made time.Time, doc HMRCRecordDoc) e
 			d.Para(p)
 		}
 	}
-	_, err := d.WriteTo(w)
-	return err
 }
 
 // less formats an amount taken off what is due: "−£1,000.00", or "£0.00".

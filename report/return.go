@@ -370,7 +370,7 @@ func returnPages(d *Doc, r ReturnDoc) {
 		}
 		d.TableTotal([]Column{{Heading: "Date", Width: 20}, {Heading: "Payee"}, {Heading: "Category"}, {Heading: "Amount", Width: 24, Align: "R"},
 			{Heading: "Balance", Width: 24, Align: "R"}, {Heading: "Evidence", Width: 42}}, lr,
-			[]string{"", "Money in " + f.MoneyIn.Format() + ", out " + f.MoneyOut.Format(), "", (f.MoneyIn - f.MoneyOut).Format(), f.Closing.Format(), ""})
+			[]string{"", "Change over the period", "", (f.MoneyIn - f.MoneyOut).Format(), f.Closing.Format(), ""})
 	}
 	if un := r.Unevidenced(); len(un) > 0 {
 		d.Heading(fmt.Sprintf("Lines with no evidence held: %d", len(un)))
@@ -422,7 +422,7 @@ func cover(r ReturnDoc) [][2]string {
 	}
 	pairs := [][2]string{
 		{"Person supported", r.Person},
-		{"Money managed by", r.Who},
+		{"Who manages the money", r.Who},
 		{"Council", council},
 		{"Period", r.PeriodText()},
 		{"Council's rules", r.Profile},
@@ -458,7 +458,7 @@ func payrollPages(d *Doc, r ReturnDoc) {
 		var rows [][]string
 		var tot PayrollRow
 		for _, p := range r.Payroll {
-			rows = append(rows, []string{p.PA, p.Month, text.Hours(int(p.Minutes)), p.Gross.Format(), p.Tax.Format(), p.EmployeeNI.Format(),
+			rows = append(rows, []string{p.PA, p.Month, hoursDecimal(p.Minutes), p.Gross.Format(), p.Tax.Format(), p.EmployeeNI.Format(),
 				(p.EmployeePension + p.EmployerPension).Format(), p.Net.Format(), p.EmployerNI.Format()})
 			tot.Minutes += p.Minutes
 			tot.Gross += p.Gross
@@ -471,8 +471,8 @@ func payrollPages(d *Doc, r ReturnDoc) {
 		}
 		d.TableTotal([]Column{{Heading: "PA"}, {Heading: "Month", Width: 24}, {Heading: "Hours", Width: 16, Align: "R"}, {Heading: "Gross", Width: 20, Align: "R"},
 			{Heading: "Tax", Width: 18, Align: "R"}, {Heading: "NI (PA)", Width: 18, Align: "R"}, {Heading: "Pension", Width: 18, Align: "R"},
-			{Heading: "Net pay", Width: 20, Align: "R"}, {Heading: "NI (employer)", Width: 20, Align: "R"}}, rows,
-			[]string{"Total", "", text.Hours(int(tot.Minutes)), tot.Gross.Format(), tot.Tax.Format(), tot.EmployeeNI.Format(),
+			{Heading: "Net pay", Width: 20, Align: "R"}, {Heading: "Employer NI", Width: 20, Align: "R"}}, rows,
+			[]string{"Total", "", hoursDecimal(tot.Minutes), tot.Gross.Format(), tot.Tax.Format(), tot.EmployeeNI.Format(),
 				(tot.EmployeePension + tot.EmployerPension).Format(), tot.Net.Format(), tot.EmployerNI.Format()})
 		d.Small("Pension is the PA's and the employer's contributions together.")
 	}
@@ -527,7 +527,7 @@ func dutiesPages(d *Doc, r ReturnDoc) {
 		for _, i := range r.Insurance {
 			rows = append(rows, []string{i.Insurer, i.Policy, i.Cover.Format(), i.Start.UK() + " to " + i.Renewal.UK(), i.Premium.Format(), i.PremiumPaid})
 		}
-		d.Table([]Column{{Heading: "Insurer"}, {Heading: "Policy", Width: 28}, {Heading: "Cover", Width: 26, Align: "R"}, {Heading: "Runs", Width: 42},
+		d.Table([]Column{{Heading: "Insurer"}, {Heading: "Policy", Width: 32}, {Heading: "Cover", Width: 30, Align: "R"}, {Heading: "Runs", Width: 26},
 			{Heading: "Premium", Width: 20, Align: "R"}, {Heading: "Paid"}}, rows)
 	}
 	d.Heading("Personal assistants")
@@ -554,4 +554,11 @@ func declaration(d *Doc, r ReturnDoc) {
 func (r ReturnDoc) DeclarationText() string {
 	return fmt.Sprintf("I, %s, %s, declare that this return is a true record of the money received and spent from the direct payment from %s, and that the money was spent on the support agreed with the council.",
 		r.ManagedBy, r.Capacity, r.PeriodText())
+}
+
+// hoursDecimal is minutes as hours to two places, "24.75", as payroll
+// figures are kept.
+func hoursDecimal(minutes int64) string {
+	h := (minutes*100 + 30) / 60
+	return fmt.Sprintf("%d.%02d", h/100, h%100)
 }

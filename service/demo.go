@@ -136,7 +136,7 @@ func demoHouseholds() []demoHousehold {
 	priya := demoHousehold{
 		account: household.Account{
 			Name: "Priya's support", PersonSupported: "Priya Shah", ManagedBy: "Priya Shah",
-			Capacity: household.Self, Council: "Wigan Council", CouncilReference: "DP-EXAMPLE-0001",
+			Capacity: household.Self, Council: "Wigan Council", CouncilReference: "DP-EXAMPLE-0001", CouncilProfile: "wigan",
 			Payment: gbp("2400.00"), PaymentFrequency: household.FourWeekly,
 			Contribution: gbp("42.50"), ContributionFrequency: household.Weekly,
 			SupportMinutesPerWeek: hours(42), StartDate: DemoStart,
@@ -218,7 +218,7 @@ func demoHouseholds() []demoHousehold {
 	tom := demoHousehold{
 		account: household.Account{
 			Name: "Tom's care", PersonSupported: "Tom Smith", ManagedBy: "Jane Smith",
-			Capacity: household.SuitablePerson, Council: "St Helens Council", CouncilReference: "IP-EXAMPLE-0002",
+			Capacity: household.SuitablePerson, Council: "St Helens Council", CouncilReference: "IP-EXAMPLE-0002", CouncilProfile: "st-helens",
 			Payment: gbp("1150.00"), PaymentFrequency: household.Monthly,
 			SupportMinutesPerWeek: hours(18), StartDate: DemoStart,
 			ReturnPeriod: household.ReturnYearly, SurplusLimitWeeks: 8, Contingency: gbp("300.00"),

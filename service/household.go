@@ -196,6 +196,9 @@ func (s *Service) SetupWithBalance(a household.Account, e household.Employer, ba
 
 func (s *Service) setup(a household.Account, e household.Employer, balance *money.Money) (household.Account, error) {
 	tidyAccount(&a)
+	if a.CouncilProfile == "" {
+		a.CouncilProfile = budget.SuggestProfile(a.Council)
+	}
 	tidyEmployer(&e)
 	problems := setupProblems(a, e)
 	m := defaultMoneyAccount(a)

@@ -132,6 +132,18 @@ func (s *Service) SaveMoneyAccount(m MoneyAccount) (MoneyAccount, error) {
 		if problems := budget.CheckOpening(o, mc.account); len(problems) > 0 {
 			return invalid(problems)
 		}
+		if m.OpeningBalance != mc.settings.OpeningBalance || m.OpeningDate != mc.settings.OpeningDate {
+			rs, err := tx.Returns(m.AccountID)
+			if err != nil {
+				return err
+			}
+			for _, x := range rs {
+				if !x.Sent.IsZero() {
+					return fieldError("opening_balance", "The return for %s to %s was sent to the council on %s, and it starts from the opening balance, so the opening balance can't change now. Enter a correction dated today instead: it will show on the next return.",
+						x.From.UK(), x.To.UK(), x.Sent.UK())
+				}
+			}
+		}
 		if err := tx.SaveMoneyAccount(m); err != nil {
 			return err
 		}

@@ -71,6 +71,10 @@ type ImportResult struct {
 	// are (budget.Proposed.HeldBack): importing the statement in the
 	// window asks.
 	HeldBack int `json:"held_back"`
+	// InSentReturn is how many new lines were not imported because they
+	// are dated in a period whose return was sent to the council (its
+	// period is locked): each may be added as a correction instead.
+	InSentReturn int `json:"in_sent_return,omitempty"`
 	// Unsure is how many of Imported were added as new lines although
 	// they may be a line entered by hand that the person has not said
 	// they are not: the hand-entered line is still there, to remove if
@@ -389,6 +393,14 @@ func (s *Service) ImportStatement(accountID int64, plan budget.ImportPlan, confi
 			if p.HeldBack() {
 				res.HeldBack++
 				continue
+			}
+			if p.SameAs == 0 {
+				if _, locked, err := tx.SentReturnCovering(accountID, t.Date); err != nil {
+					return err
+				} else if locked {
+					res.InSentReturn++
+					continue
+				}
 			}
 			if p.SameAs != 0 {
 				same, acc, err := tx.Transaction(p.SameAs)

@@ -229,6 +229,9 @@ func (s *Service) SaveTransaction(accountID int64, t budget.Transaction) (budget
 		if len(problems) > 0 {
 			return invalid(problems)
 		}
+		if err := lockedLine(tx, accountID, t, stored); err != nil {
+			return err
+		}
 		if t.ID == 0 {
 			t.Reconciled, t.ImportKey, t.SettlesID = false, "", 0
 			if err := tx.InsertTransaction(accountID, &t); err != nil {
@@ -262,6 +265,9 @@ func (s *Service) DeleteTransaction(id int64) error {
 		}
 		if t.Reconciled || t.ImportKey != "" {
 			return Conflictf("This line is on your bank statement, so it can't be removed: the council will see it there. Correct its category or note instead.")
+		}
+		if err := sentReturnError(tx, accountID, t.Date); err != nil {
+			return err
 		}
 		if err := tx.DeleteTransaction(id); err != nil {
 			return err

@@ -255,6 +255,14 @@ func (s *Service) returnParts(tx *storage.Tx, accountID int64, from, to, today c
 			if rp, ok := owedRun[l.SettlesID]; ok {
 				if i, ok := slipEvidence[rp]; ok {
 					r.LineEvidence[l.ID] = append(r.LineEvidence[l.ID], i)
+				} else if o := owedByID[l.SettlesID]; o.Kind == budget.OwedPension {
+					// A pension payment: the run's payslips show each
+					// contribution.
+					for k, i := range slipEvidence {
+						if k.run == rp.run {
+							r.LineEvidence[l.ID] = append(r.LineEvidence[l.ID], i)
+						}
+					}
 				}
 			}
 		}
@@ -566,6 +574,30 @@ func sentReturnError(tx *storage.Tx, accountID int64, day civil.Date) error {
 	if err != nil || !ok {
 		return err
 	}
-	return Invalidf("The return for %s to %s was sent to the council on %s, so the lines dated %s can't change. Enter a correction dated today instead: it will show on the next return.",
+	return fieldError("date", "The return for %s to %s was sent to the council on %s, so its lines (this one is dated %s) can't change. Enter a correction dated today instead: it will show on the next return.",
 		x.From.UK(), x.To.UK(), x.Sent.UK(), day.UK())
+}
+
+// lockedLine refuses a line that would change a sent return: a new line
+// dated in its period, or a change to a line already in one. A line that
+// says it corrects a return must name a return of this budget that was
+// sent.
+func lockedLine(tx *storage.Tx, accountID int64, t, stored budget.Transaction) error {
+	if t.ID != 0 {
+		if err := sentReturnError(tx, accountID, stored.Date); err != nil {
+			return err
+		}
+	}
+	if err := sentReturnError(tx, accountID, t.Date); err != nil {
+		return err
+	}
+	if t.CorrectsReturn != 0 {
+		x, err := tx.ReturnByID(t.CorrectsReturn)
+		if errors.Is(err, storage.ErrNotFound) || (err == nil && (x.AccountID != accountID || x.Sent.IsZero())) {
+			return fieldError("corrects", "A correction is to a return that was sent to the council: choose one of this budget's sent returns.")
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -3,13 +3,7 @@ package ui
 // comingSoon says, for each section not built yet, what will be there,
 // when, and what to do until then. These pages have no buttons, so none
 // can do nothing.
-var comingSoon = map[section][2]string{
-	sectionReturns: {
-		"Coming after the money: returns to the council.",
-		"The council's return for a period you choose, with an evidence pack: bank statements, timesheets, payslips, HMRC payments and insurance. " +
-			"Until then, the budget, PA, contract and insurance details you keep here will be ready for it.",
-	},
-}
+var comingSoon = map[section][2]string{}
 
 // showComingSoon shows what a section not built yet will hold.
 func (u *UI) showComingSoon(s section) {

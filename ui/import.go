@@ -343,6 +343,11 @@ func (u *UI) imported(res service.ImportResult, err error) {
 		msg += fmt.Sprintf(" (%d matched %s you had entered by hand)", res.Confirmed, text.Plural(res.Confirmed, "a line", "lines"))
 	}
 	msg += fmt.Sprintf("; %d %s already in the ledger.", res.Duplicates, text.Plural(res.Duplicates, "was", "were"))
+	if res.InSentReturn > 0 {
+		msg += fmt.Sprintf(" %d %s not imported because %s dated in a period whose return was sent to the council: add %s as a correction dated today if %s belong there.",
+			res.InSentReturn, text.Plural(res.InSentReturn, "line was", "lines were"), text.Plural(res.InSentReturn, "it is", "they are"),
+			text.Plural(res.InSentReturn, "it", "them"), text.Plural(res.InSentReturn, "it does", "they"))
+	}
 	if res.HeldBack > 0 {
 		msg += fmt.Sprintf(" %d %s not imported: %s may be %s imported before.", res.HeldBack, text.Plural(res.HeldBack, "line was", "lines were"),
 			text.Plural(res.HeldBack, "it", "they"), text.Plural(res.HeldBack, "a line", "lines"))

@@ -122,6 +122,8 @@ func (u *UI) ShowSection(s section) {
 		u.showPay()
 	case sectionMoney:
 		u.showMoney()
+	case sectionReturns:
+		u.showReturns()
 	case sectionSettings:
 		u.showSettings()
 	default:

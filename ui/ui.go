@@ -78,6 +78,7 @@ type UI struct {
 	form      *form  // the form in view, if any
 	shortcuts map[string]func()
 	notice    string // a confirmation to show at the top of the next page
+	returns   *returnsState
 
 	rota *rotaState // the Rota and Timesheets sections' state (rota.go)
 

@@ -443,7 +443,7 @@ func TestShortcutsSwitchSections(t *testing.T) {
 		text string
 	}{
 		{sectionRota, "Week of 16/11/2026"},
-		{sectionReturns, "Coming after the money: returns to the council."},
+		{sectionReturns, "Returns to the council"},
 		{sectionSettings, "Text size"},
 		{sectionPeople, "Working for you"},
 		{sectionHome, "The direct payment"},

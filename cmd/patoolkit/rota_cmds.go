@@ -17,7 +17,7 @@ import (
 
 func init() {
 	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures or holiday record as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics)", cmdExport)
+	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures, holiday record, council return or evidence pack as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics|pension|return|evidence)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {
@@ -280,13 +280,13 @@ func rotaCheck(args []string, stdout io.Writer) error {
 
 func cmdExport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45, export holiday, export pension or export ics")
+		return badInput("say what to export: export rota, export timesheets, export payslips, export hmrc, export p60, export p45, export holiday, export pension, export ics, export return or export evidence")
 	}
 	what := args[0]
 	switch what {
-	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "holiday", "ics", "pension":
+	case "rota", "timesheets", "payslips", "hmrc", "p60", "p45", "holiday", "ics", "pension", "return", "evidence":
 	default:
-		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45, holiday, pension or ics", what)
+		return badInput("unknown export %q: use rota, timesheets, payslips, hmrc, p60, p45, holiday, pension, ics, return or evidence", what)
 	}
 	fs, af := addAccountFlags("export "+what, stdout)
 	from := fs.String("from", "", "the first `DATE` (YYYY-MM-DD; not for p60, p45 or holiday)")
@@ -297,9 +297,23 @@ func cmdExport(args []string, stdout io.Writer) error {
 	out := fs.String("out", "", "the `FILE` to write (a new file, unless --force)")
 	payday := fs.String("payday", "", "for pension only: the `DATE` of the payday whose contributions to write")
 	format := fs.String("format", "", "for pension only: the file's `FORMAT` (papdis, nest or generic)")
+	html := fs.String("html", "", "for return only: also write the return as a web page to `FILE` (for a screen reader)")
+	csv := fs.String("csv", "", "for return only: also write the period's ledger as CSV to `FILE`")
 	force := forceFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if what == "return" || what == "evidence" {
+		if *year != "" || *on != "" || *paName != "" || *payday != "" || *format != "" {
+			return badInput("export %s is for the whole budget and a period: give --from DATE and --to DATE (not --tax-year, --on, --pa, --payday or --format)", what)
+		}
+		if what == "evidence" && (*html != "" || *csv != "") {
+			return badInput("--html and --csv are used with export return: the evidence pack is one PDF")
+		}
+		return exportReturn(what, af, *from, *to, *out, html, csv, *force, stdout)
+	}
+	if *html != "" || *csv != "" {
+		return badInput("--html and --csv are only used with export return")
 	}
 	if what == "pension" {
 		if *from != "" || *to != "" || *year != "" || *on != "" || *paName != "" {
