@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -29,6 +31,8 @@ type Doc struct {
 	who   string
 	made  time.Time
 	tight int // 0 normal, up to Tightest: see SetTight
+	total int // the "of M" in the footers; 0 counts this document's own pages
+	marks []Bookmark
 }
 
 // spacing is how close together a Doc sets its text, by tightness.
@@ -118,7 +122,11 @@ func (d *Doc) footer() {
 	p.SetTextColor(60, 60, 60)
 	left := "Made with PA Employer Toolkit on " + d.made.Format("02/01/2006")
 	p.CellFormat(0, 4, left, "", 0, "L", false, 0, "")
-	p.CellFormat(0, 4, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+	of := "{nb}"
+	if d.total > 0 {
+		of = strconv.Itoa(d.total)
+	}
+	p.CellFormat(0, 4, fmt.Sprintf("Page %d of %s", p.PageNo(), of), "", 0, "R", false, 0, "")
 	p.SetTextColor(0, 0, 0)
 }
 
@@ -417,6 +425,22 @@ func (d *Doc) SignatureLines(labels ...string) {
 	}
 	p.SetFont(font, "", 10)
 }
+
+// SetPageTotal makes every footer say "Page N of total", for a document
+// that JoinPDFs will carry on with attached pages: call it before the first
+// page is finished. 0 (the default) counts the document's own pages.
+func (d *Doc) SetPageTotal(total int) { d.total = max(total, 0) }
+
+// Bookmark adds an outline entry (a PDF bookmark) for the page being
+// written, at the current position; level 0 is the top level.
+func (d *Doc) Bookmark(title string, level int) {
+	level = max(level, 0)
+	d.pdf.Bookmark(title, level, -1)
+	d.marks = append(d.marks, Bookmark{Title: title, Page: d.pdf.PageNo(), Level: level})
+}
+
+// Bookmarks returns the outline entries added so far, for JoinPDFs.
+func (d *Doc) Bookmarks() []Bookmark { return slices.Clone(d.marks) }
 
 // NewPage starts a new page.
 func (d *Doc) NewPage() { d.pdf.AddPage() }
