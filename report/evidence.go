@@ -118,10 +118,12 @@ func buildPack(p EvidencePack, placeable map[int64]bool, pdfPages map[int64]int,
 	}
 	var d *Doc
 	var starts []int
-	var total int
-	for pass := 0; pass < 5; pass++ {
-		d, starts, total = drawPack(p, r, placeable, pdfPages)
-		changed := false
+	total := 0
+	for pass := 0; pass < 6; pass++ {
+		var was int
+		was, total = total, 0
+		d, starts, total = drawPack(p, r, placeable, pdfPages, was)
+		changed := total != was
 		for i := range r.Evidence {
 			if r.Evidence[i].Missing != "" {
 				continue
@@ -176,10 +178,13 @@ func buildPack(p EvidencePack, placeable map[int64]bool, pdfPages map[int64]int,
 }
 
 // drawPack draws the pack's own pages once, with the page numbers r's
-// evidence holds, and returns where each evidence item starts and the
+// evidence holds and total in every footer, and returns where each evidence item starts and the
 // pack's whole page count (its own pages and the PDFs joined on).
-func drawPack(p EvidencePack, r ReturnDoc, placeable map[int64]bool, pdfPages map[int64]int) (*Doc, []int, int) {
+func drawPack(p EvidencePack, r ReturnDoc, placeable map[int64]bool, pdfPages map[int64]int, total int) (*Doc, []int, int) {
 	d := NewDoc("Evidence pack", r.Who, r.made(), false)
+	// The footers say "of total", the count the last drawing found: a
+	// footer is drawn as its page ends, before the pack's end is known.
+	d.SetPageTotal(total)
 	d.SetAuthor(r.ManagedBy)
 	d.pdf.SetTitle("Evidence pack: direct payment return, "+r.From.UK()+" to "+r.To.UK(), true)
 	starts := make([]int, len(r.Evidence))
@@ -331,9 +336,7 @@ func drawPack(p EvidencePack, r ReturnDoc, placeable map[int64]bool, pdfPages ma
 		}
 		starts = fixStarts(starts, r, pdfPages, d.PageNo()+1)
 	}
-	total := d.PageNo() + joined
-	d.SetPageTotal(total)
-	return d, starts, total
+	return d, starts, d.PageNo() + joined
 }
 
 // fixStarts sets the first page of each joined PDF receipt, now that the

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -37,20 +38,6 @@ type Doc struct {
 
 // SetAuthor sets the PDF's author: the person who manages the money.
 func (d *Doc) SetAuthor(name string) { d.pdf.SetAuthor(name, true) }
-
-// Bookmark adds an outline entry at the top of what is drawn next (level
-// 0 for a part, 1 for a section in it).
-func (d *Doc) Bookmark(title string, level int) {
-	d.pdf.Bookmark(title, level, -1)
-	d.marks = append(d.marks, Bookmark{Title: title, Page: d.pdf.PageNo(), Level: level})
-}
-
-// Bookmarks returns the outline entries added so far, with their pages.
-func (d *Doc) Bookmarks() []Bookmark { return d.marks }
-
-// SetPageTotal makes every footer say "Page N of total" instead of the
-// document's own page count.
-func (d *Doc) SetPageTotal(total int) { d.total = total }
 
 // SetHeading sets the title and the line under it for the pages started
 // from here on: a pack's parts each carry their own.
@@ -451,6 +438,22 @@ func (d *Doc) SignatureLines(labels ...string) {
 	p.SetFont(font, "", 10)
 }
 
+// SetPageTotal makes every footer say "Page N of total", for a document
+// that JoinPDFs will carry on with attached pages: call it before the first
+// page is finished. 0 (the default) counts the document's own pages.
+func (d *Doc) SetPageTotal(total int) { d.total = max(total, 0) }
+
+// Bookmark adds an outline entry (a PDF bookmark) for the page being
+// written, at the current position; level 0 is the top level.
+func (d *Doc) Bookmark(title string, level int) {
+	level = max(level, 0)
+	d.pdf.Bookmark(title, level, -1)
+	d.marks = append(d.marks, Bookmark{Title: title, Page: d.pdf.PageNo(), Level: level})
+}
+
+// Bookmarks returns the outline entries added so far, for JoinPDFs.
+func (d *Doc) Bookmarks() []Bookmark { return slices.Clone(d.marks) }
+
 // NewPage starts a new page.
 func (d *Doc) NewPage() { d.pdf.AddPage() }
 
@@ -461,12 +464,4 @@ func (d *Doc) WriteTo(w io.Writer) (int64, error) {
 		return 0, fmt.Errorf("making the PDF: %w", err)
 	}
 	return buf.WriteTo(w)
-}
-
-// Bookmark is an outline entry of a document: its title, 1-based page and
-// level (0 at the top).
-type Bookmark struct {
-	Title string
-	Page  int
-	Level int
 }

@@ -3,9 +3,12 @@ package service
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"patoolkit/budget"
 	"patoolkit/civil"
@@ -271,6 +274,26 @@ func TestEvidencePack(t *testing.T) {
 	if _, err := s.AddReceipt(fee, "broken.pdf", []byte("%PDF-1.4\nthis is not a PDF at all")); err != nil {
 		t.Fatal(err)
 	}
+	// A real PDF receipt of two pages, and a photo.
+	rd := report.NewDoc("Invoice from Sample Payroll Services", "A made-up invoice", time.Date(2026, 4, 3, 0, 0, 0, 0, time.UTC), false)
+	rd.Para("Invoice SPS-EXAMPLE-1 for payroll services: £18.00")
+	rd.NewPage()
+	rd.Para("Terms: paid by bank transfer.")
+	var inv bytes.Buffer
+	if _, err := rd.WriteTo(&inv); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddReceipt(fee, "invoice.pdf", inv.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 40, 60))
+	var photo bytes.Buffer
+	if err := png.Encode(&photo, img); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddReceipt(fee, "till-slip.png", photo.Bytes()); err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	res, err := s.ExportEvidencePDF(&buf, a.ID, from, to)
 	if err != nil {
@@ -282,7 +305,15 @@ func TestEvidencePack(t *testing.T) {
 	txt := reporttest.PDFText(t, buf.Bytes())
 	pages := strings.Split(txt, "\f")
 	r, _ := s.ReturnDoc(a.ID, from, to)
-	for _, want := range []string{"Evidence pack for the council", "Receipts that could not be put on a page", "broken.pdf", "Payslip"} {
+	last := pages[len(pages)-2] // the text ends with a form feed
+	total := len(pages) - 1
+	if !strings.Contains(last, "Invoice SPS-EXAMPLE-1") && !strings.Contains(pages[len(pages)-3], "Invoice SPS-EXAMPLE-1") {
+		t.Error("the PDF receipt is not joined on at the end")
+	}
+	if !strings.Contains(last, fmt.Sprintf("Page %d of %d", total, total)) || !strings.Contains(pages[0], fmt.Sprintf("Page 1 of %d", total)) {
+		t.Errorf("the footers do not count %d pages:\nfirst: %s\nlast: %s", total, pages[0][len(pages[0])-80:], last)
+	}
+	for _, want := range []string{"Evidence pack for the council", "Receipts that could not be put on a page", "broken.pdf", "Payslip", "till-slip.png", "Receipts that follow"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the pack does not say %q", want)
 		}
@@ -303,7 +334,7 @@ func TestEvidencePack(t *testing.T) {
 			t.Errorf("index says %q is on page %d, which does not name them", line, n)
 		}
 	}
-	if total := len(pages) - 1; !strings.Contains(pages[0], "Page 1 of ") || total < len(r.Evidence) {
+	if total < len(r.Evidence) {
 		t.Errorf("%d pages for %d evidence items", total, len(r.Evidence))
 	}
 }
