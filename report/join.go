@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"net/http"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -435,15 +435,14 @@ func readPDF(data []byte) (*model.Context, error) {
 
 // notPDF says what a file that is not a PDF looks like.
 func notPDF(data []byte) string {
-	kind := http.DetectContentType(data)
 	switch {
-	case kind == "image/jpeg":
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
 		return "the file is a JPEG picture, not a PDF"
-	case kind == "image/png":
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
 		return "the file is a PNG picture, not a PDF"
-	case strings.HasPrefix(kind, "image/"):
+	case bytes.HasPrefix(data, []byte("GIF8")), bytes.HasPrefix(data, []byte("RIFF")), bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		return "the file is a picture, not a PDF"
-	case strings.HasPrefix(kind, "text/"):
+	case utf8.Valid(data) && !bytes.ContainsRune(data, 0):
 		return "the file is text, not a PDF"
 	}
 	return "the file is not a PDF"

@@ -9,7 +9,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +25,7 @@ import (
 // returnsState is the period the Returns page shows, kept between visits.
 type returnsState struct {
 	from, to civil.Date
-	lastDir  string // the folder of the last file saved, for "Open the folder"
+	lastDir  string // the folder of the last file saved, named on the page
 }
 
 func (u *UI) returnsState() *returnsState {
@@ -156,13 +155,9 @@ func (u *UI) showReturnsFocus(focusPeriod bool) {
 	})
 	parts = append(parts, heading("Make it"), buttonRow(pdf, html), buttonRow(csv, pack))
 	if st.lastDir != "" {
-		dir := st.lastDir
-		open := newKeyButton("Open the folder", theme.FolderOpenIcon(), func() {
-			if err := fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}); err != nil {
-				u.showError(err)
-			}
-		})
-		parts = append(parts, buttonRow(open), hintLabel("Saved in "+dir+"."))
+		// The toolkit never starts another program, so it names the
+		// folder rather than opening it.
+		parts = append(parts, wrapLabel("Saved in "+st.lastDir+". Open that folder in your file manager to send the files."))
 	}
 	if r.Sent.IsZero() {
 		send := newKeyButton("Mark as sent to the council…", theme.MailSendIcon(), func() {
