@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"patoolkit/civil"
 	"patoolkit/rota"
@@ -247,5 +248,93 @@ func TestPayLineFormListsEveryProblemInOneRound(t *testing.T) {
 	escapeWithoutSaving(t, u)
 	if strings.Contains(allText(u), "Back pay,") {
 		t.Error("a refused line was added")
+	}
+}
+
+// TestATimesheetLineEndingBeforeItStartsIsAskedAbout: a day line typed
+// 09:00 to 08:00 would run 23 hours past midnight: saving asks, with the
+// focus on "No, change it", which stores nothing and goes back to the
+// line's end; "Yes" saves it as typed. A waking night the right way
+// round is not asked about.
+func TestATimesheetLineEndingBeforeItStartsIsAskedAbout(t *testing.T) {
+	u, svc := newTestUI(t, rotaFixture(t))
+	addShift(t, u, svc, "Sarah Lee", "16/11/2026 08:00", "16/11/2026 12:00", rota.Day, 0)
+	addShift(t, u, svc, "Sarah Lee", "17/11/2026 22:00", "18/11/2026 08:00", rota.WakingNight, 0)
+	sarah, _ := findPA(t, svc, u.Account().ID, "Sarah Lee")
+	ts, err := svc.OpenTimesheet(u.Account().ID, sarah.ID, civil.New(2026, 11, 16))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.showTimesheet(ts, "")
+	tp := u.rota.sheet
+	u.win.Canvas().Focus(tp.rows[0].start)
+	tp.rows[0].start.SetText("09:00")
+	tp.rows[0].end.SetText("08:00")
+	press(t, u, fyne.KeyReturn)
+	wantText(t, u, "Line 1 ends before it starts, so it runs past midnight to 08:00 the next day (23 hours).")
+	wantText(t, u, "Is that right?")
+	if strings.Contains(allText(u), "Line 2") && strings.Contains(allText(u), "Line 2 ends") {
+		t.Error("the waking night was asked about")
+	}
+	wantFocus(t, u, "No, change it")
+	capture(t, u, "oneround-timesheet-question.png")
+	press(t, u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the question is still open")
+	}
+	if focused(t, u) != tp.rows[0].end {
+		t.Errorf("after \"No\" the focus is on %T, not the line's end", focused(t, u))
+	}
+	if again, _ := svc.Timesheet(ts.ID); !rota.SameEntries(again.Entries, ts.Entries) {
+		t.Fatal("\"No\" saved the line")
+	}
+	press(t, u, fyne.KeyReturn)
+	test.FocusNext(u.win.Canvas())
+	pressButton(t, u, "Yes, save it")
+	again, _ := svc.Timesheet(ts.ID)
+	if m := again.Entries[0].Minutes(); m != 23*60 {
+		t.Fatalf("saved %d minutes, want 23 hours:\n%s", m, allText(u))
+	}
+	wantText(t, u, "Changes saved.")
+}
+
+// TestTimesheetLinesShowTheChecksProblemsAtOnce: a box that can't be read
+// on one line does not hide the check's problems on the others (a break
+// as long as the line, a negative mileage… ), each under its line, with
+// no pop-up and nothing stored.
+func TestTimesheetLinesShowTheChecksProblemsAtOnce(t *testing.T) {
+	u, svc := newTestUI(t, rotaFixture(t))
+	for _, d := range []string{"16", "17", "18"} {
+		addShift(t, u, svc, "Sarah Lee", d+"/11/2026 08:00", d+"/11/2026 12:00", rota.Day, 0)
+	}
+	sarah, _ := findPA(t, svc, u.Account().ID, "Sarah Lee")
+	ts, err := svc.OpenTimesheet(u.Account().ID, sarah.ID, civil.New(2026, 11, 16))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.showTimesheet(ts, "")
+	tp := u.rota.sheet
+	tp.rows[0].end.SetText("noon")
+	tp.rows[1].brk.SetText("240")
+	tp.rows[2].expenses.SetText("20000")
+	u.win.Canvas().Focus(button(t, u, "Save changes"))
+	press(t, u, fyne.KeyReturn)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("a pop-up was shown")
+	}
+	capture(t, u, "oneround-timesheet-lines.png")
+	if !strings.HasPrefix(tp.problem.Text, "⚠ Not saved: 3 things need putting right.") {
+		t.Errorf("summary %q", tp.problem.Text)
+	}
+	for i, want := range []string{`Line 1: "noon"`, "Line 2: The break (4 hours) is as long as the shift", "Line 3: Expenses of £20,000.00 look like a typing mistake"} {
+		if r := tp.rows[i]; !r.problem.Visible() || !strings.Contains(r.problem.Text, want) {
+			t.Errorf("line %d shows %q, want %q", i+1, r.problem.Text, want)
+		}
+	}
+	if focused(t, u) != tp.rows[0].end {
+		t.Errorf("the focus is on %T, not line 1's end", focused(t, u))
+	}
+	if again, _ := svc.Timesheet(ts.ID); !rota.SameEntries(again.Entries, ts.Entries) {
+		t.Error("something was saved")
 	}
 }
