@@ -17,8 +17,13 @@ type DayBalance struct {
 // has lines for, oldest first, starting with the day before its first
 // line (the balance brought forward); none when the file carries no
 // balances. The running balance is worked from the opening balance, which
-// the reader has checked against every balance the file gives.
+// the reader has checked against every balance the file gives. A
+// statement with no running balance but a ledger balance (OFX) gives that
+// one day: LedgerAsOf's, at ClosingBalance.
 func (s Statement) DayBalances() []DayBalance {
+	if !s.HasBalances && !s.LedgerAsOf.IsZero() && len(s.Lines) > 0 {
+		return []DayBalance{{Date: s.LedgerAsOf, Balance: s.ClosingBalance}}
+	}
 	if !s.HasBalances || len(s.Lines) == 0 {
 		return nil
 	}

@@ -6,12 +6,28 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"time"
+	// The time zone database is built in, so Europe/London is known even
+	// on a computer without one.
+	_ "time/tzdata"
 
 	"github.com/aclindsa/ofxgo"
 
 	"patoolkit/civil"
 	"patoolkit/money"
 )
+
+// london is where a bank's times are read as dates.
+var london = mustLondon()
+
+func mustLondon() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		// Unreachable: time/tzdata is linked in. A programming error.
+		panic("budget: Europe/London time zone: " + err.Error())
+	}
+	return loc
+}
 
 // isOFX reports whether data is an OFX statement: SGML (OFX 1, starting
 // "OFXHEADER:") or XML (OFX 2, with an <OFX> element near the start).
@@ -25,7 +41,9 @@ func isOFX(data []byte) bool {
 // The parsing itself is ofxgo's, a library that reads both versions; this
 // turns its transactions into statement lines, in pounds only. OFX has no
 // running balance on each line, so the balance check is not made; the
-// ledger balance at the end is kept as the closing balance.
+// ledger balance (LEDGERBAL) is kept as the closing balance, and as the
+// balance at the end of the day it is given as of (DTASOF, read as a
+// date in London), so the ledger is held against it (DayBalances).
 func parseOFX(data []byte, name string) (Statement, error) {
 	resp, err := ofxgo.ParseResponse(bytes.NewReader(data))
 	if err != nil {
@@ -35,18 +53,19 @@ func parseOFX(data []byte, name string) (Statement, error) {
 		currency string
 		list     *ofxgo.TransactionList
 		balance  ofxgo.Amount
+		asOf     ofxgo.Date
 		id       BankAccount
 	}
 	var accounts []account
 	for _, m := range resp.Bank {
 		if s, ok := m.(*ofxgo.StatementResponse); ok {
-			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt,
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt, s.DtAsOf,
 				NewBankAccount(s.BankAcctFrom.BankID.String(), s.BankAcctFrom.AcctID.String())})
 		}
 	}
 	for _, m := range resp.CreditCard {
 		if s, ok := m.(*ofxgo.CCStatementResponse); ok {
-			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt, NewBankAccount("", s.CCAcctFrom.AcctID.String())})
+			accounts = append(accounts, account{s.CurDef.String(), s.BankTranList, s.BalAmt, s.DtAsOf, NewBankAccount("", s.CCAcctFrom.AcctID.String())})
 		}
 	}
 	if len(accounts) != 1 {
@@ -106,8 +125,25 @@ func parseOFX(data []byte, name string) (Statement, error) {
 	st.From, st.To = st.Lines[0].Date, st.Lines[len(st.Lines)-1].Date
 	if closing, ok := penceOf(&acc.balance.Rat); ok {
 		st.ClosingBalance = closing
+		st.LedgerAsOf = ledgerDate(acc.asOf)
 	}
 	return st, nil
+}
+
+// ledgerDate is the day an OFX ledger balance is the balance at the end
+// of: the date of DTASOF in London, whether the bank gives it as the
+// statement's last day (a date alone) or as a later time (when the file
+// was made, perhaps in UTC or with an offset). Zero when the file gives no
+// date, or one that can't be right.
+func ledgerDate(d ofxgo.Date) civil.Date {
+	if d.IsZero() {
+		return civil.Date{}
+	}
+	day := civil.Of(d.In(london))
+	if day.Year < minStatementYear || day.Year > maxStatementYear {
+		return civil.Date{}
+	}
+	return day
 }
 
 // ofxPence returns r pounds as whole pence, or why it can't be a line of

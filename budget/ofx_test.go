@@ -4,6 +4,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"patoolkit/civil"
+	"patoolkit/money"
 )
 
 func TestParseOFX(t *testing.T) {
@@ -93,6 +96,40 @@ func TestParseOFXRefusesDatesAndAmountsOutOfRange(t *testing.T) {
 			wantRefused(t, st, err)
 			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "Transaction 2 (EX0002)") {
 				t.Errorf("%v, want it to name transaction 2 and say %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestOFXLedgerBalanceIsADayBalance: an OFX statement's ledger balance
+// becomes the bank's balance at the end of the day it is given as of, the
+// date in London: a date alone is that day; a later time given in UTC
+// (23:30 GMT on 30 June is 00:30 on 1 July in London) is London's day.
+func TestOFXLedgerBalanceIsADayBalance(t *testing.T) {
+	good, _ := os.ReadFile("testdata/layout7_ofx1_sgml.ofx")
+	later, _ := os.ReadFile("testdata/layout9_ofx2_ledger_later.ofx")
+	cases := []struct {
+		name, data string
+		want       []DayBalance
+	}{
+		{"the statement's last day", string(good), []DayBalance{{civil.New(2026, 11, 20), money.MustParse("2417.82")}}},
+		{"a later time in UTC, in summer", string(later), []DayBalance{{civil.New(2026, 7, 1), money.MustParse("2250.00")}}},
+		{"a time in winter with an offset", strings.Replace(string(good), "<DTASOF>20261120", "<DTASOF>20261121063000[+8]", 1),
+			[]DayBalance{{civil.New(2026, 11, 20), money.MustParse("2417.82")}}},
+		{"no date that can be right", strings.Replace(string(good), "<DTASOF>20261120", "<DTASOF>18000101", 1), nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, err := ParseStatement(strings.NewReader(c.data), "statement.ofx", ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := st.DayBalances()
+			if len(got) != len(c.want) || (len(got) == 1 && got[0] != c.want[0]) {
+				t.Errorf("day balances %+v, want %+v", got, c.want)
+			}
+			if st.HasBalances {
+				t.Error("an OFX statement claims a running balance")
 			}
 		})
 	}

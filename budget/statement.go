@@ -207,6 +207,10 @@ type Statement struct {
 	OpeningBalance money.Money `json:"opening_balance"`
 	ClosingBalance money.Money `json:"closing_balance"`
 	HasBalances    bool        `json:"has_balances"`
+	// LedgerAsOf is, for a statement with no running balance that gives
+	// its ledger balance (an OFX file's LEDGERBAL), the day that balance,
+	// ClosingBalance, is the balance at the end of; zero otherwise.
+	LedgerAsOf civil.Date `json:"ledger_as_of,omitempty"`
 	// Account is the bank account the statement says it is for, as far
 	// as it says (the lines above a CSV file's column names, an OFX
 	// file's account).

@@ -2,6 +2,7 @@ package payroll
 
 import (
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 	"patoolkit/text"
 )
@@ -87,17 +88,21 @@ func (l FamilyLeave) CheckKeyDates(adoption bool) error {
 	if _, err := ParseFamilyPayKind(string(l.Kind)); err != nil {
 		return leaveInvalid("kind", "Choose the kind of leave: maternity, paternity, adoption, shared parental, bereavement or neonatal care.")
 	}
+	var errs field.Errors
 	uses := map[string]bool{}
 	for _, d := range l.Kind.KeyDates(adoption) {
 		uses[d.Field] = true
 		if d.Needed && l.KeyDateOf(d.Field).IsZero() {
-			return leaveInvalid(d.Field, "Enter %s: %s needs it.", keyDateWords(d.Field, l.Kind), l.Kind.Name())
+			errs.Add(d.Field, "Enter %s: %s needs it.", keyDateWords(d.Field, l.Kind), l.Kind.Name())
 		}
 	}
 	for _, f := range allKeyDates {
 		if !uses[f] && !l.KeyDateOf(f).IsZero() {
-			return leaveInvalid(f, "%s is not used for %s: leave it out.", text.Capitalise(keyDateWords(f, l.Kind)), l.Kind.Leave())
+			errs.Add(f, "%s is not used for %s: leave it out.", text.Capitalise(keyDateWords(f, l.Kind)), l.Kind.Leave())
 		}
+	}
+	if len(errs) > 0 {
+		return &leaveErrors{errs: errs}
 	}
 	return nil
 }

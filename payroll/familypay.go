@@ -234,82 +234,114 @@ func (l FamilyLeave) adopted() bool {
 	return l.Kind == Adoption || ((l.Kind == Paternity || l.Kind == SharedParental || l.Kind == Neonatal) && !l.Matched.IsZero())
 }
 
-// Validate checks the episode's dates and weeks, refusing one field at a
-// time with a plain message (a field.Error wrapping ErrInvalid).
+// Validate checks the episode's dates and weeks: every problem at once,
+// one for each field, with a plain message (field errors wrapping
+// ErrInvalid; errors.As finds the first as a field.Error).
 func (l FamilyLeave) Validate() error {
+	if errs := l.Problems(); len(errs) > 0 {
+		return &leaveErrors{errs: errs}
+	}
+	return nil
+}
+
+// leaveErrors is the refusal of the fields of a FamilyLeave.
+type leaveErrors struct{ errs field.Errors }
+
+func (e *leaveErrors) Error() string { return e.errs.Error() }
+
+func (e *leaveErrors) Unwrap() []error {
+	return []error{ErrInvalid, e.errs, e.errs[0]}
+}
+
+// Problems is every problem of the episode, the first found for each
+// field ("kind", "expected", "matched", "birth", "death", "care_from",
+// "from", "to", "weeks").
+func (l FamilyLeave) Problems() field.Errors {
+	var errs field.Errors
+	add := func(name, format string, a ...any) {
+		if errs.For(name) == "" {
+			errs.Add(name, "%s", strings.TrimSpace(fmt.Sprintf(format, a...)))
+		}
+	}
 	if _, err := ParseFamilyPayKind(string(l.Kind)); err != nil || l.Kind == "" {
-		return leaveInvalid("kind", "Choose the kind of leave: maternity, paternity, adoption, shared parental, bereavement or neonatal care.")
+		add("kind", "Choose the kind of leave: maternity, paternity, adoption, shared parental, bereavement or neonatal care.")
+		return errs
 	}
 	name := l.Kind.Name()
 	switch l.Kind {
 	case Maternity:
 		if l.Expected.IsZero() {
-			return leaveInvalid("expected", "Enter the day the baby is due, from her MATB1 form: %s is worked out from the week it falls in.", name)
+			add("expected", "Enter the day the baby is due, from her MATB1 form: %s is worked out from the week it falls in.", name)
 		}
 	case Adoption:
 		if l.Matched.IsZero() {
-			return leaveInvalid("matched", "Enter the day they were told they had been matched with the child: %s is worked out from that week.", name)
+			add("matched", "Enter the day they were told they had been matched with the child: %s is worked out from that week.", name)
 		}
 	case Paternity, SharedParental:
 		if l.Expected.IsZero() && l.Matched.IsZero() {
-			return leaveInvalid("expected", "Enter the day the baby is due, or for an adoption the day they were told of the match: %s is worked out from that week.", name)
+			add("expected", "Enter the day the baby is due, or for an adoption the day they were told of the match: %s is worked out from that week.", name)
 		}
 	case Bereavement:
 		if l.Death.IsZero() {
-			return leaveInvalid("death", "Enter the date the child died or was stillborn: %s is worked out from the week before it.", name)
+			add("death", "Enter the date the child died or was stillborn: %s is worked out from the week before it.", name)
 		}
 	case Neonatal:
 		if l.Birth.IsZero() {
-			return leaveInvalid("birth", "Enter the baby's date of birth: %s is for babies born on or after 6 April 2025.", name)
+			add("birth", "Enter the baby's date of birth: %s is for babies born on or after 6 April 2025.", name)
 		}
 		if l.CareFrom.IsZero() {
-			return leaveInvalid("care_from", "Enter the day the baby's neonatal care began.")
-		}
-		if l.CareFrom.Before(l.Birth) {
-			return leaveInvalid("care_from", "Neonatal care began on %s, before the birth on %s: check the dates.", l.CareFrom.UK(), l.Birth.UK())
+			add("care_from", "Enter the day the baby's neonatal care began.")
+		} else if !l.Birth.IsZero() && l.CareFrom.Before(l.Birth) {
+			add("care_from", "Neonatal care began on %s, before the birth on %s: check the dates.", l.CareFrom.UK(), l.Birth.UK())
 		}
 	}
 	if !l.Expected.IsZero() && !l.Matched.IsZero() {
-		return leaveInvalid("matched", "Give the due date for a birth or the matching date for an adoption, not both.")
+		add("matched", "Give the due date for a birth or the matching date for an adoption, not both.")
 	}
 	if l.From.IsZero() {
-		return leaveInvalid("from", "Enter the first day of the %s.", l.Kind.Leave())
+		add("from", "Enter the first day of the %s.", l.Kind.Leave())
 	}
-	if !l.To.IsZero() && l.To.Before(l.From) {
-		return leaveInvalid("to", "The leave ends on %s, before it starts on %s: check the dates.", l.To.UK(), l.From.UK())
+	if !l.From.IsZero() && !l.To.IsZero() && l.To.Before(l.From) {
+		add("to", "The leave ends on %s, before it starts on %s: check the dates.", l.To.UK(), l.From.UK())
 	}
 	if max := l.Kind.MaxWeeks(); l.Weeks < 1 || l.Weeks > max {
-		return leaveInvalid("weeks", "%s is paid for 1 to %s: enter the weeks claimed.", name, text.Count(max, "week", "weeks"))
+		add("weeks", "%s is paid for 1 to %s: enter the weeks claimed.", name, text.Count(max, "week", "weeks"))
+	}
+	if l.From.IsZero() {
+		return errs
 	}
 	switch l.Kind {
 	case Maternity:
 		// SMP (General) Regulations 1986 reg 2: the maternity pay period
 		// starts no earlier than the 11th week before the expected week of
 		// childbirth.
+		if l.Expected.IsZero() {
+			break
+		}
 		if earliest := sundayOf(l.Expected).AddDays(-77); l.From.Before(earliest) {
-			return leaveInvalid("from", "Statutory Maternity Pay can start no earlier than %s, the start of the 11th week before the week the baby is due.", earliest.UK())
+			add("from", "Statutory Maternity Pay can start no earlier than %s, the start of the 11th week before the week the baby is due.", earliest.UK())
 		}
 		if !l.Birth.IsZero() && l.From.After(l.Birth.AddDays(1)) {
-			return leaveInvalid("from", "Statutory Maternity Pay starts on the day after the birth (%s) at the latest (SSCBA s.165(2)).", l.Birth.AddDays(1).UK())
+			add("from", "Statutory Maternity Pay starts on the day after the birth (%s) at the latest (SSCBA s.165(2)).", l.Birth.AddDays(1).UK())
 		}
 	case Paternity, SharedParental:
 		if !l.Birth.IsZero() && l.From.Before(l.Birth) {
-			return leaveInvalid("from", "%s starts on or after the child's birth or placement (%s).", name, l.Birth.UK())
+			add("from", "%s starts on or after the child's birth or placement (%s).", name, l.Birth.UK())
 		}
 	case Adoption:
-		if l.From.Before(l.Matched) {
-			return leaveInvalid("from", "Statutory Adoption Pay starts after the match (%s), from the placement or up to 14 days before it.", l.Matched.UK())
+		if !l.Matched.IsZero() && l.From.Before(l.Matched) {
+			add("from", "Statutory Adoption Pay starts after the match (%s), from the placement or up to 14 days before it.", l.Matched.UK())
 		}
 	case Bereavement:
-		if l.From.Before(l.Death) {
-			return leaveInvalid("from", "Statutory Parental Bereavement Pay starts on or after the day the child died (%s).", l.Death.UK())
+		if !l.Death.IsZero() && l.From.Before(l.Death) {
+			add("from", "Statutory Parental Bereavement Pay starts on or after the day the child died (%s).", l.Death.UK())
 		}
 	case Neonatal:
-		if l.From.Before(l.Birth) {
-			return leaveInvalid("from", "Statutory Neonatal Care Pay starts after the birth (%s).", l.Birth.UK())
+		if !l.Birth.IsZero() && l.From.Before(l.Birth) {
+			add("from", "Statutory Neonatal Care Pay starts after the birth (%s).", l.Birth.UK())
 		}
 	}
-	return nil
+	return errs
 }
 
 // FamilyPayInput is an episode of family leave and the employment and

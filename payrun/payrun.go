@@ -102,27 +102,30 @@ type Adjustment struct {
 	RunID int64 `json:"run_id,omitempty"`
 }
 
-// Validate checks a line entered by hand.
+// Validate checks a line entered by hand: every problem at once, each on
+// its field ("pa", "kind", "description", "amount", "payday").
 func (a Adjustment) Validate() error {
+	var errs field.Errors
+	if a.PAID <= 0 {
+		errs.Add("pa", "Choose the PA.")
+	}
 	if _, err := ParseAdjustmentKind(string(a.Kind)); err != nil {
-		return field.New("kind", "%s", err.Error())
+		errs.Add("kind", "%s", err.Error())
 	}
 	if strings.TrimSpace(a.Description) == "" {
-		return field.New("description", "Say what the line is for, as the PA will read it on the payslip: \"Back pay for the rise from 1 April\".")
-	}
-	if msg := text.Check("The description", a.Description, text.Line.Shorter(120)); msg != "" {
-		return field.New("description", "%s", msg)
+		errs.Add("description", "Say what the line is for, as the PA will read it on the payslip: \"Back pay for the rise from 1 April\".")
+	} else if msg := text.Check("The description", a.Description, text.Line.Shorter(120)); msg != "" {
+		errs.Add("description", "%s", msg)
 	}
 	if a.Amount <= 0 {
-		return field.New("amount", "Enter an amount above £0.00. To take back pay that was overpaid, reverse the run it was in and run it again.")
-	}
-	if a.Amount > payroll.MaxPeriodPay {
-		return field.New("amount", "%s is more than one period's pay can be (%s): check the amount.", a.Amount.Format(), payroll.MaxPeriodPay.Format())
+		errs.Add("amount", "Enter an amount above £0.00. To take back pay that was overpaid, reverse the run it was in and run it again.")
+	} else if a.Amount > payroll.MaxPeriodPay {
+		errs.Add("amount", "%s is more than one period's pay can be (%s): check the amount.", a.Amount.Format(), payroll.MaxPeriodPay.Format())
 	}
 	if a.Payday.IsZero() {
-		return field.New("payday", "Choose the payday the line is paid on.")
+		errs.Add("payday", "Choose the payday the line is paid on.")
 	}
-	return nil
+	return errs.Err()
 }
 
 // Line is one line of a payslip and where it came from.

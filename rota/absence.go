@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 )
 
 // AbsenceKind is the reason for an absence.
@@ -62,45 +63,57 @@ type Absence struct {
 	Note     string
 }
 
-// Validate checks the absence and says what to fix.
-func (a Absence) Validate() error {
+// Validate checks the absence and says what to fix: every problem at
+// once, each on the field of the absence form it is about ("who",
+// "kind", "hospital", "from", "to", "qualifying", "note").
+func (a Absence) Validate() error { return invalidAll(a.Problems()) }
+
+// Problems is every problem of the absence, each on its field.
+func (a Absence) Problems() field.Errors {
+	var errs field.Errors
 	switch a.Kind {
 	case Holiday, Sickness, OtherLeave:
 		if a.PAID <= 0 {
-			return invalidf("Choose the PA who is absent.")
+			errs.Add("who", "Choose the PA who is absent.")
 		}
 	case HospitalStay:
 		if a.PAID != 0 {
-			return invalidf("A hospital stay is for the person supported, not a PA: leave the PA blank.")
+			errs.Add("who", "A hospital stay is for the person supported, not a PA: leave the PA blank.")
 		}
 		if a.Hospital != HospitalSuspend && a.Hospital != HospitalRetain {
-			return invalidf("Choose whether the PAs' shifts during the hospital stay are suspended (not paid) or retained (paid).")
+			errs.Add("hospital", "Choose whether the PAs' shifts during the hospital stay are suspended (not paid) or retained (paid).")
 		}
 	default:
-		return invalidf("Choose the kind of absence: holiday, sickness, other leave or hospital stay.")
+		errs.Add("kind", "Choose the kind of absence: holiday, sickness, other leave or hospital stay.")
 	}
-	if a.From.IsZero() || a.To.IsZero() {
-		return invalidf("Enter the first and last days of the absence.")
+	if a.From.IsZero() {
+		errs.Add("from", "Enter the first day away, as DD/MM/YYYY.")
 	}
-	if a.To.Before(a.From) {
-		return invalidf("The absence ends (%s) before it starts (%s): check the dates.", a.To.UK(), a.From.UK())
+	if a.To.IsZero() {
+		errs.Add("to", "Enter the last day away, as DD/MM/YYYY (the same as the first day for one day).")
+	}
+	if !a.From.IsZero() && !a.To.IsZero() && a.To.Before(a.From) {
+		errs.Add("to", "The absence ends (%s) before it starts (%s): check the dates.", a.To.UK(), a.From.UK())
 	}
 	if a.Kind == Sickness {
 		if len(a.QualifyingDays) == 0 {
-			return invalidf("Choose the days of the week the PA usually works (their qualifying days), so Statutory Sick Pay can be worked out.")
+			errs.Add("qualifying", "Choose the days of the week the PA usually works (their qualifying days), so Statutory Sick Pay can be worked out.")
 		}
 		var seen [7]bool
 		for _, d := range a.QualifyingDays {
 			if d < time.Sunday || d > time.Saturday {
-				return invalidf("A qualifying day is not a day of the week: choose from Monday to Sunday.")
+				errs.Add("qualifying", "A qualifying day is not a day of the week: choose from Monday to Sunday.")
+				break
 			}
 			if seen[d] {
-				return invalidf("%s is chosen twice as a qualifying day: choose each day once.", d)
+				errs.Add("qualifying", "%s is chosen twice as a qualifying day: choose each day once.", d)
+				break
 			}
 			seen[d] = true
 		}
 	}
-	return nil
+	problemsOf(&errs, "note", CheckNote(a.Note))
+	return errs
 }
 
 // Covers reports whether d is one of the days of the absence.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 )
 
 // week of shifts: PA 1 Mon-Fri 08:00-12:00 and a Saturday sleep-in; PA 2
@@ -195,7 +196,7 @@ func TestAbsenceValidate(t *testing.T) {
 		{Absence{PAID: 0, Kind: Holiday, From: from, To: to}, "Choose the PA who is absent"},
 		{Absence{PAID: 1, Kind: "gone", From: from, To: to}, "Choose the kind of absence"},
 		{Absence{PAID: 1, Kind: Holiday, From: to, To: from}, "ends (06/04/2026) before it starts (10/04/2026)"},
-		{Absence{PAID: 1, Kind: Holiday, From: from}, "first and last days"},
+		{Absence{PAID: 1, Kind: Holiday, From: from}, "Enter the last day away"},
 		{Absence{PAID: 1, Kind: Sickness, From: from, To: to}, "qualifying days"},
 		{Absence{PAID: 1, Kind: Sickness, From: from, To: to, QualifyingDays: []time.Weekday{time.Monday, time.Monday}}, "Monday is chosen twice"},
 		{Absence{PAID: 1, Kind: Sickness, From: from, To: to, QualifyingDays: []time.Weekday{9}}, "not a day of the week"},
@@ -207,6 +208,19 @@ func TestAbsenceValidate(t *testing.T) {
 		t.Run(tc.want, func(t *testing.T) {
 			wantErr(t, fmt.Sprintf("%+v", tc.a), tc.a.Validate(), tc.want)
 		})
+	}
+	// Every problem at once, each on its field.
+	all := Absence{Kind: Sickness, To: from, Note: "a\x00b"}.Problems()
+	for _, name := range []string{"who", "from", "qualifying", "note"} {
+		if all.For(name) == "" {
+			t.Errorf("no problem on %q: %v", name, all)
+		}
+	}
+	if len(field.Of(Absence{Kind: Sickness}.Validate())) != 4 {
+		t.Errorf("Validate keeps %v", field.Of(Absence{Kind: Sickness}.Validate()))
+	}
+	if !errors.Is(Absence{}.Validate(), ErrInvalid) {
+		t.Error("not ErrInvalid")
 	}
 	if _, err := ApplyAbsence(nil, Absence{Kind: Holiday}); err == nil {
 		t.Error("ApplyAbsence accepted an invalid absence")

@@ -49,6 +49,36 @@ func (e *rotaError) Unwrap() []error {
 	return []error{e.kind, field.Error{Field: e.field, Message: e.msg}}
 }
 
+// invalidAll is every refused field of one piece of input, at once, as
+// one error wrapping ErrInvalid; nil when errs is empty.
+func invalidAll(errs field.Errors) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return &rotaErrors{errs: errs}
+}
+
+type rotaErrors struct{ errs field.Errors }
+
+func (e *rotaErrors) Error() string { return e.errs.Error() }
+
+// Unwrap gives ErrInvalid and the field errors.
+func (e *rotaErrors) Unwrap() []error { return []error{ErrInvalid, e.errs} }
+
+// problemsOf adds err's refused fields to errs; an error that names no
+// field is kept under name.
+func problemsOf(errs *field.Errors, name string, err error) {
+	if err == nil {
+		return
+	}
+	for _, fe := range field.Of(err) {
+		if fe.Field == "" {
+			fe.Field = name
+		}
+		*errs = append(*errs, fe)
+	}
+}
+
 func invalidf(format string, a ...any) error {
 	return &rotaError{msg: fmt.Sprintf(format, a...), kind: ErrInvalid}
 }
@@ -67,18 +97,6 @@ func Field(err error) string {
 		return re.field
 	}
 	return ""
-}
-
-// onLine puts "line N: " before a refusal about one line of a
-// timesheet, keeping its kind and field.
-func onLine(n int, err error) error {
-	var re *rotaError
-	if errors.As(err, &re) {
-		c := *re
-		c.msg = fmt.Sprintf("line %d: %s", n, re.msg)
-		return &c
-	}
-	return fmt.Errorf("line %d: %w", n, err)
 }
 
 func refusedf(format string, a ...any) error {

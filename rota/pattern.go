@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 )
 
 // Pattern is a weekly or fortnightly template of shifts ("Sarah: Mon-Fri
@@ -75,63 +76,73 @@ func (e PatternEntry) Label(cycle int) string {
 	return s
 }
 
-// Validate checks the pattern and says what to fix.
-func (p Pattern) Validate() error {
+// EntryField is the field of a pattern form that shift n (from 1) of a
+// pattern is on: "entry 3".
+func EntryField(n int) string { return fmt.Sprintf("entry %d", n) }
+
+// Validate checks the pattern and says what to fix: every problem at
+// once, each on its field ("cycle", "from", "until", or EntryField(n) for
+// shift n).
+func (p Pattern) Validate() error { return invalidAll(p.Problems()) }
+
+// Problems is every problem of the pattern, each on its field.
+func (p Pattern) Problems() field.Errors {
+	var errs field.Errors
 	if p.Cycle != 1 && p.Cycle != 2 {
-		return invalidf("A pattern repeats every week or every 2 weeks: set the cycle to 1 or 2.")
+		errs.Add("cycle", "A pattern repeats every week or every 2 weeks: set the cycle to 1 or 2.")
 	}
-	if p.Cycle == 2 && p.Anchor.IsZero() {
-		return invalidf("A fortnightly pattern needs the Monday that starts its week 1: choose that date.")
+	switch {
+	case p.From.IsZero():
+		errs.Add("from", "Choose the date the pattern starts.")
+	case p.Cycle == 2 && p.Anchor.IsZero():
+		errs.Add("from", "A fortnightly pattern needs the Monday that starts its week 1: choose that date.")
+	case !p.Anchor.IsZero() && p.Anchor.Weekday() != time.Monday:
+		errs.Add("from", "The pattern's week 1 must start on a Monday, and %s is a %s: choose the Monday of that week.", p.Anchor.UK(), p.Anchor.Weekday())
 	}
-	if !p.Anchor.IsZero() && p.Anchor.Weekday() != time.Monday {
-		return invalidf("The pattern's week 1 must start on a Monday, and %s is a %s: choose the Monday of that week.", p.Anchor.UK(), p.Anchor.Weekday())
-	}
-	if p.From.IsZero() {
-		return invalidf("Choose the date the pattern starts.")
-	}
-	if !p.Until.IsZero() && p.Until.Before(p.From) {
-		return invalidf("The pattern ends (%s) before it starts (%s): check the dates.", p.Until.UK(), p.From.UK())
+	if !p.From.IsZero() && !p.Until.IsZero() && p.Until.Before(p.From) {
+		errs.Add("until", "The pattern ends (%s) before it starts (%s): check the dates.", p.Until.UK(), p.From.UK())
 	}
 	seen := make(map[int64]bool, len(p.Entries))
 	for i, e := range p.Entries {
 		n := i + 1
 		id := p.entryID(i)
 		if seen[id] {
-			return invalidf("Shift %d of the pattern has the same number as another: this is a program fault, please report it.", n)
+			errs.Add(EntryField(n), "Shift %d of the pattern has the same number as another: this is a program fault, please report it.", n)
+			continue
 		}
 		seen[id] = true
-		if e.PAID <= 0 {
-			return invalidf("Shift %d of the pattern has no PA: choose who works it.", n)
-		}
-		if e.Week < 1 || e.Week > p.Cycle {
-			if p.Cycle == 1 {
-				return invalidf("Shift %d of the pattern is in week %d, but the pattern is weekly: set its week to 1.", n, e.Week)
-			}
-			return invalidf("Shift %d of the pattern is in week %d: a fortnightly pattern has weeks 1 and 2.", n, e.Week)
-		}
-		if e.Weekday < time.Sunday || e.Weekday > time.Saturday {
-			return invalidf("Shift %d of the pattern has no day of the week: choose Monday to Sunday.", n)
-		}
-		if e.Start < 0 || e.Start >= 24*60 || e.End < 0 || e.End >= 24*60 {
-			return invalidf("Shift %d of the pattern has a time outside 00:00 to 23:59: check its start and end.", n)
-		}
-		if e.Start == e.End {
-			return invalidf("Shift %d of the pattern starts and ends at %s: check the end time (a shift of 24 hours can be added by hand).", n, FormatClock(e.Start))
-		}
-		if !e.Type.Valid() {
-			return invalidf("Shift %d of the pattern has no type: choose day, waking night or sleep-in.", n)
-		}
-		if e.BreakMinutes < 0 {
-			return invalidf("Shift %d of the pattern has a negative break: enter the break in minutes, or 0.", n)
-		}
-		if e.Type == SleepIn && e.BreakMinutes != 0 {
-			return invalidf("Shift %d of the pattern is a sleep-in, which has no break: set the break to 0.", n)
-		}
-		if e.BreakMinutes >= e.minutes() {
-			return invalidf("Shift %d of the pattern has a break as long as the shift: check the break.", n)
+		if msg := p.entryProblem(n, e); msg != "" {
+			errs.Add(EntryField(n), "%s", msg)
 		}
 	}
-	return nil
+	return errs
+}
+
+// entryProblem is what is wrong with shift n of the pattern, or "".
+func (p Pattern) entryProblem(n int, e PatternEntry) string {
+	switch {
+	case e.PAID <= 0:
+		return fmt.Sprintf("Shift %d of the pattern has no PA: choose who works it.", n)
+	case (e.Week < 1 || e.Week > p.Cycle) && p.Cycle == 1:
+		return fmt.Sprintf("Shift %d of the pattern is in week %d, but the pattern is weekly: set its week to 1.", n, e.Week)
+	case e.Week < 1 || e.Week > 2:
+		return fmt.Sprintf("Shift %d of the pattern is in week %d: a fortnightly pattern has weeks 1 and 2.", n, e.Week)
+	case e.Weekday < time.Sunday || e.Weekday > time.Saturday:
+		return fmt.Sprintf("Shift %d of the pattern has no day of the week: choose Monday to Sunday.", n)
+	case e.Start < 0 || e.Start >= 24*60 || e.End < 0 || e.End >= 24*60:
+		return fmt.Sprintf("Shift %d of the pattern has a time outside 00:00 to 23:59: check its start and end.", n)
+	case e.Start == e.End:
+		return fmt.Sprintf("Shift %d of the pattern starts and ends at %s: check the end time (a shift of 24 hours can be added by hand).", n, FormatClock(e.Start))
+	case !e.Type.Valid():
+		return fmt.Sprintf("Shift %d of the pattern has no type: choose day, waking night or sleep-in.", n)
+	case e.BreakMinutes < 0:
+		return fmt.Sprintf("Shift %d of the pattern has a negative break: enter the break in minutes, or 0.", n)
+	case e.Type == SleepIn && e.BreakMinutes != 0:
+		return fmt.Sprintf("Shift %d of the pattern is a sleep-in, which has no break: set the break to 0.", n)
+	case e.BreakMinutes >= e.minutes():
+		return fmt.Sprintf("Shift %d of the pattern has a break as long as the shift: check the break.", n)
+	}
+	return ""
 }
 
 // weekOf returns the week of the cycle (1 or 2) that d falls in.

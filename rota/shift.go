@@ -247,16 +247,25 @@ const LongShiftMinutes = 16 * 60
 // midnight exactly is not doubted.
 func (s Shift) Doubt() string {
 	var why []string
+	pastMidnight, long := s.doubts()
 	end := s.End.In(london)
-	endsAtMidnight := end.Hour() == 0 && end.Minute() == 0 && s.EndDate() == s.Date().AddDays(1)
-	if s.Type == Day && s.EndDate() != s.Date() && !endsAtMidnight {
+	if pastMidnight {
 		why = append(why, "This day shift ends the next day, at "+FormatClock(end.Hour()*60+end.Minute())+" on "+s.EndDate().UK()+
 			", because its end time is before its start time. For a night, choose waking night or sleep-in as the type.")
 	}
-	if m := s.Minutes(); m > LongShiftMinutes {
-		why = append(why, "It is "+text.Hours(m)+" long, more than "+text.Hours(LongShiftMinutes)+".")
+	if long {
+		why = append(why, "It is "+text.Hours(s.Minutes())+" long, more than "+text.Hours(LongShiftMinutes)+".")
 	}
 	return strings.Join(why, " ")
+}
+
+// doubts is the rule Doubt words: a day shift that runs past midnight
+// (not one that ends at midnight exactly), and a shift longer than
+// LongShiftMinutes.
+func (s Shift) doubts() (pastMidnight, long bool) {
+	end := s.End.In(london)
+	endsAtMidnight := end.Hour() == 0 && end.Minute() == 0 && s.EndDate() == s.Date().AddDays(1)
+	return s.Type == Day && s.EndDate() != s.Date() && !endsAtMidnight, s.Minutes() > LongShiftMinutes
 }
 
 // Validate checks the shift and says what to fix.

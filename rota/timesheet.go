@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 	"patoolkit/text"
 )
@@ -126,6 +127,45 @@ func (e Entry) Validate() error {
 		return invalidf("Expenses of %s look like a typing mistake: check the amount.", e.Expenses.Format())
 	}
 	return nil
+}
+
+// Doubt says in plain words why a timesheet line as typed may be a
+// mistake, by the rule Shift.Doubt asks about a shift with (a day line
+// that runs past midnight, or a line longer than LongShiftMinutes), to
+// follow "Line 3 ": "ends before it starts, so it runs past midnight to
+// 07:00 the next day (23 hours)." It is "" when the line is not in doubt.
+func (e Entry) Doubt() string {
+	s := e.shift(1)
+	pastMidnight, long := s.doubts()
+	if !pastMidnight && !long {
+		return ""
+	}
+	m := text.Hours(s.Minutes())
+	if s.EndDate() != s.Date() {
+		end := s.End.In(london)
+		return fmt.Sprintf("ends before it starts, so it runs past midnight to %s the next day (%s).", FormatClock(end.Hour()*60+end.Minute()), m)
+	}
+	return fmt.Sprintf("is %s long, more than %s.", m, text.Hours(LongShiftMinutes))
+}
+
+// LineField is the field of a timesheet form that line n (from 1) is on:
+// "line 3".
+func LineField(n int) string { return fmt.Sprintf("line %d", n) }
+
+// CheckEntries checks a timesheet's lines as SetEntries does: every
+// line's problem at once, each on LineField(n) and starting "Line n: ".
+func CheckEntries(entries []Entry) field.Errors {
+	var errs field.Errors
+	for i, e := range entries {
+		err := e.Validate()
+		if err == nil {
+			err = CheckNote(e.Note)
+		}
+		if err != nil {
+			errs.Add(LineField(i+1), "Line %d: %s", i+1, err.Error())
+		}
+	}
+	return errs
 }
 
 // mileageText shows tenths of a mile as "12.5".
@@ -337,13 +377,8 @@ func (t *Timesheet) SetEntries(entries []Entry) error {
 	if err := t.editable(); err != nil {
 		return err
 	}
-	for i, e := range entries {
-		if err := e.Validate(); err != nil {
-			return onLine(i+1, err)
-		}
-		if err := CheckNote(e.Note); err != nil {
-			return onLine(i+1, err)
-		}
+	if err := invalidAll(CheckEntries(entries)); err != nil {
+		return err
 	}
 	t.Entries = append([]Entry(nil), entries...)
 	return nil

@@ -142,3 +142,63 @@ func TestBankCheckFindsAMissingLineAndAHandLine(t *testing.T) {
 		t.Errorf("hand line: %+v\n%s", p.Bank, strings.Join(p.BankSays, "\n"))
 	}
 }
+
+// TestAnOFXStatementsLedgerBalanceIsHeldAgainstTheLedger: an OFX file has
+// no running balance, but its ledger balance (LEDGERBAL, as of DTASOF) is
+// the bank's balance at the end of that day: the preview compares the
+// ledger with it as it does a CSV statement's balances, saying they agree,
+// or by how much they differ and the fix.
+func TestAnOFXStatementsLedgerBalanceIsHeldAgainstTheLedger(t *testing.T) {
+	const ofx = "../budget/testdata/layout7_ofx1_sgml.ofx"
+	t.Run("differs", func(t *testing.T) {
+		// The new user's £2,400 by hand on 06/04/2025 comes before the
+		// statement, so on 20/11/2026 the ledger has £2,400.00 more than
+		// the bank's £2,417.82.
+		s, a := newUserBudget(t)
+		prev, err := s.PlanImportFile(a.ID, ofx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(prev.Plan.Balances) != 1 || prev.Plan.Balances[0] != (budget.DayBalance{Date: civil.MustParse("2026-11-20"), Balance: money.MustParse("2417.82")}) {
+			t.Fatalf("balances kept %+v", prev.Plan.Balances)
+		}
+		says := strings.Join(prev.BankSays, " ")
+		for _, want := range []string{"would not agree with your bank", "on 20/11/2026 your bank says £2,417.82 and the toolkit would have £4,817.82 (£2,400.00 more)",
+			"Set the opening balance to -£2,400.00"} {
+			if !strings.Contains(says, want) {
+				t.Errorf("the preview does not say %q:\n%s", want, says)
+			}
+		}
+		if prev.Bank.Fix != budget.FixOpeningBalance || prev.OpeningFix == nil || *prev.OpeningFix != -money.MustParse("2400.00") {
+			t.Errorf("check %+v, fix %v", prev.Bank, prev.OpeningFix)
+		}
+		// Imported, Where I stand carries the bank's figure and the
+		// difference.
+		if _, err := s.ImportStatement(a.ID, prev.Plan, nil); err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.MoneyStatus(a.ID, civil.MustParse("2026-11-20"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.HasStatement || st.StatementDate != civil.MustParse("2026-11-20") || st.StatementBalance != money.MustParse("2417.82") ||
+			st.Difference != money.MustParse("2400.00") {
+			t.Errorf("status against the bank: %+v", st)
+		}
+	})
+	t.Run("agrees", func(t *testing.T) {
+		s := openTemp(t)
+		s.SetClock(func() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) })
+		a := mustSetup(t, s, household.Account{Name: "My support", PersonSupported: "Pat Example", Capacity: household.Self,
+			Council: "Wigan Council", Payment: money.MustParse("2400"), PaymentFrequency: household.FourWeekly,
+			StartDate: civil.MustParse("2026-11-01"), ReturnPeriod: household.ReturnQuarterly, SurplusLimitWeeks: 8},
+			household.Employer{Name: "Pat Example", PayFrequency: household.Monthly, Payday: "last-working-day"})
+		prev, err := s.PlanImportFile(a.ID, ofx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !prev.Bank.Agrees() || !strings.Contains(strings.Join(prev.BankSays, " "), "agrees with your bank on every day the statement covers: £2,417.82 on 20/11/2026") {
+			t.Errorf("check %+v:\n%s", prev.Bank, strings.Join(prev.BankSays, "\n"))
+		}
+	})
+}

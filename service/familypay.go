@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/money"
 	"patoolkit/payroll"
 	"patoolkit/payrun"
@@ -96,6 +97,27 @@ func (s *Service) AddFamilyLeave(f FamilyLeave) (FamilyLeave, error) {
 		return tx.Audit(s.now(), f.AccountID, "family leave added", fmt.Sprintf("%s: %s from %s, %s", pa.Name, f.Leave.Kind.Leave(), f.Leave.From.UK(), weeksWord(f.Leave.Weeks)))
 	})
 	return f, err
+}
+
+// CheckFamilyLeave checks an episode as the form gives it (adoption: it
+// is for an adoption) as AddFamilyLeave does before it reads what is
+// stored: the key dates the kind needs and uses, and the dates and weeks,
+// every problem at once, one for each field. It stores nothing.
+func (s *Service) CheckFamilyLeave(l payroll.FamilyLeave, adoption bool) error {
+	var errs field.Errors
+	add := func(err error) {
+		for _, e := range field.Of(err) {
+			if errs.For(e.Field) == "" {
+				errs = append(errs, e)
+			}
+		}
+	}
+	add(l.CheckKeyDates(adoption))
+	add(l.Validate())
+	if len(errs) > 0 {
+		return invalid(errs)
+	}
+	return nil
 }
 
 // RemoveFamilyLeave removes an episode that no finalised run has paid.

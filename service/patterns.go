@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/rota"
 	"patoolkit/storage"
 )
@@ -30,11 +31,8 @@ func (f FillResult) String() string {
 // cover, covered, cancelled), are left as they are.
 func (s *Service) SavePattern(accountID int64, p rota.Pattern, from, to civil.Date) (rota.Pattern, FillResult, error) {
 	p.Name = strings.TrimSpace(p.Name)
-	if err := rota.CheckPatternName(p.Name); err != nil {
-		return p, FillResult{}, rotaError(err)
-	}
-	if err := p.Validate(); err != nil {
-		return p, FillResult{}, rotaError(err)
+	if err := s.CheckPattern(p, from, to); err != nil {
+		return p, FillResult{}, err
 	}
 	var res FillResult
 	err := s.update("saving the pattern", func(tx *storage.Tx) error {
@@ -130,6 +128,25 @@ func (s *Service) fill(tx *storage.Tx, rc rotaContext, p rota.Pattern, from, to 
 	return FillResult{Added: len(add), Updated: len(update), Removed: len(remove)}, nil
 }
 
+// CheckPattern checks a pattern and the dates to fill the rota for as
+// SavePattern does, every problem at once, each on its field ("name",
+// "cycle", "from", "until", rota.EntryField(n) for shift n, "fill_from"),
+// and stores nothing.
+func (s *Service) CheckPattern(p rota.Pattern, from, to civil.Date) error {
+	var errs field.Errors
+	if err := rota.CheckPatternName(strings.TrimSpace(p.Name)); err != nil {
+		errs = append(errs, field.Of(err)...)
+	}
+	errs = append(errs, p.Problems()...)
+	if from.IsZero() {
+		errs.Add("fill_from", "Type the first day to fill the rota from, as DD/MM/YYYY.")
+	}
+	if len(errs) > 0 {
+		return invalid(errs)
+	}
+	return nil
+}
+
 // FillPattern refills the rota with a stored pattern from from to to.
 func (s *Service) FillPattern(accountID, patternID int64, from, to civil.Date) (FillResult, error) {
 	var res FillResult
@@ -179,12 +196,17 @@ func (s *Service) RecordAbsence(accountID int64, a rota.Absence) ([]rota.Shift, 
 	if err := a.Validate(); err != nil {
 		return nil, rotaError(err)
 	}
-	if err := rota.CheckNote(a.Note); err != nil {
-		return nil, rotaError(err)
-	}
 	return write(s, "recording the absence", func(tx *storage.Tx) ([]rota.Shift, error) {
 		return s.recordAbsence(tx, accountID, a)
 	})
+}
+
+// CheckAbsence checks an absence as RecordAbsence does, every problem at
+// once on its field, and stores nothing: a form that could not read some
+// of its boxes still shows every other problem in the same round.
+func (s *Service) CheckAbsence(a rota.Absence) error {
+	a.Note = strings.TrimSpace(a.Note)
+	return rotaError(a.Validate())
 }
 
 func (s *Service) recordAbsence(tx *storage.Tx, accountID int64, a rota.Absence) ([]rota.Shift, error) {

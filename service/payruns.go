@@ -682,8 +682,8 @@ func (s *Service) PayRuns(accountID int64, from, to civil.Date) ([]PayRun, error
 // AddPayLine stores a line entered by hand for a PA's pay on a payday.
 func (s *Service) AddPayLine(accountID int64, a payrun.Adjustment) (payrun.Adjustment, error) {
 	a.Description = strings.TrimSpace(a.Description)
-	if err := a.Validate(); err != nil {
-		return a, refusedInput(err)
+	if err := s.CheckPayLine(a); err != nil {
+		return a, err
 	}
 	err := s.update("adding the pay line", func(tx *storage.Tx) error {
 		pa, err := tx.PA(a.PAID)
@@ -706,6 +706,14 @@ func (s *Service) AddPayLine(accountID int64, a payrun.Adjustment) (payrun.Adjus
 		return tx.Audit(s.now(), accountID, "pay line added", fmt.Sprintf("%s, payday %s: %s, %s", pa.Name, a.Payday.UK(), a.Description, a.Amount.Format()))
 	})
 	return a, err
+}
+
+// CheckPayLine checks a line entered by hand as AddPayLine does, every
+// problem at once on its field ("pa", "kind", "description", "amount",
+// "payday"), and stores nothing.
+func (s *Service) CheckPayLine(a payrun.Adjustment) error {
+	a.Description = strings.TrimSpace(a.Description)
+	return refusedInput(a.Validate())
 }
 
 // RemovePayLine removes a line entered by hand that no run has paid.

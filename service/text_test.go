@@ -83,7 +83,7 @@ func TestTypedTextIsRefusedBesideItsField(t *testing.T) {
 			return err
 		}},
 		{"timesheet note", "note", "The timesheet's note " + controlWords, func() error { _, err := s.SetTimesheetEntries(ts.ID, ts.Entries, esc); return err }},
-		{"timesheet line's note", "note", "line 1: The note " + controlWords, func() error {
+		{"timesheet line's note", "line 1", "Line 1: The note " + controlWords, func() error {
 			es := append([]rota.Entry(nil), ts.Entries...)
 			es[0].Note = esc
 			_, err := s.SetTimesheetEntries(ts.ID, es, "")

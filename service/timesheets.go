@@ -140,6 +140,16 @@ func (s *Service) SetTimesheetEntries(id int64, entries []rota.Entry, note strin
 	})
 }
 
+// CheckTimesheetEntries checks a timesheet's lines as SetTimesheetEntries
+// does, every line's problem at once on its line (rota.LineField), and
+// stores nothing.
+func (s *Service) CheckTimesheetEntries(entries []rota.Entry) error {
+	if errs := rota.CheckEntries(entries); len(errs) > 0 {
+		return invalid(errs)
+	}
+	return nil
+}
+
 // SignTimesheet records the PA's declaration: their name typed, on a date.
 func (s *Service) SignTimesheet(id int64, typedName string, on civil.Date) (rota.Timesheet, error) {
 	return s.changeTimesheet(id, "signing the timesheet", "timesheet signed by the PA", func(ts *rota.Timesheet, p household.PA) error {

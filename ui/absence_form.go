@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
-	"patoolkit/household"
 	"patoolkit/rota"
 	"patoolkit/text"
 )
@@ -91,10 +90,9 @@ func (u *UI) showAbsenceForm(paID int64) {
 	show()
 
 	f.saveText = "Record absence"
-	f.save = func() error {
-		if chosen == 0 {
-			return household.Problems{{Field: "who", Message: "Choose who is away."}}
-		}
+	// build is the absence as the form gives it: a hospital stay, or a
+	// PA's leave (with qualifying days only for sickness).
+	build := func() rota.Absence {
 		in := a
 		if chosen == choiceHospital {
 			in.PAID, in.Kind, in.QualifyingDays = 0, rota.HospitalStay, nil
@@ -104,6 +102,11 @@ func (u *UI) showAbsenceForm(paID int64) {
 				in.QualifyingDays = nil
 			}
 		}
+		return in
+	}
+	f.validate = func() error { return u.svc.CheckAbsence(build()) }
+	f.save = func() error {
+		in := build()
 		changed, err := u.svc.RecordAbsence(u.account.ID, in)
 		if err != nil {
 			return rotaSaveError(f, err)

@@ -256,7 +256,9 @@ func (u *UI) showFamilyLeaveForm(p household.PA) {
 	show()
 
 	f.saveText = "Add family leave"
-	f.save = func() error {
+	// build is the leave as the form gives it: only the key dates its
+	// kind uses.
+	build := func() payroll.FamilyLeave {
 		in := l
 		uses := map[string]bool{}
 		if in.Kind != "" {
@@ -269,7 +271,12 @@ func (u *UI) showFamilyLeaveForm(p household.PA) {
 				*in.KeyDateOf(field) = civil.Date{}
 			}
 		}
-		if err := in.CheckKeyDates(adoption); err != nil {
+		return in
+	}
+	f.validate = func() error { return u.svc.CheckFamilyLeave(build(), adoption) }
+	f.save = func() error {
+		in := build()
+		if err := u.svc.CheckFamilyLeave(in, adoption); err != nil {
 			return err
 		}
 		saved, err := u.svc.AddFamilyLeave(service.FamilyLeave{AccountID: u.account.ID, PAID: p.ID, Leave: in, Note: note})

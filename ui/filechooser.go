@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // chooseFileButton is a "Choose a file…" button for a box where a file's
@@ -45,6 +46,23 @@ func (u *UI) chooseFile(box *keyEntry, extensions []string) {
 	}
 	d.Show()
 	d.Resize(u.win.Canvas().Size().Subtract(fyne.NewSize(40, 40))) // only once shown: Fyne builds it in Show
+	// Fyne's open dialog focuses nothing, so no key works until Tab is
+	// pressed: start on the list of files, where the arrow keys move and
+	// Space chooses (a folder opens; a file is chosen for Open).
+	// (The dialog's parts are not reachable from here, so Tab is walked
+	// through it, within the dialog, until the list has the focus.)
+	c := u.win.Canvas()
+	for i := 0; i < 20; i++ {
+		c.FocusNext()
+		switch c.Focused().(type) {
+		case *widget.GridWrap, *widget.List:
+			if _, fav := c.Focused().(*widget.List); fav && i == 0 {
+				continue // the first list is the favourite folders
+			}
+			return
+		}
+	}
+	c.Unfocus()
 }
 
 // fileChosen puts the path chosen in the dialog into box and gives it the

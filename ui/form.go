@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/household"
 	"patoolkit/money"
 	"patoolkit/service"
@@ -59,6 +60,41 @@ type formField struct {
 	error *widget.Label
 	focus fyne.Focusable
 	read  func() error // reads the widget into the record; a parse error
+	// parts, when not nil, names the parts of the field that problems
+	// may be about (the rows of a table: "entry 2"), and gives the box
+	// to focus for each. read may then return field errors on those
+	// parts, so only they are taken as unread.
+	parts func(name string) (fyne.Focusable, bool)
+}
+
+// about reports whether a problem on name is shown under this field.
+func (fld *formField) about(name string) bool {
+	if name == fld.name {
+		return true
+	}
+	if fld.parts == nil {
+		return false
+	}
+	_, ok := fld.parts(name)
+	return ok
+}
+
+// readProblems are what a failed read says, each on its field: the parts
+// named, when the field has parts and the error names only them, or
+// else the field itself.
+func (fld *formField) readProblems(err error) household.Problems {
+	if fe := field.Of(err); fld.parts != nil && len(fe) > 0 {
+		all := true
+		for _, e := range fe {
+			if _, ok := fld.parts(e.Field); !ok {
+				all = false
+			}
+		}
+		if all {
+			return fe
+		}
+	}
+	return household.Problems{{Field: fld.name, Message: service.ErrorMessage(err)}}
 }
 
 // value is what the field's widget holds now, to tell whether it changed.
@@ -314,8 +350,10 @@ func (f *form) Submit() {
 			continue
 		}
 		if err := fld.read(); err != nil {
-			problems = append(problems, household.FieldError{Field: fld.name, Message: service.ErrorMessage(err)})
-			unread[fld.name] = true
+			for _, p := range fld.readProblems(err) {
+				problems = append(problems, p)
+				unread[p.Field] = true
+			}
 		}
 	}
 	if len(problems) > 0 {
@@ -418,7 +456,7 @@ func (f *form) inFieldOrder(p household.Problems) household.Problems {
 	used := make([]bool, len(p))
 	for _, fld := range f.fields {
 		for i, e := range p {
-			if !used[i] && e.Field == fld.name {
+			if !used[i] && fld.about(e.Field) {
 				out, used[i] = append(out, e), true
 			}
 		}
@@ -449,16 +487,28 @@ func (f *form) clearProblems() {
 func (f *form) showProblems(p household.Problems, withLabels map[string]bool) {
 	var lines []string
 	var first *formField
+	var firstFocus fyne.Focusable
 	for _, fld := range f.fields {
-		msg := p.For(fld.name)
-		if msg == "" || fld.row.Hidden {
+		if fld.row.Hidden {
 			continue
 		}
-		fld.error.SetText("⚠ " + msg)
-		fld.error.Show()
-		if first == nil {
-			first = fld
+		var msgs []string
+		for _, e := range p {
+			if fld.about(e.Field) {
+				msgs = append(msgs, "⚠ "+e.Message)
+				if first == nil {
+					first, firstFocus = fld, fld.focus
+					if e.Field != fld.name {
+						firstFocus, _ = fld.parts(e.Field)
+					}
+				}
+			}
 		}
+		if len(msgs) == 0 {
+			continue
+		}
+		fld.error.SetText(strings.Join(msgs, "\n"))
+		fld.error.Show()
 	}
 	for _, e := range p {
 		msg := e.Message
@@ -486,7 +536,7 @@ func (f *form) showProblems(p household.Problems, withLabels map[string]bool) {
 		}
 		return
 	}
-	f.u.focus(first.focus)
+	f.u.focus(firstFocus)
 	revealRect(nil, first.row, fyne.Position{}, first.row.Size())
 }
 

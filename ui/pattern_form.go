@@ -87,6 +87,9 @@ type patternRows struct {
 	box    *fyne.Container
 	add    *keyButton
 	nextID int64
+	// bad is, from the last read, the first box of each row that could
+	// not be read, by the row's field.
+	bad map[string]fyne.Focusable
 }
 
 type patternRow struct {
@@ -212,50 +215,73 @@ func (t *patternRows) first() fyne.Focusable {
 	return t.add
 }
 
-// read returns the entries typed, or says which shift is wrong and how.
-func (t *patternRows) read() ([]rota.PatternEntry, error) {
+// read returns the entries typed, one for each row, and every box that
+// can't be read, each on its row's field (rota.EntryField) with the box to
+// focus. A row that can't be read is still given (as far as it could be
+// read), so the rows after it keep their numbers.
+func (t *patternRows) read() ([]rota.PatternEntry, household.Problems) {
 	var out []rota.PatternEntry
+	var problems household.Problems
+	t.bad = map[string]fyne.Focusable{}
 	for i, r := range t.rows {
 		n := i + 1
-		e := rota.PatternEntry{ID: r.id, Week: r.week.SelectedIndex() + 1}
-		pi := r.pa.SelectedIndex()
-		if pi < 0 || pi >= len(t.pas) {
-			return nil, typed("Shift %d: choose the PA who works it.", n)
+		name := rota.EntryField(n)
+		fail := func(focus fyne.Focusable, format string, a ...any) {
+			problems.Add(name, format, a...)
+			if t.bad[name] == nil {
+				t.bad[name] = focus
+			}
 		}
-		e.PAID = t.pas[pi].ID
-		if e.Week < 1 {
-			e.Week = 1
+		e := rota.PatternEntry{ID: r.id, Week: max(r.week.SelectedIndex()+1, 1)}
+		if pi := r.pa.SelectedIndex(); pi < 0 || pi >= len(t.pas) {
+			fail(r.pa, "Shift %d: choose the PA who works it.", n)
+		} else {
+			e.PAID = t.pas[pi].ID
 		}
-		di := r.day.SelectedIndex()
-		if di < 0 {
-			return nil, typed("Shift %d: choose the day of the week.", n)
+		if di := r.day.SelectedIndex(); di < 0 || di >= len(weekdaysMonFirst) {
+			fail(r.day, "Shift %d: choose the day of the week.", n)
+		} else {
+			e.Weekday = weekdaysMonFirst[di]
 		}
-		e.Weekday = weekdaysMonFirst[di]
 		var err error
 		if e.Start, err = readClock(r.start.Text, "start"); err != nil {
-			return nil, typed("Shift %d: %s", n, service.ErrorMessage(err))
+			fail(r.start, "Shift %d: %s", n, service.ErrorMessage(err))
 		}
 		if e.End, err = readClock(r.end.Text, "end"); err != nil {
-			return nil, typed("Shift %d: %s", n, service.ErrorMessage(err))
+			fail(r.end, "Shift %d: %s", n, service.ErrorMessage(err))
 		}
 		e.Type = rota.ShiftTypes[max(r.typ.SelectedIndex(), 0)]
 		if e.BreakMinutes, err = parseWholeNumber(r.brk.Text); err != nil {
-			return nil, typed("Shift %d, break: %s", n, service.ErrorMessage(err))
+			fail(r.brk, "Shift %d, break: %s", n, service.ErrorMessage(err))
 		}
 		out = append(out, e)
 	}
-	return out, nil
+	return out, problems
 }
 
-// field adds the table to the form as one field, read as entries.
-func (t *patternRows) field(dst *[]rota.PatternEntry) {
-	t.f.add("entries", "The shifts of the pattern", "One row for each shift of the week (or fortnight). An end at or before the start means the next day.", t.box, t.first(), func() error {
-		e, err := t.read()
-		if err == nil {
-			*dst = e
+// part is the box to focus for a problem on name (rota.EntryField of a
+// row): the first box of that row that could not be read, or its PA.
+func (t *patternRows) part(name string) (fyne.Focusable, bool) {
+	for i, r := range t.rows {
+		if rota.EntryField(i+1) == name {
+			if b := t.bad[name]; b != nil {
+				return b, true
+			}
+			return r.pa, true
 		}
-		return err
+	}
+	return nil, false
+}
+
+// field adds the table to the form as one field, read as entries; a
+// problem with one shift is shown under the table, naming the shift.
+func (t *patternRows) field(dst *[]rota.PatternEntry) {
+	fld := t.f.add("entries", "The shifts of the pattern", "One row for each shift of the week (or fortnight). An end at or before the start means the next day.", t.box, t.first(), func() error {
+		e, problems := t.read()
+		*dst = e
+		return problems.Err()
 	})
+	fld.parts = t.part
 }
 
 // showPatternForm makes a new pattern or edits one, and fills the rota.
@@ -289,8 +315,19 @@ func (u *UI) showPatternForm(p rota.Pattern) {
 	f.heading("Fill the rota")
 	f.date("fill_from", "Fill the rota from", "", &fillFrom, false)
 	f.date("fill_to", "Fill the rota to", fmt.Sprintf("Blank: %d weeks from the first day.", fillWeeks), &fillTo, true)
+	f.validate = func() error {
+		q := p
+		q.Anchor = rota.WeekStart(q.From)
+		if q.From.IsZero() {
+			q.Anchor = civil.Date{}
+		}
+		return u.svc.CheckPattern(q, fillFrom, fillEnd(fillFrom, fillTo))
+	}
 	u.showPatternStep(f, "Save and fill the rota", func() (string, error) {
 		p.Anchor = rota.WeekStart(p.From)
+		if p.From.IsZero() {
+			p.Anchor = civil.Date{}
+		}
 		to := fillEnd(fillFrom, fillTo)
 		saved, res, err := u.svc.SavePattern(u.account.ID, p, fillFrom, to)
 		if err != nil {

@@ -295,10 +295,8 @@ func (u *UI) showPayLineForm(v service.PayRunView) {
 	f.text("description", "Description", "As the PA will read it on the payslip, for example \"Back pay for the rise from 1 April\".", &a.Description)
 	f.amount("amount", "Amount", "", &a.Amount, true)
 	f.saveText = "Add the line"
+	f.validate = func() error { return u.svc.CheckPayLine(a) }
 	f.save = func() error {
-		if a.PAID == 0 {
-			return household.Problems{{Field: "pa", Message: "Choose the PA."}}
-		}
 		saved, err := u.svc.AddPayLine(u.account.ID, a)
 		if err != nil {
 			return rotaSaveError(f, err)

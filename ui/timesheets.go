@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"patoolkit/civil"
+	"patoolkit/field"
 	"patoolkit/household"
 	"patoolkit/rota"
 	"patoolkit/service"
@@ -160,6 +161,9 @@ type timesheetPage struct {
 	problem *widget.Label
 	add     *keyButton
 	scroll  *container.Scroll // the page
+	// asked is set for one save when the person said a line the page
+	// asked about is right.
+	asked bool
 }
 
 // lineProblem is one box of a timesheet line that could not be read.
@@ -432,8 +436,9 @@ func (tp *timesheetPage) renumber(diffs []rota.Difference) {
 	tp.rowsBox.Refresh()
 }
 
-// read returns the lines as typed, or every box that can't be read, line
-// by line, each with a message naming its line.
+// read returns the lines as typed, one entry for each line (as far as it
+// could be read), and every box that can't be read, line by line, each
+// with a message naming its line.
 func (tp *timesheetPage) read() ([]rota.Entry, []lineProblem) {
 	var out []rota.Entry
 	var problems []lineProblem
@@ -482,10 +487,7 @@ func (tp *timesheetPage) read() ([]rota.Entry, []lineProblem) {
 		e.Note = r.note.Text
 		out = append(out, e)
 	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	return out, nil
+	return out, problems
 }
 
 // changed reports whether the lines or note typed differ from the saved
@@ -498,31 +500,105 @@ func (tp *timesheetPage) changed() bool {
 	return len(problems) > 0 || tp.note.Text != tp.ts.Note || !rota.SameEntries(es, tp.ts.Entries)
 }
 
-// store saves the lines typed; it reports whether they were saved (or
-// needed no saving), showing any problem.
-func (tp *timesheetPage) store() (rota.Timesheet, bool) {
+// store saves the lines typed, then calls then with the timesheet saved
+// (at once when nothing needed saving). Every problem of every line is
+// shown under its line at once: the boxes that can't be read and what the
+// check says of the other lines. A line that would run past midnight or
+// be very long (rota.Entry.Doubt) is asked about first, with the focus on
+// "No, change it".
+func (tp *timesheetPage) store(then func(rota.Timesheet)) {
 	tp.problem.Hide()
 	for _, r := range tp.rows {
 		r.problem.Hide()
 	}
 	if !tp.changed() {
-		return tp.ts, true
+		then(tp.ts)
+		return
 	}
 	es, problems := tp.read()
-	if len(problems) > 0 {
-		tp.showLineProblems(problems)
-		return tp.ts, false
+	unread := map[*tsRow]bool{}
+	for _, p := range problems {
+		unread[p.row] = true
 	}
+	problems = append(problems, tp.lineProblems(tp.u.svc.CheckTimesheetEntries(es), unread)...)
+	if len(problems) > 0 {
+		tp.showLineProblems(tp.inLineOrder(problems))
+		return
+	}
+	if !tp.asked {
+		var doubts []string
+		var first *tsRow
+		for i, e := range es {
+			if doubt := e.Doubt(); doubt != "" && !tp.saved(e) {
+				doubts = append(doubts, fmt.Sprintf("Line %d %s", i+1, doubt))
+				if first == nil {
+					first = tp.rows[i]
+				}
+			}
+		}
+		if len(doubts) > 0 {
+			tp.u.focus(first.end) // where "No, change it" leaves the focus
+			tp.u.askFirstNo("Is this line right?", strings.Join(doubts, "\n")+"\n\nIs that right?", "No, change it", "Yes, save it", func() {
+				tp.asked = true
+				tp.store(then)
+			})
+			return
+		}
+	}
+	tp.asked = false
 	saved, err := tp.u.svc.SetTimesheetEntries(tp.ts.ID, es, tp.note.Text)
 	if err != nil {
 		if !service.IsInput(err) {
 			tp.u.showError(err)
-			return tp.ts, false
+			return
+		}
+		if p := tp.lineProblems(err, nil); len(p) > 0 {
+			tp.showLineProblems(p)
+			return
 		}
 		tp.showProblem(service.ErrorMessage(err))
-		return tp.ts, false
+		return
 	}
-	return saved, true
+	then(saved)
+}
+
+// saved reports whether e is one of the saved timesheet's lines as it is.
+func (tp *timesheetPage) saved(e rota.Entry) bool {
+	for _, o := range tp.ts.Entries {
+		if e.Equal(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineProblems are the problems err gives on the lines (rota.LineField),
+// each under its line with the focus on its date, leaving out the lines
+// in skip (their boxes could not be read).
+func (tp *timesheetPage) lineProblems(err error, skip map[*tsRow]bool) []lineProblem {
+	var out []lineProblem
+	for _, fe := range field.Of(err) {
+		for i, r := range tp.rows {
+			if fe.Field == rota.LineField(i+1) && !skip[r] {
+				out = append(out, lineProblem{row: r, focus: r.start, msg: fe.Message})
+			}
+		}
+	}
+	return out
+}
+
+// inLineOrder sorts problems by their line, keeping their order within a
+// line.
+func (tp *timesheetPage) inLineOrder(problems []lineProblem) []lineProblem {
+	var out []lineProblem
+	for _, r := range tp.rows {
+		for _, p := range problems {
+			if p.row == r {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // showProblem shows why the lines were not saved at the top of the page,
@@ -585,16 +661,12 @@ func (tp *timesheetPage) save() {
 		tp.u.showTimesheet(tp.ts, "Nothing had changed, so nothing needed saving.")
 		return
 	}
-	if saved, ok := tp.store(); ok {
-		tp.u.showTimesheet(saved, "Changes saved.")
-	}
+	tp.store(func(saved rota.Timesheet) { tp.u.showTimesheet(saved, "Changes saved.") })
 }
 
 // sign saves any changes, then opens the PA's declaration.
 func (tp *timesheetPage) sign() {
-	if saved, ok := tp.store(); ok {
-		tp.u.showSignForm(saved, tp.name)
-	}
+	tp.store(func(saved rota.Timesheet) { tp.u.showSignForm(saved, tp.name) })
 }
 
 // showSignForm is the PA's declaration: they type their full name.
