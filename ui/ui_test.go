@@ -583,7 +583,7 @@ func TestSetupRefusesAMissingCouncilThenStoresEverything(t *testing.T) {
 		Capacity: household.SuitablePerson, Council: "St Helens Council",
 		Payment: 115000, PaymentFrequency: household.Monthly,
 		StartDate: civil.New(2025, time.April, 6), ReturnPeriod: household.ReturnYearly,
-		SurplusLimitWeeks: 8,
+		SurplusLimitWeeks: 8, CouncilProfile: "st-helens", // the council's rules, found from its name
 	}
 	if a != want {
 		t.Errorf("stored\n%+v\nwant\n%+v", a, want)

@@ -27,7 +27,7 @@ type returnJSON struct {
 func cmdReturns(args []string, stdout io.Writer) error {
 	fs, af := addAccountFlags("returns", stdout)
 	asJSON := fs.Bool("json", false, "write JSON")
-	return runBudget(fs, af, args, nil, func(svc *service.Service, a household.Account) error {
+	return runBudget(fs, af, args, func() error { return nil }, func(svc *service.Service, a household.Account) error {
 		rs, err := svc.Returns(a.ID)
 		if err != nil {
 			return err
