@@ -415,6 +415,10 @@ func (d *Doc) Boxed(label, value, under string) {
 	p.SetXY(pageMargin, y+h+2)
 }
 
+// signWords name the two lines of a signature: under each on paper, the
+// label of each field on a web page.
+var signWords = [2]string{"Signature", "Date"}
+
 // SignatureLines writes labelled lines to sign and date by hand.
 func (d *Doc) SignatureLines(labels ...string) {
 	p := d.pdf
@@ -431,8 +435,8 @@ func (d *Doc) SignatureLines(labels ...string) {
 		p.Line(pageMargin, y, pageMargin+95, y)
 		p.Line(pageMargin+105, y, pageMargin+150, y)
 		p.SetFont(font, "", 8)
-		p.CellFormat(105, 4, "Signature", "", 0, "L", false, 0, "")
-		p.CellFormat(45, 4, "Date", "", 1, "L", false, 0, "")
+		p.CellFormat(105, 4, signWords[0], "", 0, "L", false, 0, "")
+		p.CellFormat(45, 4, signWords[1], "", 1, "L", false, 0, "")
 		p.Ln(4)
 	}
 	p.SetFont(font, "", 10)

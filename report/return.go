@@ -296,41 +296,44 @@ func ReturnPDF(w io.Writer, r ReturnDoc) error {
 
 // returnPages draws the return from the current page on, with an outline
 // entry for each section.
-func returnPages(d *Doc, r ReturnDoc) {
+func returnPages(d *Doc, r ReturnDoc) { drawBlocks(d, returnBlocks(r)) }
+
+// returnBlocks is everything the return says, in order, for the PDF and
+// the HTML page alike.
+func returnBlocks(r ReturnDoc) []returnBlock {
+	d := &returnOut{}
 	d.Bookmark("The return", 0)
 	d.Pairs(cover(r))
 	if len(r.Warnings) > 0 {
-		d.Heading("Please note")
-		for _, w := range r.Warnings {
-			d.Para("• " + w)
-		}
+		d.Section("note", "Please note")
+		d.List(r.Warnings)
 	}
 
 	d.Bookmark("Summary", 1)
-	d.Heading("Summary of the money")
+	d.Section("summary", "Summary of the money")
 	f := r.Figures
 	var rows [][]string
 	for _, kv := range r.Summary() {
 		rows = append(rows, []string{kv[0], kv[1]})
 	}
-	d.Table([]Column{{Heading: "", Width: 0}, {Heading: "Amount", Width: 40, Align: "R"}}, rows)
+	d.Table([]Column{{Heading: "", Width: 0}, {Heading: "Amount", Width: 40, Align: "R"}}, rows).rowHead = true
 	d.Para(fmt.Sprintf("Check: %s brought forward, plus %s in, less %s out, is %s carried forward.", f.Opening.Format(), f.MoneyIn.Format(), f.MoneyOut.Format(), f.Closing.Format()))
 	for _, n := range f.Notes {
 		d.Small(n)
 	}
 
-	d.Heading("The balance against the bank")
+	d.Sub("bank", "The balance against the bank")
 	d.Para(r.BankWords())
 
-	d.Heading("Where the budget stands on " + r.To.UK())
+	d.Section("stands", "Where the budget stands on "+r.To.UK())
 	d.Para(r.Status.Headline)
-	d.Pairs(standPairs(r))
+	d.Amounts(standPairs(r))
 	for _, l := range r.Status.Lines {
 		d.Small(l)
 	}
 
 	if len(r.Funding) > 0 {
-		d.Heading("Funding")
+		d.Section("funding", "Funding")
 		var fr [][]string
 		for _, x := range r.Funding {
 			exp := "not agreed"
@@ -340,11 +343,11 @@ func returnPages(d *Doc, r ReturnDoc) {
 			fr = append(fr, []string{x.Source, amountOr(x.Weekly), amountOr(x.Yearly), exp, x.Paid.Format(), x.Note})
 		}
 		d.Table([]Column{{Heading: "Source"}, {Heading: "A week", Width: 24, Align: "R"}, {Heading: "A year", Width: 26, Align: "R"},
-			{Heading: "Due in period", Width: 26, Align: "R"}, {Heading: "Received", Width: 26, Align: "R"}, {Heading: "Note"}}, fr)
+			{Heading: "Due in period", Width: 26, Align: "R"}, {Heading: "Received", Width: 26, Align: "R"}, {Heading: "Note"}}, fr).rowHead = true
 	}
 
 	if len(f.Out) > 0 || len(f.In) > 0 {
-		d.Heading("Money in and out by category")
+		d.Section("categories", "Money in and out by category")
 		var cr [][]string
 		for _, side := range []struct {
 			label string
@@ -356,11 +359,12 @@ func returnPages(d *Doc, r ReturnDoc) {
 				}
 			}
 		}
-		d.Table([]Column{{Heading: "", Width: 12}, {Heading: "Council heading"}, {Heading: "Category"}, {Heading: "Lines", Width: 14, Align: "R"}, {Heading: "Amount", Width: 28, Align: "R"}}, cr)
+		d.Table([]Column{{Heading: "", Width: 12}, {Heading: "Council heading"}, {Heading: "Category"}, {Heading: "Lines", Width: 14, Align: "R"}, {Heading: "Amount", Width: 28, Align: "R"}}, cr).
+			spoken = map[int]string{0: "In or out"}
 	}
 
 	d.Bookmark("Ledger", 1)
-	d.Heading(fmt.Sprintf("The ledger: %d %s", len(f.Lines), text.Plural(len(f.Lines), "line", "lines")))
+	d.Section("ledger", fmt.Sprintf("The ledger: %d %s", len(f.Lines), text.Plural(len(f.Lines), "line", "lines")))
 	if len(f.Lines) == 0 {
 		d.Para("No money went in or out of the account in this period.")
 	} else {
@@ -368,12 +372,17 @@ func returnPages(d *Doc, r ReturnDoc) {
 		for _, l := range f.Lines {
 			lr = append(lr, []string{l.Date.UK(), l.Payee, categoryText(l), l.Amount.Format(), l.Balance.Format(), r.EvidenceText(l)})
 		}
-		d.TableTotal([]Column{{Heading: "Date", Width: 20}, {Heading: "Payee"}, {Heading: "Category"}, {Heading: "Amount", Width: 24, Align: "R"},
+		t := d.TableTotal([]Column{{Heading: "Date", Width: 20}, {Heading: "Payee"}, {Heading: "Category"}, {Heading: "Amount", Width: 24, Align: "R"},
 			{Heading: "Balance", Width: 24, Align: "R"}, {Heading: "Evidence", Width: 42}}, lr,
 			[]string{"", "Change over the period", "", (f.MoneyIn - f.MoneyOut).Format(), f.Closing.Format(), ""})
+		for i, l := range f.Lines {
+			if len(r.LineEvidence[l.ID]) == 0 && !l.Reconciled {
+				t.flag(i, 5)
+			}
+		}
 	}
 	if un := r.Unevidenced(); len(un) > 0 {
-		d.Heading(fmt.Sprintf("Lines with no evidence held: %d", len(un)))
+		d.Sub("unevidenced", fmt.Sprintf("Lines with no evidence held: %d", len(un)))
 		d.Para("The toolkit holds no receipt, payslip or record for these lines. Attach a receipt to each in Money, or explain it to the council.")
 		var ur [][]string
 		var sum money.Money
@@ -385,7 +394,7 @@ func returnPages(d *Doc, r ReturnDoc) {
 			[]string{"", "Total", "", sum.Format()})
 	}
 	if len(r.Corrections) > 0 {
-		d.Heading("Corrections to returns already sent")
+		d.Sub("corrections", "Corrections to returns already sent")
 		var cr [][]string
 		for _, c := range r.Corrections {
 			cr = append(cr, []string{c.Line.Date.UK(), c.Line.Payee, c.Line.Amount.Format(), c.Corrects})
@@ -394,11 +403,12 @@ func returnPages(d *Doc, r ReturnDoc) {
 	}
 
 	d.Bookmark("Payroll", 1)
-	payrollPages(d, r)
+	payrollBlocks(d, r)
 	d.Bookmark("Employer's duties", 1)
-	dutiesPages(d, r)
+	dutiesBlocks(d, r)
 	d.Bookmark("Declaration", 1)
 	declaration(d, r)
+	return d.blocks
 }
 
 func amountOr(m money.Money) string {
@@ -450,8 +460,8 @@ func standPairs(r ReturnDoc) [][2]string {
 	return pairs
 }
 
-func payrollPages(d *Doc, r ReturnDoc) {
-	d.Heading("Payroll")
+func payrollBlocks(d *returnOut, r ReturnDoc) {
+	d.Section("payroll", "Payroll")
 	if len(r.Payroll) == 0 {
 		d.Para("No wages were paid through a pay run in this period.")
 	} else {
@@ -473,18 +483,24 @@ func payrollPages(d *Doc, r ReturnDoc) {
 			{Heading: "Tax", Width: 18, Align: "R"}, {Heading: "NI (PA)", Width: 18, Align: "R"}, {Heading: "Pension", Width: 18, Align: "R"},
 			{Heading: "Net pay", Width: 20, Align: "R"}, {Heading: "Employer NI", Width: 20, Align: "R"}}, rows,
 			[]string{"Total", "", hoursDecimal(tot.Minutes), tot.Gross.Format(), tot.Tax.Format(), tot.EmployeeNI.Format(),
-				(tot.EmployeePension + tot.EmployerPension).Format(), tot.Net.Format(), tot.EmployerNI.Format()})
+				(tot.EmployeePension + tot.EmployerPension).Format(), tot.Net.Format(), tot.EmployerNI.Format()}).rowHead = true
 		d.Small("Pension is the PA's and the employer's contributions together.")
 	}
 	if len(r.NetPaid) > 0 {
-		d.Heading("Net pay on the payslips against the payments to each PA")
+		d.Sub("net-pay", "Net pay on the payslips against the payments to each PA")
 		var rows [][]string
 		for _, n := range r.NetPaid {
 			rows = append(rows, []string{n.PA, n.NetPay.Format(), n.Paid.Format(), n.Words})
 		}
-		d.Table([]Column{{Heading: "PA"}, {Heading: "Net pay", Width: 26, Align: "R"}, {Heading: "Paid", Width: 26, Align: "R"}, {Heading: "", Width: 70}}, rows)
+		t := d.Table([]Column{{Heading: "PA"}, {Heading: "Net pay", Width: 26, Align: "R"}, {Heading: "Paid", Width: 26, Align: "R"}, {Heading: "", Width: 70}}, rows)
+		t.rowHead = true
+		for i, n := range r.NetPaid {
+			if !n.Agrees {
+				t.flag(i, 3)
+			}
+		}
 	}
-	d.Heading("Payments to HMRC")
+	d.Sub("hmrc", "Payments to HMRC")
 	if len(r.HMRC) == 0 {
 		d.Para("Nothing was due to HMRC for this period.")
 	} else {
@@ -492,9 +508,15 @@ func payrollPages(d *Doc, r ReturnDoc) {
 		for _, h := range r.HMRC {
 			rows = append(rows, []string{h.Period, h.Due.Format(), h.DueDate.UK(), h.Words})
 		}
-		d.Table([]Column{{Heading: "Tax period"}, {Heading: "Due", Width: 26, Align: "R"}, {Heading: "Due by", Width: 24}, {Heading: "Paid", Width: 70}}, rows)
+		t := d.Table([]Column{{Heading: "Tax period"}, {Heading: "Due", Width: 26, Align: "R"}, {Heading: "Due by", Width: 24}, {Heading: "Paid", Width: 70}}, rows)
+		t.rowHead = true
+		for i, h := range r.HMRC {
+			if h.Late {
+				t.flag(i, 3)
+			}
+		}
 	}
-	d.Heading("Timesheets")
+	d.Sub("timesheets", "Timesheets")
 	if len(r.Timesheets) == 0 {
 		d.Para("No PA was employed in this period.")
 	} else {
@@ -514,12 +536,17 @@ func payrollPages(d *Doc, r ReturnDoc) {
 			}
 			rows = append(rows, []string{t.PA, t.From.UK() + " to " + t.To.UK(), status})
 		}
-		d.Table([]Column{{Heading: "PA"}, {Heading: "Pay period", Width: 48}, {Heading: "Timesheet", Width: 80}}, rows)
+		t := d.Table([]Column{{Heading: "PA"}, {Heading: "Pay period", Width: 48}, {Heading: "Timesheet", Width: 80}}, rows)
+		for i, ts := range r.Timesheets {
+			if !ts.Held {
+				t.flag(i, 2)
+			}
+		}
 	}
 }
 
-func dutiesPages(d *Doc, r ReturnDoc) {
-	d.Heading("Employer's liability insurance")
+func dutiesBlocks(d *returnOut, r ReturnDoc) {
+	d.Section("insurance", "Employer's liability insurance")
 	if len(r.Insurance) == 0 {
 		d.Para("No employer's liability insurance is recorded for this period. Every employer of a PA needs it (unless every employee is a close relative): add the policy under Settings.")
 	} else {
@@ -528,9 +555,9 @@ func dutiesPages(d *Doc, r ReturnDoc) {
 			rows = append(rows, []string{i.Insurer, i.Policy, i.Cover.Format(), i.Start.UK() + " to " + i.Renewal.UK(), i.Premium.Format(), i.PremiumPaid})
 		}
 		d.Table([]Column{{Heading: "Insurer"}, {Heading: "Policy", Width: 32}, {Heading: "Cover", Width: 30, Align: "R"}, {Heading: "Runs", Width: 26},
-			{Heading: "Premium", Width: 20, Align: "R"}, {Heading: "Paid"}}, rows)
+			{Heading: "Premium", Width: 20, Align: "R"}, {Heading: "Paid"}}, rows).rowHead = true
 	}
-	d.Heading("Personal assistants")
+	d.Section("staff", "Personal assistants")
 	if len(r.Staff) == 0 {
 		d.Para("No PA was employed in this period.")
 		return
@@ -539,12 +566,21 @@ func dutiesPages(d *Doc, r ReturnDoc) {
 	for _, s := range r.Staff {
 		rows = append(rows, []string{s.PA, s.Employed, s.Contract, s.DBS, s.RightToWork})
 	}
-	d.Table([]Column{{Heading: "PA"}, {Heading: "Employed", Width: 32}, {Heading: "Contract"}, {Heading: "DBS check"}, {Heading: "Right to work"}}, rows)
+	t := d.Table([]Column{{Heading: "PA"}, {Heading: "Employed", Width: 32}, {Heading: "Contract"}, {Heading: "DBS check"}, {Heading: "Right to work"}}, rows)
+	t.rowHead = true
+	for i, s := range r.Staff {
+		if s.DBSFlag {
+			t.flag(i, 3)
+		}
+		if s.RTWFlag {
+			t.flag(i, 4)
+		}
+	}
 	d.Small("No National Insurance numbers, dates of birth or home addresses are printed in a return.")
 }
 
-func declaration(d *Doc, r ReturnDoc) {
-	d.Heading("Declaration")
+func declaration(d *returnOut, r ReturnDoc) {
+	d.Section("declaration", "Declaration")
 	d.Para(r.DeclarationText())
 	d.SignatureLines("Signed by " + r.ManagedBy)
 }
