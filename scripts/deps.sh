@@ -2,14 +2,22 @@
 # Installs what building the toolkit needs, when it is missing:
 #   - Go 1.26 or newer
 #   - a C compiler and the OpenGL and X11 headers (the window uses them)
-#   - with "test": poppler-utils, whose pdftotext the PDF tests read with
+#   - with "test": poppler-utils, whose pdftotext the PDF tests read with,
+#     and for the HTML check (scripts/axe-check) Chromium, Node.js and
+#     axe-core (npm ci --prefix scripts/axe)
 # On Debian and Ubuntu it installs them with apt-get (as root, or through
-# sudo). Elsewhere it says what to install.
+# sudo). Elsewhere it says what to install. Without Chromium or Node.js the
+# HTML check is skipped, so their absence is told but not fatal.
 set -euo pipefail
 
 APT_PACKAGES=${APT_PACKAGES:-"gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols"}
 if [ "${1:-}" = test ]; then
   APT_PACKAGES="$APT_PACKAGES poppler-utils"
+  # Ubuntu's chromium is a snap, which a test cannot drive: there the
+  # HTML check wants Google Chrome's .deb instead (see below).
+  if ! grep -qsE '^ID(_LIKE)?=.*ubuntu' /etc/os-release; then
+    APT_PACKAGES="$APT_PACKAGES chromium"
+  fi
 fi
 
 say() { printf 'deps: %s\n' "$*" >&2; }
@@ -89,4 +97,36 @@ if [ "$(uname -s)" = Linux ]; then
   fi
 elif [ "$(uname -s)" = Darwin ]; then
   xcode-select -p >/dev/null 2>&1 || { say "install Apple's command line tools first: xcode-select --install"; exit 1; }
+fi
+
+# --- with "test": Node.js, axe-core and Chromium (for scripts/axe-check) ---
+if [ "${1:-}" = test ]; then
+  axe_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/axe"
+  if ! command -v npm >/dev/null 2>&1 && [ "$(uname -s)" = Linux ] && have_apt; then
+    apt_install " nodejs npm"
+  fi
+  if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+    say "the HTML check (scripts/axe-check) needs Node.js 16 or newer and npm, and is skipped until then:"
+    say "  install Node.js from https://nodejs.org/ (or your system's nodejs and npm), then run: npm ci --prefix scripts/axe"
+  elif ! node -e '
+      // node_modules is stale unless it holds what package-lock.json pins.
+      const fs = require("fs"), path = require("path"), dir = process.argv[1];
+      const lock = JSON.parse(fs.readFileSync(path.join(dir, "package-lock.json"), "utf8"));
+      for (const [p, want] of Object.entries(lock.packages)) {
+        if (p === "") continue;
+        const have = JSON.parse(fs.readFileSync(path.join(dir, p, "package.json"), "utf8"));
+        if (have.version !== want.version) process.exit(1);
+      }' "$axe_dir" 2>/dev/null; then
+    say "installing the HTML check's packages: npm ci --prefix scripts/axe"
+    if ! npm ci --prefix "$axe_dir" --no-audit --no-fund --loglevel=error >/dev/null; then
+      say "npm ci --prefix scripts/axe failed; the HTML check is skipped until it works"
+    fi
+  fi
+  if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 &&
+     ! command -v google-chrome-stable >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 &&
+     [ -z "${CHROMIUM:-}" ] && ! [ -d "/Applications/Google Chrome.app" ]; then
+    say "the HTML check (scripts/axe-check) needs Chromium or Google Chrome, and is skipped until then:"
+    say "  Debian: sudo apt-get install chromium; Ubuntu: Google Chrome's .deb from https://www.google.com/chrome/ (the chromium snap cannot be driven from a test)"
+    say "  Fedora: sudo dnf install chromium; Arch: sudo pacman -S chromium; macOS: Google Chrome, or set CHROMIUM to the program"
+  fi
 fi

@@ -1,16 +1,20 @@
 // Package reporttest holds what the tests of every layer use to check the
-// files the toolkit writes: a PDF's text as a person reads it, and golden
-// files refreshed with -update. It is for tests only.
+// files the toolkit writes: a PDF's text as a person reads it, an HTML
+// page against axe-core's WCAG 2.2 A/AA rules, and golden files refreshed
+// with -update. It is for tests only.
 package reporttest
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // PDFText returns the text of a PDF as pdftotext -layout (poppler-utils)
@@ -82,4 +86,75 @@ func firstDifference(want, got []byte) string {
 		}
 	}
 	return "only the line endings differ"
+}
+
+// AxeCheck checks the HTML file at htmlPath with axe-core's WCAG 2.2 A and
+// AA rules in headless Chromium, offline, through the repository's
+// scripts/axe-check. The test fails with the script's account of each
+// violation when there are any, and is skipped, with the script's word on
+// what to install, where Chromium, Node.js or scripts/axe/node_modules is
+// missing (scripts/deps.sh test, which make test runs, installs them on
+// Debian).
+func AxeCheck(t testing.TB, htmlPath string) {
+	t.Helper()
+	code, out := runAxeCheck(t, htmlPath)
+	switch code {
+	case 0:
+	case 1:
+		t.Errorf("%s breaks WCAG 2.2 A/AA rules (scripts/axe-check %s):\n%s", htmlPath, htmlPath, out)
+	case 2:
+		t.Skipf("the HTML check cannot run here: %s", strings.TrimSpace(out))
+	default:
+		t.Fatalf("scripts/axe-check %s failed (exit %d):\n%s", htmlPath, code, out)
+	}
+}
+
+// axeTimeout bounds one run of scripts/axe-check: about a second a file
+// on a quiet machine.
+const axeTimeout = 2 * time.Minute
+
+// runAxeCheck runs scripts/axe-check on the files and gives its exit code
+// and what it printed, stdout and stderr together.
+func runAxeCheck(t testing.TB, files ...string) (int, string) {
+	t.Helper()
+	script := filepath.Join(repoRoot(t), "scripts", "axe-check")
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("the HTML check needs bash to run scripts/axe-check")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), axeTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", append([]string{script}, files...)...)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0, string(out)
+	case ctx.Err() != nil:
+		t.Fatalf("scripts/axe-check %s took more than %v:\n%s", strings.Join(files, " "), axeTimeout, out)
+	case errors.As(err, &exit):
+		return exit.ExitCode(), string(out)
+	default:
+		t.Fatalf("scripts/axe-check: %v", err)
+	}
+	return -1, ""
+}
+
+// repoRoot is the folder holding go.mod, found from the working directory
+// up.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("no go.mod in the working directory or above it: cannot find scripts/axe-check")
+		}
+		dir = up
+	}
 }
