@@ -593,3 +593,19 @@ func TestReturnHTMLSaysWhatThePDFSays(t *testing.T) {
 		at += j + len(e.text)
 	}
 }
+
+// The web page has no violations of axe-core's WCAG 2.2 A and AA rules in
+// headless Chromium, full and empty (skipped, saying what to install,
+// where Chromium or axe-core is missing).
+func TestReturnHTMLAxe(t *testing.T) {
+	dir := t.TempDir()
+	empty := ReturnDoc{Who: "Tom Smith", Person: "Tom Smith", ManagedBy: "Tom Smith", Capacity: "for myself", Council: "Wigan Council",
+		From: civil.New(2026, time.April, 1), To: civil.New(2026, time.June, 30), Made: civil.New(2026, time.July, 1)}
+	for name, r := range map[string]ReturnDoc{"full.html": testReturn(), "empty.html": empty} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, returnHTML(t, r), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		reporttest.AxeCheck(t, path)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -340,3 +342,20 @@ func TestEvidencePack(t *testing.T) {
 }
 
 func fmtSscan(s string, n *int) (int, error) { return fmt.Sscan(s, n) }
+
+// The demo's real returns, as web pages, pass axe-core's WCAG 2.2 A and
+// AA rules in headless Chromium.
+func TestDemoReturnWebPageAxe(t *testing.T) {
+	s, accs := demoService(t)
+	for _, name := range []string{"Priya's support", "Tom's care"} {
+		x, err := s.ProduceReturn(accs[name].ID, civil.MustParse("2025-04-06"), civil.MustParse("2026-11-19"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := filepath.Join(t.TempDir(), "return.html")
+		if err := os.WriteFile(page, x.HTML, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		reporttest.AxeCheck(t, page)
+	}
+}
