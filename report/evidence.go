@@ -226,53 +226,38 @@ func drawPack(p EvidencePack, r ReturnDoc, placeable map[int64]bool, pdfPages ma
 		}
 		return out
 	}
-	if items := byKind(EvidencePayslip); len(items) > 0 {
-		d.SetHeading("Payslip", r.Who)
-		for k, i := range items {
-			if k >= len(p.Payslips) {
-				break
+	// each draws the documents of one kind, one per evidence item, each
+	// from a new page (newPage starts it), under one part of the outline.
+	each := func(kind EvidenceKind, part string, n int, newPage, body func(j int)) {
+		for j, i := range byKind(kind) {
+			if j >= n {
+				return
 			}
+			newPage(j)
+			starts[i] = d.PageNo()
+			if j == 0 {
+				d.Bookmark(part, 0)
+			}
+			d.Bookmark(r.Evidence[i].Ref+" "+r.Evidence[i].Title, 1)
+			body(j)
+		}
+	}
+	portrait := func(title string) func(int) {
+		return func(int) {
+			d.SetHeading(title, r.Who)
 			d.NewPage()
-			starts[i] = d.PageNo()
-			if k == 0 {
-				d.Bookmark("Payslips", 0)
-			}
-			d.Bookmark(r.Evidence[i].Ref+" "+r.Evidence[i].Title, 1)
-			d.SetTight(payslipTightness("Payslip", r.Who, r.made(), p.Payslips[k]))
-			payslipPage(d, p.Payslips[k])
-			d.SetTight(0)
 		}
 	}
-	if items := byKind(EvidenceTimesheet); len(items) > 0 {
-		d.SetHeading("Timesheet", r.Who)
-		for k, i := range items {
-			if k >= len(p.Timesheets) {
-				break
-			}
-			d.NewPage()
-			starts[i] = d.PageNo()
-			if k == 0 {
-				d.Bookmark("Timesheets", 0)
-			}
-			d.Bookmark(r.Evidence[i].Ref+" "+r.Evidence[i].Title, 1)
-			timesheetPage(d, p.Timesheets[k])
-		}
-	}
-	if items := byKind(EvidenceHMRC); len(items) > 0 {
-		for k, i := range items {
-			if k >= len(p.HMRC) {
-				break
-			}
-			d.SetHeading("What is owed to HMRC: tax year "+p.HMRC[k].TaxYear, r.Who)
-			d.NewPageLandscape()
-			starts[i] = d.PageNo()
-			if k == 0 {
-				d.Bookmark("HMRC record", 0)
-			}
-			d.Bookmark(r.Evidence[i].Ref+" "+r.Evidence[i].Title, 1)
-			hmrcPages(d, p.HMRC[k])
-		}
-	}
+	each(EvidencePayslip, "Payslips", len(p.Payslips), portrait("Payslip"), func(j int) {
+		d.SetTight(payslipTightness("Payslip", r.Who, r.made(), p.Payslips[j]))
+		payslipPage(d, p.Payslips[j])
+		d.SetTight(0)
+	})
+	each(EvidenceTimesheet, "Timesheets", len(p.Timesheets), portrait("Timesheet"), func(j int) { timesheetPage(d, p.Timesheets[j]) })
+	each(EvidenceHMRC, "HMRC record", len(p.HMRC), func(j int) {
+		d.SetHeading("What is owed to HMRC: tax year "+p.HMRC[j].TaxYear, r.Who)
+		d.NewPageLandscape()
+	}, func(j int) { hmrcPages(d, p.HMRC[j]) })
 	receipts := byKind(EvidenceReceipt)
 	first := true
 	d.SetHeading("Receipt", r.Who)
