@@ -43,14 +43,13 @@ type ReturnDoc struct {
 	// ledger names the items that back it.
 	Evidence     []EvidenceItem
 	LineEvidence map[int64][]int // transaction ID → indexes into Evidence
-	// LineOnStatement marks lines matched to a bank statement's line.
-	Payroll     []PayrollRow
-	NetPaid     []NetPaidRow
-	HMRC        []HMRCPaymentRow
-	Timesheets  []TimesheetHeld
-	Insurance   []InsuranceRow
-	Staff       []StaffRow
-	Corrections []CorrectionRow
+	Payroll      []PayrollRow
+	NetPaid      []NetPaidRow
+	HMRC         []HMRCPaymentRow
+	Timesheets   []TimesheetHeld
+	Insurance    []InsuranceRow
+	Staff        []StaffRow
+	Corrections  []CorrectionRow
 	// Warnings are the gaps and problems, said plainly, before anything
 	// else in the return.
 	Warnings []string
@@ -78,13 +77,11 @@ type OwedRow struct {
 type EvidenceKind string
 
 const (
-	EvidencePayslip     EvidenceKind = "Payslip"
-	EvidenceTimesheet   EvidenceKind = "Timesheet"
-	EvidenceHMRC        EvidenceKind = "HMRC record"
-	EvidenceReceipt     EvidenceKind = "Receipt"
-	EvidenceInsurance   EvidenceKind = "Insurance"
-	EvidenceStatement   EvidenceKind = "Bank statement"
-	EvidenceNotIncluded EvidenceKind = ""
+	EvidencePayslip   EvidenceKind = "Payslip"
+	EvidenceTimesheet EvidenceKind = "Timesheet"
+	EvidenceHMRC      EvidenceKind = "HMRC record"
+	EvidenceReceipt   EvidenceKind = "Receipt"
+	EvidenceInsurance EvidenceKind = "Insurance"
 )
 
 // EvidenceItem is one document of the evidence pack.
@@ -468,7 +465,7 @@ func payrollBlocks(d *returnOut, r ReturnDoc) {
 		var rows [][]string
 		var tot PayrollRow
 		for _, p := range r.Payroll {
-			rows = append(rows, []string{p.PA, p.Month, hoursDecimal(p.Minutes), p.Gross.Format(), p.Tax.Format(), p.EmployeeNI.Format(),
+			rows = append(rows, []string{p.PA, p.Month, text.DecimalHours(p.Minutes), p.Gross.Format(), p.Tax.Format(), p.EmployeeNI.Format(),
 				(p.EmployeePension + p.EmployerPension).Format(), p.Net.Format(), p.EmployerNI.Format()})
 			tot.Minutes += p.Minutes
 			tot.Gross += p.Gross
@@ -482,7 +479,7 @@ func payrollBlocks(d *returnOut, r ReturnDoc) {
 		d.TableTotal([]Column{{Heading: "PA"}, {Heading: "Month", Width: 24}, {Heading: "Hours", Width: 16, Align: "R"}, {Heading: "Gross", Width: 20, Align: "R"},
 			{Heading: "Tax", Width: 18, Align: "R"}, {Heading: "NI (PA)", Width: 18, Align: "R"}, {Heading: "Pension", Width: 18, Align: "R"},
 			{Heading: "Net pay", Width: 20, Align: "R"}, {Heading: "Employer NI", Width: 20, Align: "R"}}, rows,
-			[]string{"Total", "", hoursDecimal(tot.Minutes), tot.Gross.Format(), tot.Tax.Format(), tot.EmployeeNI.Format(),
+			[]string{"Total", "", text.DecimalHours(tot.Minutes), tot.Gross.Format(), tot.Tax.Format(), tot.EmployeeNI.Format(),
 				(tot.EmployeePension + tot.EmployerPension).Format(), tot.Net.Format(), tot.EmployerNI.Format()}).rowHead = true
 		d.Small("Pension is the PA's and the employer's contributions together.")
 	}
@@ -590,11 +587,4 @@ func declaration(d *returnOut, r ReturnDoc) {
 func (r ReturnDoc) DeclarationText() string {
 	return fmt.Sprintf("I, %s, %s, declare that this return is a true record of the money received and spent from the direct payment from %s, and that the money was spent on the support agreed with the council.",
 		r.ManagedBy, r.Capacity, r.PeriodText())
-}
-
-// hoursDecimal is minutes as hours to two places, "24.75", as payroll
-// figures are kept.
-func hoursDecimal(minutes int64) string {
-	h := (minutes*100 + 30) / 60
-	return fmt.Sprintf("%d.%02d", h/100, h%100)
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,4 +74,19 @@ func Uncapitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// DecimalHours is minutes as hours to two places, as payroll figures
+// keep them: "152.50", "-0.25". The hundredths are rounded half up.
+func DecimalHours(minutes int64) string {
+	neg := minutes < 0
+	if neg {
+		minutes = -minutes
+	}
+	hundredths := (minutes*100 + 30) / 60
+	s := fmt.Sprintf("%d.%02d", hundredths/100, hundredths%100)
+	if neg {
+		s = "-" + s
+	}
+	return s
 }

@@ -42,3 +42,11 @@ func TestWords(t *testing.T) {
 		})
 	}
 }
+
+func TestDecimalHours(t *testing.T) {
+	for m, want := range map[int64]string{0: "0.00", 1: "0.02", 45: "0.75", 9150: "152.50", -15: "-0.25", 20: "0.33", 40: "0.67"} {
+		if got := DecimalHours(m); got != want {
+			t.Errorf("DecimalHours(%d) = %q, want %q", m, got, want)
+		}
+	}
+}

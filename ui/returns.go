@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -17,7 +18,6 @@ import (
 
 	"patoolkit/budget"
 	"patoolkit/civil"
-	"patoolkit/report"
 	"patoolkit/service"
 	"patoolkit/text"
 )
@@ -106,16 +106,10 @@ func (u *UI) showReturnsFocus(focusPeriod bool) {
 		rows = append(rows, fact{kv[0], kv[1]})
 	}
 	parts = append(parts, heading("Summary"), facts(rows...), wrapLabel(r.BankWords()), wrapLabel(r.Status.Headline))
-	evidence := 0
-	for _, e := range r.Evidence {
-		if e.Kind != report.EvidenceNotIncluded {
-			evidence++
-		}
-	}
 	parts = append(parts, facts(
 		fact{"Ledger lines", fmt.Sprint(len(r.Figures.Lines))},
 		fact{"Lines with no evidence held", fmt.Sprint(len(r.Unevidenced()))},
-		fact{"Documents in the evidence pack", fmt.Sprint(evidence)},
+		fact{"Documents in the evidence pack", fmt.Sprint(len(r.Evidence))},
 	))
 
 	name := fmt.Sprintf("council-return-%s-to-%s", st.from, st.to)
@@ -135,7 +129,6 @@ func (u *UI) showReturnsFocus(focusPeriod bool) {
 				back: u.afterReturnSave,
 			})
 		})
-		b.onEscape = nil
 		return b
 	}
 	pdf := save("Save the return as PDF…", name+".pdf", "return as PDF", func(x service.Return) []byte { return x.PDF })
@@ -191,13 +184,14 @@ func (u *UI) afterReturnSave() {
 	u.showReturns()
 }
 
-// lastSavedDir is the folder in a "Saved to PATH." notice, or "".
+// lastSavedDir is the folder in a "Saved to PATH." notice (a path may
+// hold spaces), or "".
 func lastSavedDir(notice string) string {
-	var path string
-	if _, err := fmt.Sscanf(notice, "Saved to %s", &path); err != nil || len(path) < 2 {
+	path, ok := strings.CutPrefix(notice, "Saved to ")
+	if !ok || !strings.HasSuffix(path, ".") {
 		return ""
 	}
-	return filepath.Dir(path[:len(path)-1])
+	return filepath.Dir(strings.TrimSuffix(path, "."))
 }
 
 // showReturnDates asks for a period of one's own.

@@ -87,3 +87,15 @@ func TestReturnsPageReviewsThenSavesAndSends(t *testing.T) {
 		}
 	})
 }
+
+func TestLastSavedDirKeepsSpaces(t *testing.T) {
+	for notice, want := range map[string]string{
+		"Saved to /home/pat/My Documents/return.pdf.": "/home/pat/My Documents",
+		"Saved to /tmp/r.pdf.":                        "/tmp",
+		"The return is marked as sent.":               "",
+	} {
+		if got := lastSavedDir(notice); got != want {
+			t.Errorf("lastSavedDir(%q) = %q, want %q", notice, got, want)
+		}
+	}
+}

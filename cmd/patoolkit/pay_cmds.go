@@ -27,18 +27,7 @@ func init() {
 func amount(m money.Money) string { return m.String() }
 
 // hoursDecimal is minutes as a decimal string of hours: "152.50".
-func hoursDecimal(minutes int64) string {
-	neg := minutes < 0
-	if neg {
-		minutes = -minutes
-	}
-	hundredths := (minutes*100 + 30) / 60
-	s := fmt.Sprintf("%d.%02d", hundredths/100, hundredths%100)
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+func hoursDecimal(minutes int64) string { return text.DecimalHours(minutes) }
 
 type payLineJSON struct {
 	Kind        string `json:"kind"`
