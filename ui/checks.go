@@ -53,7 +53,7 @@ func (u *UI) showChecks() {
 		pageTitle("Checks"),
 		wrapLabel("The rota is checked against the Working Time Regulations and your support plan. Each warning starts with the name of the rule. They are warnings: the rota is saved as it is, but look at each one."),
 		buttonRow(back),
-		container.NewHBox(widget.NewLabel("Check:"), wideSelect(span)),
+		container.NewHBox(widget.NewLabel(spokenAs(span, "Check:")), wideSelect(span)),
 		heading(fmt.Sprintf("From %s to %s", dayAndDate(from), dayAndDate(to))),
 	}
 	ws, err := u.svc.CheckRota(u.account.ID, from, to)

@@ -195,7 +195,7 @@ func (u *UI) showForecastFocus(onChoice bool) {
 	weeks, label := u.forecastLength()
 	start := u.moneyToday().AddDays(1)
 	parts := []fyne.CanvasObject{pageTitle("Money"), tabs, wrapHeading("Forecast from " + start.UK() + ", " + label),
-		widget.NewLabelWithStyle("Show", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), length}
+		caption("Show", length), length}
 	f, err := u.svc.Forecast(u.account.ID, start, weeks)
 	if err != nil {
 		parts = append(parts, warning(service.ErrorMessage(err)))

@@ -173,6 +173,7 @@ func (f *form) note(text string) *widget.Label {
 // error line.
 func (f *form) add(name, label, hint string, obj fyne.CanvasObject, focus fyne.Focusable, read func() error) *formField {
 	fld := &formField{name: name, label: label, error: errorLabel(), focus: focus, read: read}
+	nameBoxes(obj, label, fld.error)
 	row := container.NewVBox(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if hint != "" {
 		row.Add(hintLabel(hint))

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"patoolkit/civil"
 	"patoolkit/payroll"
@@ -75,7 +74,7 @@ func (u *UI) showHMRCFocus(focusYear bool) {
 	parts := []fyne.CanvasObject{
 		pageTitle("HMRC record"),
 		wrapLabel("What the finalised pay runs owe HMRC for each tax month or quarter, when it must be paid and when it was, and what must be sent to HMRC. HMRC calls this record a P32."),
-		widget.NewLabelWithStyle("Tax year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		caption("Tax year", sel),
 		hintLabel("Left and Right choose another tax year."),
 		sel,
 		buttonRow(save, back),

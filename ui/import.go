@@ -117,7 +117,7 @@ func (u *UI) showImportFile(refused string) {
 		parts = append(parts, warning(refused))
 	}
 	parts = append(parts,
-		widget.NewLabelWithStyle("The statement file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		caption("The statement file", path),
 		hintLabel("Type the full path, for example "+examplePath("Downloads/statement.csv")+", or press Tab and \"Choose a file…\" to pick it. Enter shows the preview."),
 		withChooser(path, u.chooseFileButton(path, []string{".csv", ".CSV", ".ofx", ".OFX", ".qfx", ".QFX"})), buttonRow(next))
 	u.showPage(page(parts...), path, u.showMoney)
@@ -251,8 +251,11 @@ func (u *UI) showImportPreview() {
 		r := &importRow{p: p, sel: sel}
 		ms.imports = append(ms.imports, r)
 		line := fmt.Sprintf("Line %d: %s, %s, %s", p.Line.LineNo, p.Line.Date.UK(), p.Line.Description, amountWords(p.Line.Amount))
-		row := []fyne.CanvasObject{widget.NewLabelWithStyle(line, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-		row[0].(*widget.Label).Wrapping = fyne.TextWrapWord
+		title := widget.NewLabelWithStyle(line, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		sel.setSpoken("category", nil)
+		sel.inGroup(title)
+		row := []fyne.CanvasObject{title}
 		row = append(row, wideFor(sel.Options, sel))
 		if len(p.Maybe) > 0 {
 			answers := []string{importNewLine}
@@ -263,6 +266,8 @@ func (u *UI) showImportPreview() {
 			r.same.PlaceHolder = "(Say whether it is the same line)"
 			r.same.onEnter = doImport
 			r.same.onEscape = u.showMoney
+			r.same.setSpoken("already in the ledger?", nil)
+			r.same.inGroup(title)
 			row = append(row, warning("This line may already be in the ledger: it may be "+p.MayBe()+". Say whether it is the same line or a new one."), r.same)
 		}
 		switch {

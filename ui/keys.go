@@ -33,6 +33,7 @@ type keyEntry struct {
 	onEscape   func()
 	onShortcut func(fyne.Shortcut) bool // true when the window handled it
 	focusRing
+	spoken
 }
 
 func newKeyEntry() *keyEntry {
@@ -82,6 +83,12 @@ type keyButton struct {
 	widget.Button
 	onEscape func()
 	focusRing
+	// shownNow marks the button of the section or tab in view, which a
+	// screen reader says.
+	shownNow bool
+	// about, when set, is the question or message the button answers,
+	// read out after its words (the OK of a message says the message).
+	about string
 }
 
 func newKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
@@ -183,6 +190,7 @@ type keySelect struct {
 	onEnter  func()
 	onEscape func()
 	focusRing
+	spoken
 }
 
 func newKeySelect(options []string, changed func(string)) *keySelect {
@@ -275,6 +283,7 @@ type keyCheck struct {
 	onEnter  func()
 	onEscape func()
 	focusRing
+	spoken
 }
 
 func newKeyCheck(label string, changed func(bool)) *keyCheck {

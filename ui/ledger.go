@@ -390,8 +390,8 @@ func (u *UI) showLedgerFocus(focus string) {
 	}
 	category.onEscape, order.onEscape = u.showMoney, u.showMoney
 	show.onEscape, add.onEscape = u.showMoney, u.showMoney
-	filterBox := func(label string, obj fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), obj)
+	filterBox := func(label string, box speakingBox) fyne.CanvasObject {
+		return container.NewVBox(caption(label, box), box)
 	}
 	filters := buttonRow(
 		filterBox("Category", category),

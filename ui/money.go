@@ -75,7 +75,8 @@ func (u *UI) moneyTabs(current string) (fyne.CanvasObject, *keyButton) {
 		b := newKeyButton(t.name, nil, t.show)
 		if t.name == current {
 			b.Importance = widget.HighImportance
-			b.Text = "▸ " + t.name
+			b.Text = shownMark + t.name
+			b.shownNow = true
 			here = b
 		}
 		if current != moneyTabStand {

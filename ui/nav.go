@@ -107,6 +107,7 @@ func (u *UI) ShowSection(s section) {
 		} else {
 			b.Importance = widget.MediumImportance
 		}
+		b.shownNow = sec == s
 		b.Refresh()
 	}
 	switch s {

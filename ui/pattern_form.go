@@ -183,9 +183,7 @@ func (t *patternRows) newRow(e rota.PatternEntry) *patternRow {
 		t.f.u.focus(t.add)
 	})
 	r.remove.onEscape = t.f.Cancel
-	cell := func(label string, obj fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(widget.NewLabel(label), obj)
-	}
+	cell := func(label string, box speakingBox) fyne.CanvasObject { return tableCell(label, box, r.title, nil) }
 	cells := []fyne.CanvasObject{
 		cell("PA", r.pa), cell("Week", r.week), cell("Day", r.day), cell("Start", r.start),
 		cell("End", r.end), cell("Type", r.typ), cell("Break (minutes)", r.brk),

@@ -78,12 +78,12 @@ func (u *UI) showReturnsFocus(focusPeriod bool) {
 	}
 	dates := newKeyButton("Choose the dates…", theme.CalendarIcon(), u.showReturnDates)
 	parts = append(parts,
-		widget.NewLabelWithStyle("Period", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		caption("Period", sel),
 		hintLabel("Left and Right choose another period; \"Choose the dates\" types your own."),
 		sel, buttonRow(dates))
 
 	profile := u.profileSelect()
-	parts = append(parts, widget.NewLabelWithStyle("The council's rules", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	parts = append(parts, caption("The council's rules", profile),
 		hintLabel("The headings and limits the return follows."), profile)
 
 	r, err := u.svc.ReturnDoc(u.account.ID, st.from, st.to)

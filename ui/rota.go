@@ -183,6 +183,7 @@ func (u *UI) rotaPage(r *rotaState, week rota.Week, checks []rota.Warning) *rota
 	p.next.IconPlacement = widget.ButtonIconTrailingText
 
 	p.rows = newKeySelect([]string{"Rows are PAs", "Rows are days"}, nil)
+	p.rows.setSpoken("Rota layout", nil) // its choices say what it is; nothing names it on the page
 	p.rows.SetSelectedIndex(boolIndex(r.byDay))
 	p.rows.OnChanged = func(string) {
 		r.byDay = p.rows.SelectedIndex() == 1
@@ -190,6 +191,7 @@ func (u *UI) rotaPage(r *rotaState, week rota.Week, checks []rota.Warning) *rota
 		u.showRotaFocus(func(np *rotaPage) fyne.Focusable { return np.rows })
 	}
 	p.view = newKeySelect([]string{"Week view (grid)", "List view"}, nil)
+	p.view.setSpoken("Rota view", nil)
 	p.view.SetSelectedIndex(boolIndex(r.list))
 	p.view.OnChanged = func(string) {
 		r.list = p.view.SelectedIndex() == 1

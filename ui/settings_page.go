@@ -40,7 +40,13 @@ func (u *UI) settingsPage(focusContrast bool) {
 
 	path := u.svc.Path()
 	where := wrapLabel(path)
-	where.Selectable = true
+	// A button copies the path: a selectable label's text would take the
+	// focus with no words for a screen reader to say.
+	copyPath := newKeyButton("Copy the file's path", theme.ContentCopyIcon(), nil)
+	copyPath.OnTapped = func() {
+		u.app.Clipboard().SetContent(path)
+		copyPath.SetText("Copied the file's path")
+	}
 	backupPath := newKeyEntry()
 	backupPath.onShortcut = u.runShortcut
 	backupPath.SetText(filepath.Join(filepath.Dir(path), "patoolkit-backup-"+civil.Of(u.now()).String()+".db"))
@@ -79,7 +85,7 @@ func (u *UI) settingsPage(focusContrast bool) {
 		escape = u.showWelcome
 	}
 	parts = append(parts,
-		heading("Text size"),
+		heading(spokenAs(size, "Text size")),
 		size,
 		hintLabel("Makes the text, and everything with it, bigger. It changes at once and is kept for next time. With the keyboard: Left and Right choose."),
 		heading("Colours"),
@@ -89,13 +95,14 @@ func (u *UI) settingsPage(focusContrast bool) {
 		heading("Your data file"),
 		hintLabel("Everything you enter is kept in this one file on this computer. Nothing is sent anywhere."),
 		where,
-		heading("Back up"),
+		buttonRow(copyPath),
+		heading(spokenAs(backupPath, "Back up")),
 		hintLabel("Saves a copy of your data file. Type where to save it (a new file name), then press Enter or \"Back up now\"."),
 		backupPath,
 		buttonRow(backupBtn),
 		result,
 	)
-	size.onEscape, contrast.onEscape, backupPath.onEscape = escape, escape, escape
+	size.onEscape, contrast.onEscape, backupPath.onEscape, copyPath.onEscape = escape, escape, escape, escape
 	var first fyne.Focusable = size
 	if focusContrast {
 		first = contrast

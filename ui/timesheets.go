@@ -80,7 +80,7 @@ func (u *UI) showTimesheetsFocus(focusPeriod bool) {
 		}
 	}
 	parts = append(parts,
-		widget.NewLabelWithStyle("Pay period", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		caption("Pay period", sel),
 		hintLabel("Latest first. Left and Right choose another period."),
 		sel,
 		heading("Pay period "+period.Label()),
@@ -307,7 +307,7 @@ func (u *UI) showTimesheet(ts rota.Timesheet, notice string) {
 		tp.add.onEscape = escape
 		tp.note = tp.f.entry(ts.Note, "")
 		parts = append(parts, tp.rowsBox, buttonRow(tp.add),
-			widget.NewLabelWithStyle("Note on the timesheet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), tp.note)
+			caption("Note on the timesheet", tp.note), tp.note)
 	} else {
 		if len(ts.Entries) == 0 {
 			parts = append(parts, wrapLabel("No lines."))
@@ -392,8 +392,8 @@ func (tp *timesheetPage) newRow(e rota.Entry) *tsRow {
 		tp.u.focus(tp.add)
 	})
 	remove.onEscape = f.Cancel
-	cell := func(label string, obj fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(widget.NewLabel(label), obj)
+	cell := func(label string, box speakingBox) fyne.CanvasObject {
+		return tableCell(label, box, r.title, r.problem)
 	}
 	cells := []fyne.CanvasObject{
 		cell("Date", r.date), cell("Start", r.start), cell("End", r.end), cell("Type", r.typ),

@@ -208,7 +208,7 @@ func (u *UI) buildMain() {
 	file.SizeName = theme.SizeNameCaptionText
 
 	u.switcherWidth = canvas.NewRectangle(color.Transparent)
-	budget := container.NewHBox(widget.NewLabel("Budget:"), container.NewStack(u.switcherWidth, u.switcher))
+	budget := container.NewHBox(widget.NewLabel(spokenAs(u.switcher, "Budget:")), container.NewStack(u.switcherWidth, u.switcher))
 	top := container.NewBorder(nil, nil, budget, file, u.managed)
 	u.banner = container.NewVBox()
 

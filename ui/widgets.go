@@ -184,6 +184,7 @@ func (u *UI) message(title, text string) {
 	var d dialog.Dialog
 	ok := newKeyButton("OK", nil, func() { d.Hide() })
 	ok.onEscape = func() { d.Hide() }
+	ok.about = title + ": " + text
 	body := wrapLabel(text)
 	content := container.NewVBox(body, container.NewCenter(ok))
 	d = dialog.NewCustomWithoutButtons(title, content, u.win)
@@ -229,6 +230,7 @@ func (u *UI) askFirstNo(title, text, noText, yes string, do func()) {
 		do()
 	})
 	ok.Importance = widget.DangerImportance
+	no.about, ok.about = title+" "+text, title
 	no.onEscape = func() { d.Hide() }
 	ok.onEscape = no.onEscape
 	content := container.NewVBox(wrapLabel(text), container.NewHBox(no, ok))

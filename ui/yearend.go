@@ -80,7 +80,7 @@ func (u *UI) showYearEndFocus(focusYear bool) {
 		saveAll := newKeyButton("Save P60s as PDF…", theme.DocumentSaveIcon(), func() { u.showP60Export(year, p60s, 0) })
 		saveAll.onEscape = u.showPay
 		parts = append(parts,
-			widget.NewLabelWithStyle("Tax year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			caption("Tax year", sel),
 			hintLabel("The tax years with finalised payslips. Left and Right choose another."),
 			sel,
 		)
