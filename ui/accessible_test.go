@@ -348,3 +348,19 @@ func TestADialogsButtonSaysWhatItAnswers(t *testing.T) {
 		t.Errorf("the question's no: %q, want %q", got, want)
 	}
 }
+
+// Settings copies the data file's path with a button (a selectable label
+// would take the focus with nothing for a screen reader to say).
+func TestSettingsCopiesTheDataFilesPath(t *testing.T) {
+	u, svc := newDemoUI(t)
+	u.ShowSection(sectionSettings)
+	b := button(t, u, "Copy the file's path")
+	u.win.Canvas().Focus(b)
+	press(t, u, fyne.KeyReturn)
+	if got := u.app.Clipboard().Content(); got != svc.Path() {
+		t.Errorf("the clipboard holds %q, want %q", got, svc.Path())
+	}
+	if b.Text != "Copied the file's path" {
+		t.Errorf("the button says %q after copying", b.Text)
+	}
+}
