@@ -204,11 +204,7 @@ func (s *Service) setup(a household.Account, e household.Employer, balance *mone
 	m := defaultMoneyAccount(a)
 	if balance != nil {
 		m.OpeningBalance = *balance
-		for _, p := range budget.CheckOpening(budget.Opening{Balance: m.OpeningBalance, Date: m.OpeningDate, PaymentFirst: m.PaymentFirst, ContributionFirst: m.ContributionFirst}, a) {
-			if p.Field == "opening_balance" {
-				problems = append(problems, p)
-			}
-		}
+		problems = append(problems, openingBalanceProblems(m, a)...)
 	}
 	if len(problems) > 0 {
 		return a, invalid(problems)

@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register("calc", "check a payslip: tax, NI, loans, pension and net pay for one payment", cmdCalc)
+	registerIn(groupPay, "calc", "check a payslip: tax, NI, loans, pension and net pay for one payment", cmdCalc)
 }
 
 // calcJSON is the --json output: exactly these keys, amounts as strings

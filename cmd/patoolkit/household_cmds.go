@@ -10,12 +10,12 @@ import (
 )
 
 func init() {
-	register("demo", "create a file of made-up example data to explore", cmdDemo)
-	register("check", "check the data file is whole and sound", cmdCheck)
-	register("backup", "write a copy of the data file (--out FILE)", cmdBackup)
-	register("restore", "replace the data file with a backup (--from FILE)", cmdRestore)
-	register("accounts", "list the direct payment budgets in the file", cmdAccounts)
-	register("people", "list the personal assistants (PAs)", cmdPeople)
+	registerIn(groupData, "demo", "create a file of made-up example data to explore", cmdDemo)
+	registerIn(groupData, "check", "check the data file is whole and sound", cmdCheck)
+	registerIn(groupData, "backup", "write a copy of the data file (--out FILE)", cmdBackup)
+	registerIn(groupData, "restore", "replace the data file with a backup (--from FILE)", cmdRestore)
+	registerIn(groupSetUp, "accounts", "list the direct payment budgets in the file", cmdAccounts)
+	registerIn(groupPeople, "people", "list the personal assistants (PAs)", cmdPeople)
 }
 
 func cmdDemo(args []string, stdout io.Writer) error {

@@ -17,9 +17,9 @@ import (
 )
 
 func init() {
-	register("import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run] [--anyway]", cmdImport)
-	register("money", "the budget's money: money add (a transaction), money status (where you stand)", cmdMoney)
-	register("forecast", "the balance week by week from the rota, payments and bills (--weeks 12)", cmdForecast)
+	registerIn(groupMoney, "import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run] [--anyway]", cmdImport)
+	registerIn(groupMoney, "money", "the budget's money: money add (a transaction), money status (where you stand)", cmdMoney)
+	registerIn(groupMoney, "forecast", "the balance week by week from the rota, payments and bills (--weeks 12)", cmdForecast)
 }
 
 // today is the date the money commands report on unless told otherwise.

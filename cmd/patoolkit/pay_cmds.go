@@ -17,10 +17,10 @@ import (
 )
 
 func init() {
-	register("payrun", "preview, or finalise, the pay run for a payday (payrun --payday DATE [--finalise])", cmdPayrun)
-	register("payslips", "list the finalised payslips of a tax year (payslips --tax-year 2026-27 [--pa NAME])", cmdPayslips)
-	register("hmrc", "the HMRC record of a tax year: what is owed, when due, when paid", cmdHMRC)
-	register("fps", "the figures for a payday's Full Payment Submission, to key into Basic PAYE Tools", cmdFPS)
+	registerIn(groupPay, "payrun", "preview, or finalise, the pay run for a payday (payrun --payday DATE [--finalise])", cmdPayrun)
+	registerIn(groupPay, "payslips", "list the finalised payslips of a tax year (payslips --tax-year 2026-27 [--pa NAME])", cmdPayslips)
+	registerIn(groupPay, "hmrc", "the HMRC record of a tax year: what is owed, when due, when paid", cmdHMRC)
+	registerIn(groupPay, "fps", "the figures for a payday's Full Payment Submission, to key into Basic PAYE Tools", cmdFPS)
 }
 
 // amount is money as the JSON of the pay commands holds it: "1234.56".

@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register("pension", "the workplace pension duties: pension duties --duties-start DATE [...], pension pa --pa NAME [...], pension status [--json]", cmdPension)
+	registerIn(groupPeople, "pension", "the workplace pension duties: pension duties --duties-start DATE [...], pension pa --pa NAME [...], pension status [--json]", cmdPension)
 }
 
 // exportPension writes the contribution file for a payday.

@@ -12,8 +12,8 @@ import (
 )
 
 func init() {
-	register("returns", "the council returns produced for a budget: returns [--json] (from, to, produced, sent)", cmdReturns)
-	register("return", "mark a council return as sent, which locks its period: return send --from DATE --to DATE", cmdReturn)
+	registerIn(groupReturns, "returns", "the council returns produced for a budget: returns [--json] (from, to, produced, sent)", cmdReturns)
+	registerIn(groupReturns, "return", "mark a council return as sent, which locks its period: return send --from DATE --to DATE", cmdReturn)
 }
 
 // returnJSON is one return, with the keys "returns --json" promises.

@@ -16,8 +16,8 @@ import (
 )
 
 func init() {
-	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures, holiday record, council return or evidence pack as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics|pension|return|evidence)", cmdExport)
+	registerIn(groupRota, "rota", "add, list and check shifts (rota add|list|check)", cmdRota)
+	registerIn(groupDocuments, "export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures, holiday record, council return or evidence pack as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics|pension|return|evidence)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {

@@ -11,8 +11,8 @@ import (
 )
 
 func init() {
-	register("p60", "the figures of each PA's P60 for a tax year (p60 --tax-year 2025-26 [--pa NAME])", cmdP60)
-	register("p45", "the figures of a leaver's P45 (p45 --pa NAME)", cmdP45)
+	registerIn(groupPay, "p60", "the figures of each PA's P60 for a tax year (p60 --tax-year 2025-26 [--pa NAME])", cmdP60)
+	registerIn(groupPay, "p45", "the figures of a leaver's P45 (p45 --pa NAME)", cmdP45)
 }
 
 type niLetterJSON struct {
