@@ -48,3 +48,13 @@ func ParseHours(s string) (minutes int, ok bool) {
 	}
 	return int(h * 60 / 100), true
 }
+
+// ParseMiles reads miles with at most one decimal place, like "12.5", as
+// tenths of a mile (125); blank is 0. ok is false for anything else.
+func ParseMiles(s string) (tenths int, ok bool) {
+	h, ok := ParseHundredths(s)
+	if !ok || h%10 != 0 {
+		return 0, false
+	}
+	return int(h / 10), true
+}
