@@ -313,24 +313,13 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
-	cats, err := svc.OfferedCategories(acc.ID)
+	// No category is allowed (budget.CheckTransaction): the line waits in
+	// the ledger to be sorted, as an imported one does.
+	cat, err := categoryFlag(svc, acc, *category)
 	if err != nil {
 		return err
 	}
-	// No category is allowed (budget.CheckTransaction): the line waits in
-	// the ledger to be sorted, as an imported one does.
-	info, ok := cats.Find(budget.Category(*category))
-	if strings.TrimSpace(*category) == "" {
-		info, ok = budget.CategoryInfo{}, true
-	}
-	if !ok {
-		names := make([]string, len(cats))
-		for i, c := range cats {
-			names[i] = fmt.Sprintf("%q", c.Name)
-		}
-		return badInput("--category %q is not one of %s's categories: %s", *category, acc.Name, strings.Join(names, ", "))
-	}
-	t, err := svc.SaveTransaction(acc.ID, budget.Transaction{Date: d, Payee: *payee, Amount: amt, Category: info.Name, Note: *note, Reference: *reference})
+	t, err := svc.SaveTransaction(acc.ID, budget.Transaction{Date: d, Payee: *payee, Amount: amt, Category: cat, Note: *note, Reference: *reference})
 	if err != nil {
 		return err
 	}
@@ -338,11 +327,11 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 	if t.Amount > 0 {
 		what = "money in"
 	}
-	cat := string(t.Category)
-	if cat == "" {
-		cat = "no category yet: choose it in the window's ledger"
+	shown := string(t.Category)
+	if shown == "" {
+		shown = "no category yet: choose it in the window's ledger"
 	}
-	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), cat)
+	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), shown)
 	if t.SettlesID != 0 {
 		fmt.Fprintln(stdout, "It pays money that was owed, so that is now settled.")
 	}
