@@ -342,11 +342,16 @@ func cmdHMRC(args []string, stdout io.Writer) error {
 	asJSON := fs.Bool("json", false, "write JSON")
 	markPaid := fs.String("mark-paid", "", "mark a `PERIOD` paid (its key, like \"2026-27 M08\"), on --paid-on")
 	paidOn := fs.String("paid-on", "", "the `DATE` the HMRC payment left the bank (default today)")
+	markSent := fs.String("mark-sent", "", "mark an item of the list of what to send to HMRC as sent (its `KEY`, like \"fps 2026-11-27\", as the list gives it), on --sent-on")
+	sentOn := fs.String("sent-on", "", "the `DATE` it was sent (default today)")
 	var y payroll.TaxYear
 	return runBudget(fs, af, args, func() (err error) {
 		y, err = taxYearFlag(*year)
 		return err
 	}, func(svc *service.Service, a household.Account) error {
+		if err := markFiled(svc, a, y, *markSent, *sentOn); err != nil {
+			return err
+		}
 		return showHMRC(svc, a, y, *markPaid, *paidOn, *asJSON, stdout)
 	})
 }
@@ -398,7 +403,7 @@ func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, mark
 	}
 	fmt.Fprintln(stdout, "\nTo send to HMRC:")
 	for _, f := range rec.Filings {
-		done := "to do"
+		done := "to do; once sent, say so with --mark-sent \"" + filingKey(f) + "\""
 		if !f.Done.IsZero() {
 			done = "done " + f.Done.UK()
 		}
