@@ -14,16 +14,18 @@ import (
 )
 
 func init() {
-	registerIn(groupSetUp, "budget", "add, change and list the direct payment budgets: budget add --name N --person-supported P --capacity self|suitable-person|nominated-person --council C --payment AMOUNT --payment-every weekly|four-weekly|monthly --start DATE [...], budget edit, budget list [--json]", cmdBudget)
+	registerIn(groupSetUp, "budget", "add, change and list the direct payment budgets: budget add --name N --person-supported P --capacity self|suitable-person|nominated-person --council C --payment AMOUNT --payment-every weekly|four-weekly|monthly --start DATE [...], budget edit, budget list [--json], budget council-rules [--key KEY]", cmdBudget)
 	registerIn(groupSetUp, "employer", "the employer's details (who employs the PAs, HMRC references, how often they are paid): employer set --name N --pay-every FREQ --payday DAY [...], employer show [--json]", cmdEmployer)
 }
 
 func cmdBudget(args []string, stdout io.Writer) error {
-	sub, rest, err := moneySubcommand("budget", args, stdout, "add", "edit", "list")
+	sub, rest, err := moneySubcommand("budget", args, stdout, "add", "edit", "list", "council-rules")
 	if err != nil {
 		return err
 	}
 	switch sub {
+	case "council-rules":
+		return budgetCouncilRules(rest, stdout)
 	case "add":
 		return budgetAdd(rest, stdout)
 	case "edit":
@@ -367,6 +369,33 @@ func employerShow(args []string, stdout io.Writer) error {
 		if !e.PayFrom.IsZero() {
 			fmt.Fprintf(stdout, "Pay periods count from: %s\n", e.PayFrom.UK())
 		}
+		return nil
+	})
+}
+
+// budgetCouncilRules sets the council rules a budget's returns follow
+// (service.SetCouncilProfile), as the Returns page's choice does, or
+// lists them when --key is left out.
+func budgetCouncilRules(args []string, stdout io.Writer) error {
+	fs, af := addAccountFlags("budget council-rules", stdout)
+	key := fs.String("key", "", "the council rules' `KEY`, as the list gives it (left out: list them)")
+	return runBudget(fs, af, args, func() error { return nil }, func(svc *service.Service, a household.Account) error {
+		if !given(fs)["key"] {
+			current := budget.ProfileFor(a.CouncilProfile).Key
+			for _, p := range budget.CouncilProfiles {
+				mark := ""
+				if p.Key == current {
+					mark = " (the rules this budget follows)"
+				}
+				fmt.Fprintf(stdout, "%q: %s%s\n", p.Key, p.Label(), mark)
+			}
+			return nil
+		}
+		saved, err := svc.SetCouncilProfile(a.ID, *key)
+		if err != nil {
+			return byFlag(err, map[string]string{"profile": "key"})
+		}
+		fmt.Fprintf(stdout, "%s's returns now follow the rules of %s.\n", saved.Name, budget.ProfileFor(saved.CouncilProfile).Label())
 		return nil
 	})
 }

@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	registerIn(groupPay, "payrun", "preview, or finalise, the pay run for a payday (payrun --payday DATE [--finalise])", cmdPayrun)
+	registerIn(groupPay, "payrun", "preview, or finalise, the pay run for a payday (payrun --payday DATE [--finalise]), or reverse a finalised one (payrun reverse --payday DATE --reason TEXT)", cmdPayrun)
 	registerIn(groupPay, "payslips", "list the finalised payslips of a tax year (payslips --tax-year 2026-27 [--pa NAME])", cmdPayslips)
 	registerIn(groupPay, "hmrc", "the HMRC record of a tax year: what is owed, when due, when paid", cmdHMRC)
 	registerIn(groupPay, "fps", "the figures for a payday's Full Payment Submission, to key into Basic PAYE Tools", cmdFPS)
@@ -187,6 +187,9 @@ func paydayCommand(name string, args []string, stdout io.Writer, extra func(*fla
 }
 
 func cmdPayrun(args []string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "reverse" {
+		return payrunReverse(args[1:], stdout)
+	}
 	var finalise *bool
 	return paydayCommand("payrun", args, stdout, func(fs *flag.FlagSet) {
 		finalise = fs.Bool("finalise", false, "finalise the run: store the payslips, lock the timesheets and record what is owed")
