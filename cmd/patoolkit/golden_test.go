@@ -85,6 +85,7 @@ func TestGoldenJSON(t *testing.T) {
 		{"category-list-priya", []string{"category", "list", "--account", priya}},
 		{"ledger-list-tom-november", []string{"ledger", "list", "--account", tom, "--from", "2026-11-01", "--to", "2026-11-20"}},
 		{"money-settings-tom", []string{"money-settings", "show", "--account", tom}},
+		{"reminders-priya", []string{"reminders", "--account", priya}},
 		// The import that writes goes last: the outputs above are of the
 		// demo as it is made.
 		{"import-bank", []string{"import", "bank", "--account", priya, "--file", bank}},
