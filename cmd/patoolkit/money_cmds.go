@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"patoolkit/budget"
@@ -252,24 +251,21 @@ func writeImportPreview(w io.Writer, prev service.ImportPreview) {
 	if len(prev.Plan.New) == 0 {
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "Line\tDate\t      Amount\tDescription\tCategory")
 	for _, n := range prev.Plan.New {
 		cat := string(n.Transaction.Category)
 		if cat == "" {
-			cat = "(none yet)"
+			cat = "no category yet"
 		}
 		switch {
 		case n.Confirms != 0:
 			cat += " (confirms a line you entered)"
 		case n.HeldBack():
-			cat = "(not imported: may be a line imported before)"
+			cat = "not imported: it may be a line imported before"
 		case n.Unanswered():
 			cat += " (may be a line you entered)"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%12s\t%s\t%s\n", n.Line.LineNo, n.Line.Date.UK(), n.Line.Amount.Format(), n.Line.Description, cat)
+		fmt.Fprintf(w, "Line %d: %s, %s, %s, %s.\n", n.Line.LineNo, n.Line.Date.UK(), n.Line.Amount.Format(), n.Line.Description, cat)
 	}
-	tw.Flush()
 	writeQuestions(w, prev.Plan, false)
 }
 
@@ -446,12 +442,10 @@ func cmdForecast(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s: forecast for %d weeks from %s (balance then %s)\n", acc.Name, n, start.UK(), f.OpeningBalance.Format())
 	fmt.Fprintln(stdout, f.Summary.Message)
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Week from\tMoney in\tMoney out\tBalance\tSurplus\t")
+	// A line each, read in order: no columns to line up.
 	for _, w := range f.Weeks {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", w.WeekStart.UK(), w.Income.Format(), w.Spending.Format(), w.Balance.Format(), w.Surplus.Format())
+		fmt.Fprintf(stdout, "Week from %s: money in %s, money out %s, balance %s, surplus %s.\n", w.WeekStart.UK(), w.Income.Format(), w.Spending.Format(), w.Balance.Format(), w.Surplus.Format())
 	}
-	tw.Flush()
 	if f.SurplusLimit > 0 {
 		fmt.Fprintf(stdout, "The council's limit on the surplus is %s.\n", f.SurplusLimit.Format())
 	}
