@@ -320,7 +320,7 @@ func listPayslips(svc *service.Service, a household.Account, y payroll.TaxYear, 
 	}
 	for _, p := range slips {
 		ps := p.Result
-		fmt.Fprintf(stdout, "%s  %-24s gross %10s  tax %9s  NI %8s  net %10s\n", p.Payday.UK(), p.PA, ps.Gross.Format(), ps.Tax.Format(), ps.EmployeeNI.Format(), ps.NetPay.Format())
+		fmt.Fprintf(stdout, "%s, %s: gross %s, tax %s, NI %s, net %s.\n", p.Payday.UK(), p.PA, ps.Gross.Format(), ps.Tax.Format(), ps.EmployeeNI.Format(), ps.NetPay.Format())
 	}
 	return nil
 }
@@ -398,7 +398,7 @@ func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, mark
 		if p.Late {
 			paid += " (late)"
 		}
-		fmt.Fprintf(stdout, "%-50s due %10s by %s, %s\n", p.Period.Label(), p.Due.Format(), p.DueDate.UK(), paid)
+		fmt.Fprintf(stdout, "%s: %s due by %s, %s.\n", p.Period.Label(), p.Due.Format(), p.DueDate.UK(), paid)
 	}
 	fmt.Fprintf(stdout, "Total due for the year: %s (Employment Allowance used: %s)\n", rec.Total.Due.Format(), rec.Total.EmploymentAllowance.Format())
 	for _, r := range rec.Recovery {
@@ -515,7 +515,7 @@ func showFPS(svc *service.Service, a household.Account, day civil.Date, asJSON b
 			pairs = append(pairs, [2]string{"Leaving date", j.LeavingDate})
 		}
 		for _, p := range pairs {
-			fmt.Fprintf(stdout, "  %-34s %s\n", p[0]+":", p[1])
+			fmt.Fprintf(stdout, "  %s: %s\n", p[0], p[1])
 		}
 	}
 	return nil

@@ -69,3 +69,39 @@ func TestRecordCommandsRefuseInOneLineAndChangeNothing(t *testing.T) {
 		t.Error("a refused command changed the data file")
 	}
 }
+
+// TestListsArePlainLines: what the listings print for a person is plain
+// lines a screen reader reads in order: no box-drawing characters, no
+// rules, no columns padded with runs of spaces.
+func TestListsArePlainLines(t *testing.T) {
+	fixDemoClock(t)
+	path := demoFile(t)
+	tom := "Tom's care"
+	for _, args := range [][]string{
+		{"budget", "list"}, {"accounts"}, {"people", "--account", priya}, {"contract", "list", "--account", priya},
+		{"insurance", "list", "--account", priya}, {"employer", "show", "--account", tom},
+		{"timesheet", "list", "--account", tom}, {"timesheet", "show", "--account", tom, "--pa", "Łukasz Nowak", "--period-start", "2026-10-18"},
+		{"absence", "list", "--account", tom}, {"pattern", "list", "--account", tom}, {"owed", "list", "--account", priya},
+		{"setaside", "list", "--account", priya}, {"bill", "list", "--account", tom}, {"category", "list", "--account", priya},
+		{"ledger", "list", "--account", tom, "--from", "2026-11-01"}, {"money-settings", "show", "--account", tom},
+		{"reminders", "--account", priya}, {"payslips", "--account", tom, "--tax-year", "2026-27"},
+		{"hmrc", "--account", tom, "--tax-year", "2026-27"}, {"forecast", "--account", tom}, {"p60", "--account", priya, "--tax-year", "2025-26"},
+		{"calc", "--gross", "1156.25", "--tax-code", "1257L", "--frequency", "monthly", "--tax-year", "2026-27", "--period", "1"},
+		{"rota", "list", "--account", tom, "--from", "2026-11-16", "--to", "2026-11-22"}, {"rota", "check", "--account", tom, "--from", "2026-07-06", "--to", "2026-07-26"},
+		{"help"},
+	} {
+		code, out, errOut := cli(t, append(args, "--data", path)...)
+		if args[0] == "help" || args[0] == "calc" {
+			code, out, errOut = cli(t, args...)
+		}
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+			continue
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.ContainsAny(line, "─│┌┐└┘├┤┬┴┼═║") || strings.Contains(line, "---") || strings.Contains(strings.TrimLeft(line, " "), "  ") || strings.Contains(line, "\t") {
+				t.Errorf("%v prints a line that is not plain: %q", args, line)
+			}
+		}
+	}
+}

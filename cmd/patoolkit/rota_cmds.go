@@ -255,7 +255,7 @@ func rotaList(args []string, stdout io.Writer) error {
 			if sh.Status != rota.Planned {
 				status = " [" + sh.Status.Label() + "]"
 			}
-			fmt.Fprintf(stdout, "%d  %s  %s–%s  %s  %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
+			fmt.Fprintf(stdout, "Shift %d: %s, %s to %s, %s, %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
 				sh.End.Format("15:04"), who, sh.Type.Label(), text.Hours(sh.Minutes()), status)
 		})
 }
