@@ -159,17 +159,9 @@ func absenceList(args []string, stdout io.Writer) error {
 	to := fs.String("to", "", "the last `DATE` (default: a year from today)")
 	asJSON := fs.Bool("json", false, "write JSON")
 	return runBudget(fs, af, args, func() error { return nil }, func(svc *service.Service, a household.Account) error {
-		f, t := a.StartDate, moneyToday().AddDays(365)
-		var err error
-		if *from != "" {
-			if f, err = parseDateFlag("from", *from); err != nil {
-				return err
-			}
-		}
-		if *to != "" {
-			if t, err = parseDateFlag("to", *to); err != nil {
-				return err
-			}
+		f, t, err := optionalRange(*from, *to, a.StartDate, moneyToday().AddDays(365))
+		if err != nil {
+			return err
 		}
 		names, err := paNames(svc, a.ID)
 		if err != nil {

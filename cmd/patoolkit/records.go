@@ -120,3 +120,24 @@ func total(what string, n int, one, many string, m money.Money) string {
 	}
 	return fmt.Sprintf("Total %s for these %d %s: %s", what, n, noun, m.Format())
 }
+
+// optionalRange reads --from and --to, each defFrom or defTo when left
+// out; --to before --from is refused.
+func optionalRange(from, to string, defFrom, defTo civil.Date) (civil.Date, civil.Date, error) {
+	f, t := defFrom, defTo
+	var err error
+	if from != "" {
+		if f, err = parseDateFlag("from", from); err != nil {
+			return f, t, err
+		}
+	}
+	if to != "" {
+		if t, err = parseDateFlag("to", to); err != nil {
+			return f, t, err
+		}
+	}
+	if t.Before(f) {
+		return f, t, badInput("--to %s is before --from %s", t, f)
+	}
+	return f, t, nil
+}

@@ -101,20 +101,9 @@ func timesheetList(args []string, stdout io.Writer) error {
 	to := fs.String("to", "", "the last `DATE` (default: today)")
 	asJSON := fs.Bool("json", false, "write JSON")
 	return runBudget(fs, af, args, func() error { return nil }, func(svc *service.Service, a household.Account) error {
-		f, t := a.StartDate, moneyToday()
-		var err error
-		if *from != "" {
-			if f, err = parseDateFlag("from", *from); err != nil {
-				return err
-			}
-		}
-		if *to != "" {
-			if t, err = parseDateFlag("to", *to); err != nil {
-				return err
-			}
-		}
-		if t.Before(f) {
-			return badInput("--to %s is before --from %s", t, f)
+		f, t, err := optionalRange(*from, *to, a.StartDate, moneyToday())
+		if err != nil {
+			return err
 		}
 		paID, err := paFlag(svc, a, *paName)
 		if err != nil {
