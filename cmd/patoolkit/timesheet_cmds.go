@@ -291,6 +291,10 @@ func timesheetStep(step string, args []string, stdout io.Writer) error {
 	case "sign":
 		name = fs.String("name", "", "the PA's full `NAME`, typed by the PA as their signature")
 		on = fs.String("on", "", "the `DATE` signed (default: today)")
+	case "lock":
+		// Accepted so the three steps take the same flags; locking needs
+		// no signature.
+		fs.String("name", "", "not needed to lock: accepted so sign, approve and lock take the same flags")
 	case "approve":
 		name = fs.String("name", "", "the `NAME` of the person approving: you, or whoever manages the direct payment")
 		on = fs.String("on", "", "the `DATE` approved (default: today)")
