@@ -88,6 +88,7 @@ func TestListsArePlainLines(t *testing.T) {
 		{"hmrc", "--account", tom, "--tax-year", "2026-27"}, {"forecast", "--account", tom}, {"p60", "--account", priya, "--tax-year", "2025-26"},
 		{"calc", "--gross", "1156.25", "--tax-code", "1257L", "--frequency", "monthly", "--tax-year", "2026-27", "--period", "1"},
 		{"rota", "list", "--account", tom, "--from", "2026-11-16", "--to", "2026-11-22"}, {"rota", "check", "--account", tom, "--from", "2026-07-06", "--to", "2026-07-26"},
+		{"returns", "--account", tom, "--periods"}, {"returns", "--account", priya},
 		{"help"},
 	} {
 		code, out, errOut := cli(t, append(args, "--data", path)...)
