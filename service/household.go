@@ -184,31 +184,35 @@ func (s *Service) saveEmployer(tx *storage.Tx, e household.Employer) error {
 // Setup stores a new account and its employer details together: the first
 // run's set-up. Nothing is stored unless both are valid.
 func (s *Service) Setup(a household.Account, e household.Employer) (household.Account, error) {
-	return s.setup(a, e, nil)
+	return s.setup(a, &e, nil)
 }
 
 // SetupWithBalance is Setup with the balance of the budget's bank account
 // at the start of the day the payment started: the ledger's opening
 // balance, so that it agrees with the bank from the first statement.
 func (s *Service) SetupWithBalance(a household.Account, e household.Employer, balance money.Money) (household.Account, error) {
-	return s.setup(a, e, &balance)
+	return s.setup(a, &e, &balance)
 }
 
-func (s *Service) setup(a household.Account, e household.Employer, balance *money.Money) (household.Account, error) {
+// setup stores a new budget, with its employer details when e is not nil
+// and its opening balance when balance is not nil, in one go: nothing is
+// stored unless all of it is right.
+func (s *Service) setup(a household.Account, e *household.Employer, balance *money.Money) (household.Account, error) {
 	tidyAccount(&a)
 	if a.CouncilProfile == "" {
 		a.CouncilProfile = budget.SuggestProfile(a.Council)
 	}
-	tidyEmployer(&e)
-	problems := setupProblems(a, e)
+	var problems household.Problems
+	if e != nil {
+		tidyEmployer(e)
+		problems = setupProblems(a, *e)
+	} else {
+		problems = FieldProblems(household.ValidateAccount(a))
+	}
 	m := defaultMoneyAccount(a)
 	if balance != nil {
 		m.OpeningBalance = *balance
-		for _, p := range budget.CheckOpening(budget.Opening{Balance: m.OpeningBalance, Date: m.OpeningDate, PaymentFirst: m.PaymentFirst, ContributionFirst: m.ContributionFirst}, a) {
-			if p.Field == "opening_balance" {
-				problems = append(problems, p)
-			}
-		}
+		problems = append(problems, openingBalanceProblems(m, a)...)
 	}
 	if len(problems) > 0 {
 		return a, invalid(problems)
@@ -217,9 +221,11 @@ func (s *Service) setup(a household.Account, e household.Employer, balance *mone
 		if err := s.saveAccount(tx, &a); err != nil {
 			return err
 		}
-		e.AccountID = a.ID
-		if err := s.saveEmployer(tx, e); err != nil {
-			return err
+		if e != nil {
+			e.AccountID = a.ID
+			if err := s.saveEmployer(tx, *e); err != nil {
+				return err
+			}
 		}
 		if balance == nil {
 			return nil

@@ -9,6 +9,7 @@ import (
 	"patoolkit/field"
 	"patoolkit/money"
 	"patoolkit/payroll"
+	"patoolkit/text"
 )
 
 // The window only turns typed text into values; whether a value is allowed
@@ -56,46 +57,17 @@ func formatMoneyEntry(m money.Money, blankZero bool) string {
 }
 
 // parseDecimal reads a number with at most two decimal places, exactly, as
-// hundredths: "37.5" is 3750, "5" is 500. Blank is 0.
-func parseDecimal(s string) (int64, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, true
-	}
-	whole, frac, hasDot := strings.Cut(s, ".")
-	if hasDot && frac == "" || len(frac) > 2 || len(whole) > 6 {
-		return 0, false
-	}
-	if whole == "" {
-		whole = "0"
-	}
-	for _, r := range whole + frac {
-		if r < '0' || r > '9' {
-			return 0, false
-		}
-	}
-	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil {
-		return 0, false
-	}
-	f := int64(0)
-	if frac != "" {
-		f, _ = strconv.ParseInt(frac, 10, 64)
-		if len(frac) == 1 {
-			f *= 10
-		}
-	}
-	return w*100 + f, true
-}
+// hundredths: "37.5" is 3750, "5" is 500. Blank is 0 (text.ParseHundredths).
+func parseDecimal(s string) (int64, bool) { return text.ParseHundredths(s) }
 
 // parseHours reads hours a week like "37.5" or "20.25" as whole minutes.
 // Blank is 0.
 func parseHours(s string) (int, error) {
-	h, ok := parseDecimal(s)
-	if !ok || h*60%100 != 0 {
+	m, ok := text.ParseHours(s)
+	if !ok {
 		return 0, typed("%q is not a number of hours. Type hours as a number, like 20 or 37.5 (37.5 is 37 hours 30 minutes).", strings.TrimSpace(s))
 	}
-	return int(h * 60 / 100), nil
+	return m, nil
 }
 
 // formatHours shows minutes as hours: 2250 minutes is "37.5"; 0 is "".

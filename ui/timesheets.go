@@ -819,9 +819,9 @@ func milesText(tenths int) string {
 
 // parseMiles reads miles with at most one decimal place as tenths.
 func parseMiles(s string) (int, error) {
-	h, ok := parseDecimal(s)
-	if !ok || h%10 != 0 {
+	m, ok := text.ParseMiles(s)
+	if !ok {
 		return 0, typed("%q is not a number of miles. Type miles with at most one decimal place, like 12.5.", s)
 	}
-	return int(h / 10), nil
+	return m, nil
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register("calc", "check a payslip: tax, NI, loans, pension and net pay for one payment", cmdCalc)
+	registerIn(groupPay, "calc", "check a payslip: tax, NI, loans, pension and net pay for one payment", cmdCalc)
 }
 
 // calcJSON is the --json output: exactly these keys, amounts as strings
@@ -289,7 +289,8 @@ func writePayslip(w io.Writer, ps payroll.Payslip, in payroll.PayslipInput, prev
 	}
 	fmt.Fprintln(w)
 
-	line := func(label string, m money.Money) { fmt.Fprintf(w, "  %-52s %14s\n", label, m.Format()) }
+	// A line each, "label: amount", read in order: no columns or rules.
+	line := func(label string, m money.Money) { fmt.Fprintf(w, "  %s: %s\n", label, m.Format()) }
 	line("Gross pay", ps.Gross)
 	taxLabel := fmt.Sprintf("Tax (code %s, %s %d)", ps.TaxCode, tableUnit, ps.PAYE.TablePeriod)
 	if ps.Tax < 0 {
@@ -315,7 +316,6 @@ func writePayslip(w io.Writer, ps payroll.Payslip, in payroll.PayslipInput, prev
 			line(fmt.Sprintf("Pension (%s of %s, relief at source)", in.Pension.EmployeePercent, basis), -ps.Pension.Employee)
 		}
 	}
-	fmt.Fprintf(w, "  %-52s %14s\n", "", "----------")
 	line("Net pay", ps.NetPay)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Employer's costs")

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"patoolkit/field"
@@ -15,6 +14,7 @@ import (
 // its result to stdout. It returns nil (exit 0), a badInput error (exit 2,
 // the message printed on one line), or another error (exit 1).
 type command struct {
+	group   string // the job it is for, as "patoolkit help" groups it (help.go)
 	name    string
 	summary string
 	run     func(args []string, stdout io.Writer) error
@@ -22,12 +22,19 @@ type command struct {
 
 var commands = map[string]command{}
 
-// register adds a subcommand; each command's file calls it from init.
+// register adds a subcommand with no group yet; give its group with
+// registerIn (TestEveryCommandHasAGroupAndIsInTheReadme fails until then).
 func register(name, summary string, run func(args []string, stdout io.Writer) error) {
+	registerIn("", name, summary, run)
+}
+
+// registerIn adds a subcommand in a group of help (one of helpGroups);
+// each command's file calls it from init.
+func registerIn(group, name, summary string, run func(args []string, stdout io.Writer) error) {
 	if _, dup := commands[name]; dup {
 		panic("command registered twice: " + name)
 	}
-	commands[name] = command{name: name, summary: summary, run: run}
+	commands[name] = command{group: group, name: name, summary: summary, run: run}
 }
 
 // badInput returns a refusal of what the user typed: a field error (about
@@ -74,20 +81,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
-}
-
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "PA Employer Toolkit. Run with no command to open the window.")
-	fmt.Fprintln(w, "Commands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
-	}
-	fmt.Fprintln(w, "Run \"patoolkit COMMAND -h\" for a command's options.")
 }
 
 // newFlags returns a flag set that reports its own errors as bad input

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("familypay", "maternity, paternity, adoption, shared parental, bereavement and neonatal care leave and pay: familypay add --pa NAME --kind KIND --from DATE --weeks N [...], familypay list [--pa NAME] [--json], familypay remove --id N", cmdFamilyPay)
+	registerIn(groupPeople, "familypay", "maternity, paternity, adoption, shared parental, bereavement and neonatal care leave and pay: familypay add --pa NAME --kind KIND --from DATE --weeks N [...], familypay list [--pa NAME] [--json], familypay remove --id N", cmdFamilyPay)
 }
 
 func cmdFamilyPay(args []string, stdout io.Writer) error {

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register("holiday", "each PA's holiday this leave year: entitlement, taken, booked, remaining (holiday [--pa NAME] [--on DATE])", cmdHoliday)
+	registerIn(groupPeople, "holiday", "each PA's holiday this leave year: entitlement, taken, booked, remaining (holiday [--pa NAME] [--on DATE])", cmdHoliday)
 }
 
 // holidayJSON is one PA's holiday record, with the keys "holiday --json"

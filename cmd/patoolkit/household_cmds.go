@@ -3,19 +3,18 @@ package main
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"patoolkit/household"
 	"patoolkit/service"
 )
 
 func init() {
-	register("demo", "create a file of made-up example data to explore", cmdDemo)
-	register("check", "check the data file is whole and sound", cmdCheck)
-	register("backup", "write a copy of the data file (--out FILE)", cmdBackup)
-	register("restore", "replace the data file with a backup (--from FILE)", cmdRestore)
-	register("accounts", "list the direct payment budgets in the file", cmdAccounts)
-	register("people", "list the personal assistants (PAs)", cmdPeople)
+	registerIn(groupData, "demo", "create a file of made-up example data to explore", cmdDemo)
+	registerIn(groupData, "check", "check the data file is whole and sound", cmdCheck)
+	registerIn(groupData, "backup", "write a copy of the data file (--out FILE)", cmdBackup)
+	registerIn(groupData, "restore", "replace the data file with a backup (--from FILE)", cmdRestore)
+	registerIn(groupSetUp, "accounts", "list the direct payment budgets in the file", cmdAccounts)
+	registerIn(groupPeople, "people", "list the personal assistants (PAs)", cmdPeople)
 }
 
 func cmdDemo(args []string, stdout io.Writer) error {
@@ -132,12 +131,11 @@ func cmdAccounts(args []string, stdout io.Writer) error {
 			fmt.Fprintln(stdout, "No budgets yet.")
 			return nil
 		}
-		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "Name\tWhose budget\tCouncil")
+		// A line each, read in order: no columns to line up.
 		for _, a := range accounts {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", a.Name, a.Description(), a.Council)
+			fmt.Fprintf(stdout, "%s: %s. Council: %s.\n", a.Name, a.Description(), a.Council)
 		}
-		return tw.Flush()
+		return nil
 	})
 }
 
@@ -175,10 +173,16 @@ func cmdPeople(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s has no PAs yet.\n", acc.Name)
 		return nil
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "Name\tNI number\tStarted\tLeft")
 	for _, p := range pas {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, household.FormatNINumber(p.NINumber), p.StartDate.UK(), p.LeavingDate.UK())
+		ni := household.FormatNINumber(p.NINumber)
+		if ni == "" {
+			ni = "not known yet"
+		}
+		left := ""
+		if !p.LeavingDate.IsZero() {
+			left = ", last day " + p.LeavingDate.UK()
+		}
+		fmt.Fprintf(stdout, "%s: started %s%s. NI number %s. Tax code %s.\n", p.Name, p.StartDate.UK(), left, ni, orNotKnown(p.TaxCode))
 	}
-	return tw.Flush()
+	return nil
 }

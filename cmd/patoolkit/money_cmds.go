@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"patoolkit/budget"
@@ -17,9 +16,9 @@ import (
 )
 
 func init() {
-	register("import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run] [--anyway]", cmdImport)
-	register("money", "the budget's money: money add (a transaction), money status (where you stand)", cmdMoney)
-	register("forecast", "the balance week by week from the rota, payments and bills (--weeks 12)", cmdForecast)
+	registerIn(groupMoney, "import", "bring a bank statement into the ledger: import bank --account NAME --file STATEMENT.csv [--dry-run] [--anyway]", cmdImport)
+	registerIn(groupMoney, "money", "the budget's money: money add (a transaction), money status (where you stand)", cmdMoney)
+	registerIn(groupMoney, "forecast", "the balance week by week from the rota, payments and bills (--weeks 12)", cmdForecast)
 }
 
 // today is the date the money commands report on unless told otherwise.
@@ -252,24 +251,21 @@ func writeImportPreview(w io.Writer, prev service.ImportPreview) {
 	if len(prev.Plan.New) == 0 {
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "Line\tDate\t      Amount\tDescription\tCategory")
 	for _, n := range prev.Plan.New {
 		cat := string(n.Transaction.Category)
 		if cat == "" {
-			cat = "(none yet)"
+			cat = "no category yet"
 		}
 		switch {
 		case n.Confirms != 0:
 			cat += " (confirms a line you entered)"
 		case n.HeldBack():
-			cat = "(not imported: may be a line imported before)"
+			cat = "not imported: it may be a line imported before"
 		case n.Unanswered():
 			cat += " (may be a line you entered)"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%12s\t%s\t%s\n", n.Line.LineNo, n.Line.Date.UK(), n.Line.Amount.Format(), n.Line.Description, cat)
+		fmt.Fprintf(w, "Line %d: %s, %s, %s, %s.\n", n.Line.LineNo, n.Line.Date.UK(), n.Line.Amount.Format(), n.Line.Description, cat)
 	}
-	tw.Flush()
 	writeQuestions(w, prev.Plan, false)
 }
 
@@ -313,24 +309,13 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer svc.Close()
-	cats, err := svc.OfferedCategories(acc.ID)
+	// No category is allowed (budget.CheckTransaction): the line waits in
+	// the ledger to be sorted, as an imported one does.
+	cat, err := categoryFlag(svc, acc, *category)
 	if err != nil {
 		return err
 	}
-	// No category is allowed (budget.CheckTransaction): the line waits in
-	// the ledger to be sorted, as an imported one does.
-	info, ok := cats.Find(budget.Category(*category))
-	if strings.TrimSpace(*category) == "" {
-		info, ok = budget.CategoryInfo{}, true
-	}
-	if !ok {
-		names := make([]string, len(cats))
-		for i, c := range cats {
-			names[i] = fmt.Sprintf("%q", c.Name)
-		}
-		return badInput("--category %q is not one of %s's categories: %s", *category, acc.Name, strings.Join(names, ", "))
-	}
-	t, err := svc.SaveTransaction(acc.ID, budget.Transaction{Date: d, Payee: *payee, Amount: amt, Category: info.Name, Note: *note, Reference: *reference})
+	t, err := svc.SaveTransaction(acc.ID, budget.Transaction{Date: d, Payee: *payee, Amount: amt, Category: cat, Note: *note, Reference: *reference})
 	if err != nil {
 		return err
 	}
@@ -338,11 +323,11 @@ func cmdMoneyAdd(args []string, stdout io.Writer) error {
 	if t.Amount > 0 {
 		what = "money in"
 	}
-	cat := string(t.Category)
-	if cat == "" {
-		cat = "no category yet: choose it in the window's ledger"
+	shown := string(t.Category)
+	if shown == "" {
+		shown = "no category yet: choose it in the window's ledger"
 	}
-	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), cat)
+	fmt.Fprintf(stdout, "Added to %s: %s, %s, %s %s (%s).\n", acc.Name, t.Date.UK(), t.Payee, what, t.Amount.Abs().Format(), shown)
 	if t.SettlesID != 0 {
 		fmt.Fprintln(stdout, "It pays money that was owed, so that is now settled.")
 	}
@@ -457,12 +442,10 @@ func cmdForecast(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s: forecast for %d weeks from %s (balance then %s)\n", acc.Name, n, start.UK(), f.OpeningBalance.Format())
 	fmt.Fprintln(stdout, f.Summary.Message)
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Week from\tMoney in\tMoney out\tBalance\tSurplus\t")
+	// A line each, read in order: no columns to line up.
 	for _, w := range f.Weeks {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", w.WeekStart.UK(), w.Income.Format(), w.Spending.Format(), w.Balance.Format(), w.Surplus.Format())
+		fmt.Fprintf(stdout, "Week from %s: money in %s, money out %s, balance %s, surplus %s.\n", w.WeekStart.UK(), w.Income.Format(), w.Spending.Format(), w.Balance.Format(), w.Surplus.Format())
 	}
-	tw.Flush()
 	if f.SurplusLimit > 0 {
 		fmt.Fprintf(stdout, "The council's limit on the surplus is %s.\n", f.SurplusLimit.Format())
 	}

@@ -17,10 +17,10 @@ import (
 )
 
 func init() {
-	register("payrun", "preview, or finalise, the pay run for a payday (payrun --payday DATE [--finalise])", cmdPayrun)
-	register("payslips", "list the finalised payslips of a tax year (payslips --tax-year 2026-27 [--pa NAME])", cmdPayslips)
-	register("hmrc", "the HMRC record of a tax year: what is owed, when due, when paid", cmdHMRC)
-	register("fps", "the figures for a payday's Full Payment Submission, to key into Basic PAYE Tools", cmdFPS)
+	registerIn(groupPay, "payrun", "preview, or finalise, the pay run for a payday (payrun --payday DATE [--finalise]), or reverse a finalised one (payrun reverse --payday DATE --reason TEXT)", cmdPayrun)
+	registerIn(groupPay, "payslips", "list the finalised payslips of a tax year (payslips --tax-year 2026-27 [--pa NAME])", cmdPayslips)
+	registerIn(groupPay, "hmrc", "the HMRC record of a tax year: what is owed, when due, when paid", cmdHMRC)
+	registerIn(groupPay, "fps", "the figures for a payday's Full Payment Submission, to key into Basic PAYE Tools", cmdFPS)
 }
 
 // amount is money as the JSON of the pay commands holds it: "1234.56".
@@ -187,6 +187,9 @@ func paydayCommand(name string, args []string, stdout io.Writer, extra func(*fla
 }
 
 func cmdPayrun(args []string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "reverse" {
+		return payrunReverse(args[1:], stdout)
+	}
 	var finalise *bool
 	return paydayCommand("payrun", args, stdout, func(fs *flag.FlagSet) {
 		finalise = fs.Bool("finalise", false, "finalise the run: store the payslips, lock the timesheets and record what is owed")
@@ -317,7 +320,7 @@ func listPayslips(svc *service.Service, a household.Account, y payroll.TaxYear, 
 	}
 	for _, p := range slips {
 		ps := p.Result
-		fmt.Fprintf(stdout, "%s  %-24s gross %10s  tax %9s  NI %8s  net %10s\n", p.Payday.UK(), p.PA, ps.Gross.Format(), ps.Tax.Format(), ps.EmployeeNI.Format(), ps.NetPay.Format())
+		fmt.Fprintf(stdout, "%s, %s: gross %s, tax %s, NI %s, net %s.\n", p.Payday.UK(), p.PA, ps.Gross.Format(), ps.Tax.Format(), ps.EmployeeNI.Format(), ps.NetPay.Format())
 	}
 	return nil
 }
@@ -342,11 +345,16 @@ func cmdHMRC(args []string, stdout io.Writer) error {
 	asJSON := fs.Bool("json", false, "write JSON")
 	markPaid := fs.String("mark-paid", "", "mark a `PERIOD` paid (its key, like \"2026-27 M08\"), on --paid-on")
 	paidOn := fs.String("paid-on", "", "the `DATE` the HMRC payment left the bank (default today)")
+	markSent := fs.String("mark-sent", "", "mark an item of the list of what to send to HMRC as sent (its `KEY`, like \"fps 2026-11-27\", as the list gives it), on --sent-on")
+	sentOn := fs.String("sent-on", "", "the `DATE` it was sent (default today)")
 	var y payroll.TaxYear
 	return runBudget(fs, af, args, func() (err error) {
 		y, err = taxYearFlag(*year)
 		return err
 	}, func(svc *service.Service, a household.Account) error {
+		if err := markFiled(svc, a, y, *markSent, *sentOn); err != nil {
+			return err
+		}
 		return showHMRC(svc, a, y, *markPaid, *paidOn, *asJSON, stdout)
 	})
 }
@@ -390,7 +398,7 @@ func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, mark
 		if p.Late {
 			paid += " (late)"
 		}
-		fmt.Fprintf(stdout, "%-50s due %10s by %s, %s\n", p.Period.Label(), p.Due.Format(), p.DueDate.UK(), paid)
+		fmt.Fprintf(stdout, "%s: %s due by %s, %s.\n", p.Period.Label(), p.Due.Format(), p.DueDate.UK(), paid)
 	}
 	fmt.Fprintf(stdout, "Total due for the year: %s (Employment Allowance used: %s)\n", rec.Total.Due.Format(), rec.Total.EmploymentAllowance.Format())
 	for _, r := range rec.Recovery {
@@ -398,7 +406,7 @@ func showHMRC(svc *service.Service, a household.Account, y payroll.TaxYear, mark
 	}
 	fmt.Fprintln(stdout, "\nTo send to HMRC:")
 	for _, f := range rec.Filings {
-		done := "to do"
+		done := "to do; once sent, say so with --mark-sent \"" + filingKey(f) + "\""
 		if !f.Done.IsZero() {
 			done = "done " + f.Done.UK()
 		}
@@ -507,7 +515,7 @@ func showFPS(svc *service.Service, a household.Account, day civil.Date, asJSON b
 			pairs = append(pairs, [2]string{"Leaving date", j.LeavingDate})
 		}
 		for _, p := range pairs {
-			fmt.Fprintf(stdout, "  %-34s %s\n", p[0]+":", p[1])
+			fmt.Fprintf(stdout, "  %s: %s\n", p[0], p[1])
 		}
 	}
 	return nil

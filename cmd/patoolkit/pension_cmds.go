@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register("pension", "the workplace pension duties: pension duties --duties-start DATE [...], pension pa --pa NAME [...], pension status [--json]", cmdPension)
+	registerIn(groupPeople, "pension", "the workplace pension duties: pension duties --duties-start DATE [...], pension pa --pa NAME [...], pension event --pa NAME --event EVENT [--on DATE], pension status [--json]", cmdPension)
 }
 
 // exportPension writes the contribution file for a payday.
@@ -50,7 +50,7 @@ func exportPension(af accountFlags, payday, format, out string, force bool, stdo
 
 func cmdPension(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return badInput("say what to do: pension duties, pension pa or pension status")
+		return badInput("say what to do: pension duties, pension pa, pension event or pension status")
 	}
 	switch args[0] {
 	case "duties":
@@ -59,8 +59,10 @@ func cmdPension(args []string, stdout io.Writer) error {
 		return pensionPA(args[1:], stdout)
 	case "status":
 		return pensionStatus(args[1:], stdout)
+	case "event":
+		return pensionEvent(args[1:], stdout)
 	}
-	return badInput("unknown pension command %q: use duties, pa or status", args[0])
+	return badInput("unknown pension command %q: use duties, pa, event or status", args[0])
 }
 
 // optionalDate reads a date flag that may be left out ("none" clears it).

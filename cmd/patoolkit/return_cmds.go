@@ -12,8 +12,8 @@ import (
 )
 
 func init() {
-	register("returns", "the council returns produced for a budget: returns [--json] (from, to, produced, sent)", cmdReturns)
-	register("return", "mark a council return as sent, which locks its period: return send --from DATE --to DATE", cmdReturn)
+	registerIn(groupReturns, "returns", "the council returns produced for a budget: returns [--json] (from, to, produced, sent); returns --periods [--json] lists the usual periods for a new one", cmdReturns)
+	registerIn(groupReturns, "return", "mark a council return as sent, which locks its period: return send --from DATE --to DATE", cmdReturn)
 }
 
 // returnJSON is one return, with the keys "returns --json" promises.
@@ -27,7 +27,11 @@ type returnJSON struct {
 func cmdReturns(args []string, stdout io.Writer) error {
 	fs, af := addAccountFlags("returns", stdout)
 	asJSON := fs.Bool("json", false, "write JSON")
+	periods := fs.Bool("periods", false, "list the usual periods for a new return instead, as the Returns page offers them")
 	return runBudget(fs, af, args, func() error { return nil }, func(svc *service.Service, a household.Account) error {
+		if *periods {
+			return returnPeriods(svc, a, *asJSON, stdout)
+		}
 		rs, err := svc.Returns(a.ID)
 		if err != nil {
 			return err
@@ -48,7 +52,7 @@ func cmdReturns(args []string, stdout io.Writer) error {
 			if !x.Sent.IsZero() {
 				sent = "sent " + x.Sent.UK()
 			}
-			fmt.Fprintf(stdout, "%s to %s  produced %s  %s\n", x.From.UK(), x.To.UK(), x.Produced.UK(), sent)
+			fmt.Fprintf(stdout, "%s to %s: produced %s, %s.\n", x.From.UK(), x.To.UK(), x.Produced.UK(), sent)
 		}
 		return nil
 	})

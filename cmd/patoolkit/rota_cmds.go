@@ -16,8 +16,8 @@ import (
 )
 
 func init() {
-	register("rota", "add, list and check shifts (rota add|list|check)", cmdRota)
-	register("export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures, holiday record, council return or evidence pack as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics|pension|return|evidence)", cmdExport)
+	registerIn(groupRota, "rota", "add, list and check shifts (rota add|list|check)", cmdRota)
+	registerIn(groupDocuments, "export", "write the rota, timesheets, payslips, HMRC record, P60 or P45 figures, holiday record, council return or evidence pack as PDF, or a PA's calendar (export rota|timesheets|payslips|hmrc|p60|p45|holiday|ics|pension|return|evidence)", cmdExport)
 }
 
 func cmdRota(args []string, stdout io.Writer) error {
@@ -255,7 +255,7 @@ func rotaList(args []string, stdout io.Writer) error {
 			if sh.Status != rota.Planned {
 				status = " [" + sh.Status.Label() + "]"
 			}
-			fmt.Fprintf(stdout, "%d  %s  %s–%s  %s  %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
+			fmt.Fprintf(stdout, "Shift %d: %s, %s to %s, %s, %s (%s)%s\n", sh.ID, sh.Start.Format("Mon 02/01/2006"), sh.Start.Format("15:04"),
 				sh.End.Format("15:04"), who, sh.Type.Label(), text.Hours(sh.Minutes()), status)
 		})
 }

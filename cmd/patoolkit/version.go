@@ -9,7 +9,7 @@ import (
 var Version = "0.1.0-dev"
 
 func init() {
-	register("version", "print the version", func(args []string, stdout io.Writer) error {
+	registerIn(groupData, "version", "print the version", func(args []string, stdout io.Writer) error {
 		fs := newFlags("version", stdout)
 		if err := parseFlags(fs, args); err != nil {
 			return err

@@ -11,8 +11,8 @@ import (
 )
 
 func init() {
-	register("p60", "the figures of each PA's P60 for a tax year (p60 --tax-year 2025-26 [--pa NAME])", cmdP60)
-	register("p45", "the figures of a leaver's P45 (p45 --pa NAME)", cmdP45)
+	registerIn(groupPay, "p60", "the figures of each PA's P60 for a tax year (p60 --tax-year 2025-26 [--pa NAME])", cmdP60)
+	registerIn(groupPay, "p45", "the figures of a leaver's P45 (p45 --pa NAME)", cmdP45)
 }
 
 type niLetterJSON struct {
@@ -115,7 +115,7 @@ func printP60s(w io.Writer, ps []service.P60) {
 			[2]string{"Give it by", p.Due.UK()},
 		)
 		for _, x := range pairs {
-			fmt.Fprintf(w, "  %-28s %s\n", x[0]+":", x[1])
+			fmt.Fprintf(w, "  %s: %s\n", x[0], x[1])
 		}
 		if !p.YearOver {
 			fmt.Fprintf(w, "  The tax year has not ended yet: these are the figures to %s.\n", p.LastPayday.UK())
@@ -187,7 +187,7 @@ func cmdP45(args []string, stdout io.Writer) error {
 			{"Student loan continues", yesNo(p.StudentLoan)},
 			{"Postgraduate loan continues", yesNo(p.PostgraduateLoan)},
 		} {
-			fmt.Fprintf(stdout, "  %-28s %s\n", x[0]+":", x[1])
+			fmt.Fprintf(stdout, "  %s: %s\n", x[0], x[1])
 		}
 		return nil
 	})
