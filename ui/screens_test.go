@@ -134,14 +134,43 @@ func screenUI(t *testing.T, percent int, highContrast bool) *UI {
 
 // settledCapture lays the window out until wrapped lines have settled
 // (the window's driver does this at every frame; the test canvas only when
-// resized) and takes its picture.
+// resized) and takes its picture. On a busy machine a widget's repaint can
+// still be on its way when the first picture is taken, so it lays out and
+// takes pictures until two in a row are the same (at most ten rounds).
 func settledCapture(u *UI) image.Image {
 	size := u.win.Canvas().Size()
-	for range 3 {
-		u.win.Resize(size.AddWidthHeight(1, 0))
-		u.win.Resize(size)
+	layOut := func() image.Image {
+		for range 3 {
+			u.win.Resize(size.AddWidthHeight(1, 0))
+			u.win.Resize(size)
+		}
+		return u.win.Canvas().Capture()
 	}
-	return u.win.Canvas().Capture()
+	img := layOut()
+	for range 10 {
+		next := layOut()
+		if samePixels(img, next) {
+			return next
+		}
+		img = next
+	}
+	return img
+}
+
+// samePixels says whether two pictures are the same, pixel for pixel.
+func samePixels(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func writePNG(t *testing.T, path string, img image.Image) {
